@@ -1,0 +1,16 @@
+"""``make bench``: every benchmark, each printing ratios measured side by side in one run."""
+
+from __future__ import annotations
+
+import sys
+
+from bench import http_overhead
+
+
+def main() -> int:
+    http_overhead.main()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

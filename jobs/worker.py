@@ -1,0 +1,88 @@
+"""ARQ worker settings: ``arq jobs.worker.WorkerSettings`` or ``python -m server.cli worker``."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from typing import Any, ClassVar
+
+import structlog
+from arq.connections import RedisSettings
+
+from jobs.registry import JobFunction
+from realtime.emit import set_emitter
+from realtime.server import redis_manager
+from server.core import outbox
+from server.core.config import get_config
+from server.core.db import close_db, init_db
+from server.core.logging import configure_logging
+from server.core.redis import redis_settings
+
+log = structlog.get_logger(__name__)
+
+
+def all_jobs() -> list[JobFunction]:
+    """Every job the worker runs; a domain adds its job functions here."""
+    from jobs import mail
+
+    return [mail.send_mail]
+
+
+async def relay_outbox_forever(ctx: dict[str, Any]) -> None:
+    config = get_config()
+    while True:
+        try:
+            relayed = await outbox.relay_pending(ctx["redis"])
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            # The database or Redis is away; keep sweeping until it is back.
+            log.warning("outbox_sweep_failed", error=f"{type(exc).__name__}: {exc}")
+            relayed = 0
+        if relayed == 0:
+            await asyncio.sleep(config.outbox_poll_seconds)
+
+
+async def startup(ctx: dict[str, Any]) -> None:
+    config = get_config()
+    configure_logging(json=config.is_production, level=config.log_level)
+    config.check()
+    # In-process workers (tests, the benchmark) share the host's ORM and leave it open.
+    ctx["owns_db"] = await init_db(config)
+    # Workers only publish; the web processes deliver to the sockets.
+    set_emitter(redis_manager(config, write_only=True))
+    ctx["relay"] = asyncio.create_task(relay_outbox_forever(ctx))
+    log.info("worker_started", queue=config.queue_name)
+
+
+async def shutdown(ctx: dict[str, Any]) -> None:
+    task = ctx.get("relay")
+    if task is not None:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+    sender = ctx.get("mail_sender")
+    if sender is not None:
+        await sender.close()
+    set_emitter(None)
+    if ctx.get("owns_db"):
+        await close_db()
+    log.info("worker_stopped")
+
+
+def _settings() -> RedisSettings | None:
+    config = get_config()
+    return redis_settings(config) if config.redis_url else None
+
+
+class WorkerSettings:
+    functions: ClassVar[list[JobFunction]] = all_jobs()
+    on_startup = startup
+    on_shutdown = shutdown
+    redis_settings = _settings()
+    queue_name = get_config().queue_name
+    health_check_interval = get_config().worker_heartbeat_seconds
+    max_jobs = 20
+    job_timeout = 300
+    max_tries = 5
+    keep_result = 3600

@@ -1,0 +1,168 @@
+"""The one configuration object. Nothing else in the code base reads ``os.environ``."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from pydantic import BaseModel, Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+DEFAULT_SECRET_KEY = "dev-secret-key-change-me"  # noqa: S105 - the known default production refuses
+
+
+class AppEnv(StrEnum):
+    development = "development"
+    test = "test"
+    production = "production"
+
+
+class SmtpSettings(BaseModel):
+    """What ``SMTP_URL`` means, parsed once."""
+
+    host: str
+    port: int
+    username: str | None = None
+    password: str | None = None
+    use_tls: bool = False  # implicit TLS (smtps://)
+    start_tls: bool = False
+    validate_certs: bool = True
+
+    @classmethod
+    def from_url(cls, url: str) -> SmtpSettings:
+        parts = urlsplit(url)
+        if parts.scheme not in ("smtp", "smtps"):
+            raise ValueError("SMTP_URL must start with smtp:// or smtps://")
+        if not parts.hostname:
+            raise ValueError("SMTP_URL has no host")
+        query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+        implicit = parts.scheme == "smtps"
+        return cls(
+            host=parts.hostname,
+            port=parts.port or (465 if implicit else 25),
+            username=unquote(parts.username) if parts.username else None,
+            password=unquote(parts.password) if parts.password else None,
+            use_tls=implicit,
+            start_tls=query.get("starttls", "0") in ("1", "true", "yes"),
+            validate_certs=query.get("verify", "1") not in ("0", "false", "no"),
+        )
+
+
+class ConfigError(Exception):
+    """Configuration that must not boot; the message names every problem."""
+
+
+class Config(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", case_sensitive=False)
+
+    app_env: AppEnv = AppEnv.development
+    host: str = "127.0.0.1"
+    port: int = 8000
+    web_workers: int = 1
+    public_url: str = ""
+    data_dir: Path = Path(".data")
+
+    database_url: str | None = None
+    redis_url: str | None = None
+
+    secret_key: str = DEFAULT_SECRET_KEY
+    encryption_keys: Annotated[list[str], NoDecode] = Field(default_factory=list)
+
+    smtp_url: str | None = None
+    mail_from: str = "Inkwell <no-reply@inkwell.localhost>"
+    resend_api_key: str | None = None
+    resend_api_base: str = "https://api.resend.com"
+    mail_sink_port: int = 1025
+    # A transiently refused platform mail is retried after (attempt number * this) seconds.
+    mail_retry_seconds: float = 5.0
+
+    openai_api_key: str | None = None
+    openai_base_url: str | None = None
+    ollama_host: str | None = None
+    stripe_secret_key: str | None = None
+    stripe_webhook_secret: str | None = None
+    stripe_api_base: str | None = None
+    google_client_id: str | None = None
+    google_client_secret: str | None = None
+    github_client_id: str | None = None
+    github_client_secret: str | None = None
+
+    # Bodies larger than this answer 413; file uploads raise it per endpoint.
+    max_body_bytes: int = 1_048_576
+    log_level: str = "INFO"
+    # How often the worker proves it is alive, and how stale /readyz tolerates.
+    worker_heartbeat_seconds: int = 5
+    outbox_poll_seconds: float = 0.5
+    queue_name: str = "inkwell:queue"
+    client_dist: Path = Path("client/dist")
+    # Set by the dev launcher when it started PostgreSQL / Redis itself.
+    embedded_services: bool = False
+    embedded_pg_port: int = 54329
+    embedded_redis_port: int = 63799
+
+    @field_validator("encryption_keys", mode="before")
+    @classmethod
+    def _split_keys(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [k.strip() for k in value.split(",") if k.strip()]
+        return value
+
+    @property
+    def is_production(self) -> bool:
+        return self.app_env is AppEnv.production
+
+    @property
+    def effective_public_url(self) -> str:
+        return (self.public_url or f"http://{self.host}:{self.port}").rstrip("/")
+
+    @property
+    def smtp(self) -> SmtpSettings | None:
+        """Where platform mail goes: ``SMTP_URL``, or the dev sink outside production."""
+        if self.smtp_url:
+            return SmtpSettings.from_url(self.smtp_url)
+        if self.is_production:
+            return None
+        return SmtpSettings(host="127.0.0.1", port=self.mail_sink_port)
+
+    @property
+    def mailbox_dir(self) -> Path:
+        return self.data_dir / "mailbox"
+
+    def problems(self) -> list[str]:
+        """Everything that makes this configuration unfit to boot, in words."""
+        found: list[str] = []
+        if self.database_url is None:
+            found.append("DATABASE_URL is not set")
+        if self.redis_url is None:
+            found.append("REDIS_URL is not set")
+        if self.smtp_url:
+            try:
+                SmtpSettings.from_url(self.smtp_url)
+            except ValueError as exc:
+                found.append(f"SMTP_URL is invalid: {exc}")
+        if not self.is_production:
+            return found
+        if self.secret_key == DEFAULT_SECRET_KEY or len(self.secret_key) < 32:
+            found.append("SECRET_KEY is the default or shorter than 32 characters")
+        if not self.encryption_keys:
+            found.append("ENCRYPTION_KEYS is missing")
+        if self.embedded_services:
+            found.append("an embedded database is in use; set DATABASE_URL and REDIS_URL")
+        if not self.public_url:
+            found.append("PUBLIC_URL is missing")
+        if not (self.smtp_url or self.resend_api_key):
+            found.append("no mail transport: set SMTP_URL or RESEND_API_KEY")
+        return found
+
+    def check(self) -> None:
+        problems = self.problems()
+        if problems:
+            raise ConfigError("Inkwell cannot start: " + "; ".join(problems) + ".")
+
+
+@lru_cache(maxsize=1)
+def get_config() -> Config:
+    return Config()

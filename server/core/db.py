@@ -1,0 +1,117 @@
+"""Database wiring: Tortoise on PostgreSQL, and transactions with after-commit hooks."""
+
+from __future__ import annotations
+
+import contextvars
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+from urllib.parse import urlsplit
+
+import structlog
+from tortoise import Tortoise
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.transactions import in_transaction
+
+from models import MODEL_MODULES
+from server.core.config import Config, get_config
+
+log = structlog.get_logger(__name__)
+
+AfterCommit = Callable[[], Awaitable[None]]
+_after_commit: contextvars.ContextVar[list[AfterCommit] | None] = contextvars.ContextVar(
+    "after_commit", default=None
+)
+
+# Used only when generating migrations offline; no connection is made with it.
+_PLACEHOLDER_URL = "postgres://postgres@127.0.0.1:5432/inkwell"
+
+
+def tortoise_url(url: str) -> str:
+    """Tortoise names the asyncpg backend ``postgres://``; accept the usual spellings."""
+    scheme, _, rest = url.partition("://")
+    if scheme in ("postgresql", "postgres", "asyncpg", "postgresql+asyncpg"):
+        return f"postgres://{rest}"
+    raise ValueError(f"DATABASE_URL must be a PostgreSQL URL, got scheme {scheme!r}")
+
+
+def describe_url(url: str) -> str:
+    """``host:port/db`` for messages, never the password."""
+    parts = urlsplit(url)
+    return f"{parts.hostname}:{parts.port or 5432}{parts.path}"
+
+
+def tortoise_config(config: Config | None = None, *, url: str | None = None) -> dict[str, Any]:
+    config = config or get_config()
+    db_url = url or config.database_url or _PLACEHOLDER_URL
+    return {
+        "connections": {"default": tortoise_url(db_url)},
+        "apps": {
+            "models": {
+                "models": [*MODEL_MODULES, "aerich.models"],
+                "default_connection": "default",
+            }
+        },
+        "use_tz": True,
+        "timezone": "UTC",
+    }
+
+
+# aerich reads this name (see [tool.aerich] in pyproject.toml).
+TORTOISE_ORM = tortoise_config()
+
+
+async def init_db(config: Config | None = None, *, url: str | None = None) -> bool:
+    """Connect the ORM unless this process already has; True when this call did it."""
+    if Tortoise.is_inited():
+        return False
+    # The global fallback lets request tasks (not children of the lifespan task) see the ORM.
+    await Tortoise.init(config=tortoise_config(config, url=url), _enable_global_fallback=True)
+    return True
+
+
+async def close_db() -> None:
+    await Tortoise.close_connections()
+    from tortoise import context
+
+    # Let a later init in the same process (tests, the dev launcher) set a fresh global context.
+    context._global_context = None
+
+
+@asynccontextmanager
+async def transaction() -> AsyncIterator[BaseDBAsyncClient]:
+    """The one way to open a transaction. Hooks added with :func:`on_commit` run after COMMIT.
+
+    A nested call becomes a savepoint; its hooks join the outer transaction's only if the
+    savepoint is released, and run only when the outermost transaction commits.
+    """
+    outer = _after_commit.get()
+    hooks: list[AfterCommit] = []
+    token = _after_commit.set(hooks)
+    try:
+        async with in_transaction() as conn:
+            yield conn
+    finally:
+        _after_commit.reset(token)
+    if outer is not None:
+        outer.extend(hooks)
+        return
+    for hook in hooks:
+        try:
+            await hook()
+        except Exception:
+            # The data is committed; a failed side effect is logged, and the outbox relay
+            # (for jobs) or the client's re-read over REST (for emits) covers it.
+            log.exception("after_commit_hook_failed", hook=getattr(hook, "__qualname__", "?"))
+
+
+def on_commit(hook: AfterCommit) -> None:
+    """Run ``hook`` after the current transaction commits; never if it rolls back."""
+    hooks = _after_commit.get()
+    if hooks is None:
+        raise RuntimeError("on_commit() needs an open transaction()")
+    hooks.append(hook)
+
+
+def in_transaction_now() -> bool:
+    return _after_commit.get() is not None

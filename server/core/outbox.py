@@ -1,0 +1,117 @@
+"""Jobs enqueued through the outbox: written in the caller's transaction, relayed after it.
+
+``enqueue`` writes a row and asks for a quick relay after commit. The worker's relay loop sweeps
+whatever that fast path missed (Redis down, the process killed between commit and enqueue), so a
+committed job is never lost; the stable ARQ job id keeps a double relay from running it twice.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+import structlog
+from arq.connections import ArqRedis
+from tortoise.expressions import Q
+
+from models.outbox import OutboxMessage
+from server.core.db import in_transaction_now, on_commit, transaction
+from server.core.logging import current_request_id
+from server.core.redis import get_redis
+
+log = structlog.get_logger(__name__)
+
+
+async def enqueue(
+    job_name: str,
+    *args: Any,
+    job_id: str | None = None,
+    defer_until: datetime | None = None,
+    **kwargs: Any,
+) -> OutboxMessage:
+    """Add a job to the outbox inside the current transaction (required)."""
+    if not in_transaction_now():
+        # Without the caller's transaction the row and the change could part ways.
+        raise RuntimeError("outbox.enqueue() needs an open transaction()")
+    job_id = job_id or f"outbox:{uuid.uuid4().hex}"
+    # ON CONFLICT DO NOTHING: enqueueing the same stable job id again is a no-op, not an
+    # error that would abort the caller's transaction.
+    await OutboxMessage.bulk_create(
+        [
+            OutboxMessage(
+                job_name=job_name,
+                args=list(args),
+                kwargs=kwargs,
+                job_id=job_id,
+                request_id=current_request_id(),
+                available_at=defer_until or datetime.now(UTC),
+            )
+        ],
+        ignore_conflicts=True,
+    )
+    message = await OutboxMessage.get(job_id=job_id)
+
+    async def relay_now() -> None:
+        await relay_one(get_redis(), message.id)
+
+    on_commit(relay_now)
+    return message
+
+
+async def _push(redis: ArqRedis, message: OutboxMessage) -> None:
+    kwargs: dict[str, Any] = dict(message.kwargs)
+    if message.request_id:
+        kwargs["_request_id"] = message.request_id
+    await redis.enqueue_job(
+        message.job_name,
+        *message.args,
+        _job_id=message.job_id,
+        _defer_until=message.available_at if message.available_at > datetime.now(UTC) else None,
+        **kwargs,
+    )
+
+
+async def relay_one(redis: ArqRedis, message_id: int) -> bool:
+    """The after-commit fast path for one row; skips it if a relay already holds it."""
+    async with transaction():
+        message = (
+            await OutboxMessage.filter(id=message_id, relayed_at__isnull=True)
+            .select_for_update(skip_locked=True)
+            .first()
+        )
+        if message is None:
+            return False
+        await _push(redis, message)
+        message.relayed_at = datetime.now(UTC)
+        await message.save(update_fields=["relayed_at"])
+    return True
+
+
+async def relay_pending(redis: ArqRedis, *, limit: int = 200) -> int:
+    """Hand due, unrelayed rows to ARQ. Safe to run in several workers at once."""
+    async with transaction():
+        batch = (
+            await OutboxMessage.filter(Q(relayed_at__isnull=True))
+            .order_by("id")
+            .limit(limit)
+            .select_for_update(skip_locked=True)
+        )
+        now = datetime.now(UTC)
+        relayed = 0
+        for message in batch:
+            try:
+                await _push(redis, message)
+            except Exception as exc:
+                # Keep what was relayed; this row and the rest wait for the next sweep.
+                message.attempts += 1
+                message.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+                await message.save(update_fields=["attempts", "last_error"])
+                log.warning("outbox_relay_failed", job_id=message.job_id, error=str(exc))
+                break
+            message.relayed_at = now
+            await message.save(update_fields=["relayed_at"])
+            relayed += 1
+    if relayed:
+        log.info("outbox_relayed", count=relayed)
+    return relayed

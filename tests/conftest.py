@@ -1,0 +1,193 @@
+"""Shared fixtures: a real PostgreSQL database and Redis for the whole session.
+
+``make test`` runs the suite through ``python -m server.cli services``, which points
+``DATABASE_URL`` / ``REDIS_URL`` at local servers (or starts the embedded ones). The session
+creates its own database on that server, applies the real migrations to it, and empties every
+table after each test, which also covers code that opens its own transactions.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import asyncpg
+import pytest
+from arq.connections import ArqRedis
+from quart import Quart
+from quart.typing import TestClientProtocol
+from tortoise import connections
+
+from server.core.config import Config, get_config
+
+ROOT = Path(__file__).resolve().parents[1]
+TEST_REDIS_DB = 13
+
+
+def _require(name: str) -> str:
+    value = os.environ.get(name)
+    if not value:
+        pytest.exit(
+            f"{name} is not set: run the suite with `make test`, which provides PostgreSQL "
+            "and Redis (local ones when they answer, embedded ones otherwise).",
+            returncode=3,
+        )
+    return value
+
+
+def _with_path(url: str, path: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, path, parts.query, parts.fragment))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def database_url() -> Iterator[str]:
+    base = _require("DATABASE_URL").replace("postgresql://", "postgres://")
+    name = f"inkwell_test_{uuid.uuid4().hex[:8]}"
+    admin = _with_path(base, "/postgres").replace("postgres://", "postgresql://", 1)
+    import asyncio
+
+    async def create() -> None:
+        conn = await asyncpg.connect(admin)
+        try:
+            await conn.execute(f'CREATE DATABASE "{name}"')
+        finally:
+            await conn.close()
+
+    async def drop() -> None:
+        conn = await asyncpg.connect(admin)
+        try:
+            await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        finally:
+            await conn.close()
+
+    asyncio.run(create())
+    yield _with_path(base, f"/{name}")
+    asyncio.run(drop())
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    return _with_path(_require("REDIS_URL"), f"/{TEST_REDIS_DB}")
+
+
+@pytest.fixture(scope="session")
+def test_env(
+    database_url: str, redis_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Path]:
+    data_dir = tmp_path_factory.mktemp("data")
+    saved = {k: os.environ.get(k) for k in ("DATABASE_URL", "REDIS_URL", "APP_ENV", "DATA_DIR")}
+    os.environ.update(
+        DATABASE_URL=database_url, REDIS_URL=redis_url, APP_ENV="test", DATA_DIR=str(data_dir)
+    )
+    get_config.cache_clear()
+    yield data_dir
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+    get_config.cache_clear()
+
+
+@pytest.fixture(scope="session")
+def config(test_env: Path) -> Config:
+    return get_config()
+
+
+@pytest.fixture(scope="session")
+async def migrated(config: Config) -> AsyncIterator[None]:
+    """The real migrations, applied once to the session's fresh database."""
+    from server.cli import _migrate
+    from server.core.db import close_db, init_db
+    from server.core.redis import close_redis, connect_redis
+
+    await _migrate(config)
+    await init_db(config)
+    await connect_redis(config)
+    yield
+    await close_redis()
+    await close_db()
+
+
+@pytest.fixture
+async def db(migrated: None) -> AsyncIterator[None]:
+    """A clean database and Redis for one test."""
+    yield
+    conn = connections.get("default")
+    _, rows = await conn.execute_query(
+        "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'aerich'"
+    )
+    if rows:
+        tables = ", ".join(f'"{row["tablename"]}"' for row in rows)
+        await conn.execute_script(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
+    await redis_client_flush()
+
+
+async def redis_client_flush() -> None:
+    from server.core.redis import get_redis
+
+    await get_redis().flushdb()
+
+
+@pytest.fixture
+async def redis(db: None) -> ArqRedis:
+    from server.core.redis import get_redis
+
+    return get_redis()
+
+
+@pytest.fixture
+async def app(db: None, config: Config) -> AsyncIterator[Quart]:
+    from server.app import create_app
+
+    application = create_app(config)
+    async with application.test_app():
+        yield application
+
+
+@pytest.fixture
+def client(app: Quart) -> TestClientProtocol:
+    return app.test_client()
+
+
+@pytest.fixture
+async def live_server(db: None, config: Config) -> AsyncIterator[str]:
+    """The real ASGI app (Quart + Socket.IO) under Uvicorn on a free local port."""
+    import asyncio
+
+    import uvicorn
+
+    from realtime.emit import set_emitter
+    from server.app import create_asgi_app
+
+    port = free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_asgi_app(config),
+            host="127.0.0.1",
+            port=port,
+            log_config=None,
+            lifespan="on",
+        )
+    )
+    task = asyncio.create_task(server.serve())
+    for _ in range(200):
+        if server.started:
+            break
+        await asyncio.sleep(0.025)
+    assert server.started, "uvicorn did not start"
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    await task
+    set_emitter(None)

@@ -1,0 +1,100 @@
+"""The worker: outbox to queue to job, request ids carried along, outcomes counted."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from arq import Retry
+from arq.connections import ArqRedis
+from arq.worker import func
+from structlog.contextvars import clear_contextvars
+
+from jobs.registry import job
+from jobs.worker import WorkerSettings, relay_outbox_forever
+from server.core import outbox
+from server.core.config import Config
+from server.core.db import transaction
+from server.core.logging import bind_request_id, current_request_id
+from server.core.metrics import JOB_OUTCOMES_KEY
+from tests.jobs.worker_harness import run_worker_burst
+
+
+@job
+async def remember(ctx: dict[str, Any], key: str) -> str:
+    await ctx["redis"].set(key, current_request_id() or "")
+    return key
+
+
+@job
+async def explode(ctx: dict[str, Any]) -> None:
+    raise ValueError("bad data")
+
+
+@job
+async def flaky(ctx: dict[str, Any]) -> str:
+    if ctx["job_try"] < 2:
+        raise Retry(defer=0)
+    return "ok"
+
+
+async def test_outbox_job_runs_with_the_enqueuers_request_id(
+    redis: ArqRedis, config: Config
+) -> None:
+    clear_contextvars()
+    bind_request_id("req-from-web")
+    async with transaction():
+        await outbox.enqueue("remember", "seen", job_id="remember-1")
+    clear_contextvars()
+    await run_worker_burst(config, [func(remember, name="remember")])  # type: ignore[arg-type]
+    assert await redis.get("seen") == b"req-from-web"
+
+
+async def test_outcomes_are_counted_per_function(redis: ArqRedis, config: Config) -> None:
+    await redis.enqueue_job("remember", "k", _job_id="ok-1")
+    await redis.enqueue_job("explode", _job_id="bad-1")
+    await redis.enqueue_job("flaky", _job_id="flaky-1")
+    await run_worker_burst(
+        config,
+        [
+            func(remember, name="remember"),  # type: ignore[arg-type]
+            func(explode, name="explode", max_tries=1),  # type: ignore[arg-type]
+            func(flaky, name="flaky"),  # type: ignore[arg-type]
+        ],
+    )
+    outcomes = {k.decode(): int(v) for k, v in (await redis.hgetall(JOB_OUTCOMES_KEY)).items()}  # type: ignore[misc]
+    assert outcomes == {
+        "remember|succeeded": 1,
+        "explode|failed": 1,
+        "flaky|retried": 1,
+        "flaky|succeeded": 1,
+    }
+
+
+async def test_relay_loop_sweeps_orphans(redis: ArqRedis, config: Config) -> None:
+    import asyncio
+    import contextlib
+    from datetime import UTC, datetime
+
+    from models.outbox import OutboxMessage
+
+    await OutboxMessage.create(
+        job_name="send_mail", args=[], job_id="orphan-loop", available_at=datetime.now(UTC)
+    )
+    task = asyncio.create_task(relay_outbox_forever({"redis": redis}))
+    try:
+        for _ in range(100):
+            if await redis.zscore(config.queue_name, "orphan-loop") is not None:
+                break
+            await asyncio.sleep(0.05)
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+    assert await redis.zscore(config.queue_name, "orphan-loop") is not None
+    assert (await OutboxMessage.get(job_id="orphan-loop")).relayed_at is not None
+
+
+def test_worker_settings_register_every_job() -> None:
+    names = {getattr(f, "__name__", "") for f in WorkerSettings.functions}
+    assert "send_mail" in names
+    assert WorkerSettings.health_check_interval > 0

