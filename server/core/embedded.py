@@ -184,7 +184,7 @@ class EmbeddedRedis:
             "--port", str(self.port),
             "--bind", "127.0.0.1",
             "--dir", str(directory),
-            "--save", "60 1",
+            "--save", "60", "1",
             "--appendonly", "no",
             "--logfile", str(directory / "redis.log"),
         ]  # fmt: skip

@@ -44,6 +44,8 @@ def mask_secrets(
     _logger: Any, _method: str, event_dict: MutableMapping[str, Any]
 ) -> MutableMapping[str, Any]:
     """A structlog processor: no email address or secret leaves in a log line."""
+    # Uvicorn adds an ANSI-coloured copy of its message for its own formatter.
+    event_dict.pop("color_message", None)
     for key in list(event_dict):
         event_dict[key] = _mask_value(key, event_dict[key])
     return event_dict
