@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sys
 
-from bench import http_overhead
+from bench import auth_enumeration, http_overhead
 
 
 def main() -> int:
     http_overhead.main()
+    auth_enumeration.main()
     return 0
 
 

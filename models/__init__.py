@@ -4,5 +4,6 @@
 """
 
 MODEL_MODULES = [
+    "models.accounts",
     "models.outbox",
 ]

@@ -6,12 +6,14 @@ web process or worker reaches clients connected to any other.
 
 from __future__ import annotations
 
+from http.cookies import SimpleCookie
 from typing import Any
 
 import socketio
 import structlog
 
-from server.core.config import Config
+from server.core.auth import Actor, actor_from_api_key, actor_from_session_token
+from server.core.config import Config, get_config
 from server.core.logging import bind_request_id, new_request_id
 
 log = structlog.get_logger(__name__)
@@ -41,13 +43,48 @@ def create_sio(config: Config) -> socketio.AsyncServer:
     return sio
 
 
+def workspace_room(workspace_id: object) -> str:
+    return f"workspace:{workspace_id}"
+
+
+def user_room(user_id: object) -> str:
+    return f"user:{user_id}"
+
+
+async def authenticate_socket(headers: dict[str, str], auth: object) -> Actor | None:
+    """The same rules as HTTP: an API key in ``auth.token``, else the session cookie."""
+    if isinstance(auth, dict) and isinstance(auth.get("token"), str):
+        return await actor_from_api_key(auth["token"])
+    cookies = SimpleCookie()
+    cookies.load(headers.get("cookie", ""))
+    morsel = cookies.get(get_config().session_cookie)
+    if morsel is None:
+        return None
+    return await actor_from_session_token(morsel.value)
+
+
 def register_handlers(sio: socketio.AsyncServer) -> None:
     async def connect(sid: str, environ: dict[str, Any], auth: object = None) -> bool:
         headers = {k.decode().lower(): v.decode() for k, v in environ["asgi.scope"]["headers"]}
         request_id = new_request_id(headers.get("x-request-id"))
         bind_request_id(request_id)
-        await sio.save_session(sid, {"request_id": request_id})
-        log.info("socket_connected", sid=sid)
+        actor = await authenticate_socket(headers, auth)
+        if actor is None:
+            log.info("socket_refused", sid=sid)
+            raise socketio.exceptions.ConnectionRefusedError("unauthorized")
+        await sio.save_session(
+            sid,
+            {
+                "request_id": request_id,
+                "user_id": str(actor.user.id),
+                "workspace_id": str(actor.workspace.id),
+                "capabilities": sorted(actor.capabilities),
+            },
+        )
+        # Rooms the server emits to: everything in the workspace, and this user's own events.
+        await sio.enter_room(sid, workspace_room(actor.workspace.id))
+        await sio.enter_room(sid, user_room(actor.user.id))
+        log.info("socket_connected", sid=sid, user_id=str(actor.user.id))
         return True
 
     async def disconnect(sid: str, reason: object = None) -> None:

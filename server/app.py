@@ -13,6 +13,7 @@ from structlog.contextvars import clear_contextvars
 
 from realtime.emit import set_emitter
 from realtime.server import create_sio
+from server.core.auth import load_actor
 from server.core.config import Config, get_config
 from server.core.db import close_db, init_db
 from server.core.errors import InkwellRequest, register_error_handlers
@@ -62,11 +63,18 @@ def create_app(config: Config | None = None) -> Quart:
 
 def _register_blueprints(app: Quart, config: Config) -> None:
     # Imported here: nothing but the factory imports endpoint modules.
+    from server.audit.endpoints import bp as audit_bp
+    from server.auth.endpoints import bp as auth_bp
     from server.ops.endpoints import bp as ops_bp
     from server.spa import ClientPathConverter
     from server.spa import bp as spa_bp
 
     app.register_blueprint(ops_bp)
+    app.register_blueprint(auth_bp)
+    from server.auth.oauth_endpoints import bp as oauth_bp
+
+    app.register_blueprint(oauth_bp)
+    app.register_blueprint(audit_bp)
     if not config.is_production:
         from server.mail.endpoints import bp as mailbox_bp
 
@@ -83,6 +91,7 @@ def _register_request_hooks(app: Quart) -> None:
         g.request_id = new_request_id(request.headers.get("X-Request-ID"))
         g.started = time.perf_counter()
         bind_request_id(g.request_id)
+        await load_actor()
 
     @app.after_request
     async def _finish(response: Response) -> Response:

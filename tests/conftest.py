@@ -25,7 +25,9 @@ from tortoise import connections
 from server.core.config import Config, get_config
 
 ROOT = Path(__file__).resolve().parents[1]
-TEST_REDIS_DB = 13
+# One Redis database per test session (by process id), so two suites running at once on the
+# same Redis do not flush each other's keys.
+TEST_REDIS_DB = 1 + os.getpid() % 15
 
 
 def _require(name: str) -> str:
@@ -86,10 +88,18 @@ def test_env(
     database_url: str, redis_url: str, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Path]:
     data_dir = tmp_path_factory.mktemp("data")
-    saved = {k: os.environ.get(k) for k in ("DATABASE_URL", "REDIS_URL", "APP_ENV", "DATA_DIR")}
-    os.environ.update(
-        DATABASE_URL=database_url, REDIS_URL=redis_url, APP_ENV="test", DATA_DIR=str(data_dir)
-    )
+    overrides = {
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "APP_ENV": "test",
+        "DATA_DIR": str(data_dir),
+        # Cheap argon2 keeps the suite fast; the parameters are still argon2id's.
+        "ARGON2_TIME_COST": "1",
+        "ARGON2_MEMORY_KIB": "1024",
+        "ARGON2_PARALLELISM": "1",
+    }
+    saved = {k: os.environ.get(k) for k in overrides}
+    os.environ.update(overrides)
     get_config.cache_clear()
     yield data_dir
     for key, value in saved.items():

@@ -1,15 +1,20 @@
-import { render, screen, within } from "@testing-library/react";
-import { createMemoryRouter, RouterProvider } from "react-router";
-import { describe, expect, it } from "vitest";
-import { routes } from "./routes";
+import { screen, within } from "@testing-library/react";
+import { beforeEach, describe, expect, it } from "vitest";
+import { SIGNED_IN, SIGNED_OUT, stubApi } from "./test/api";
+import { renderAt as render } from "./test/render";
 
 function renderAt(path: string) {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
-  render(<RouterProvider router={router} />);
-  return router;
+  return render(path).router;
 }
 
+// App pages need a signed-in user; /login and /signup are for signed-out visitors.
+const PUBLIC_ONLY = new Set(["/login", "/signup"]);
+
 const NAV_LINKS = ["Chat", "Templates", "Contacts", "Campaigns", "Activity", "Settings", "Pricing"];
+
+beforeEach(() => {
+  stubApi(SIGNED_IN);
+});
 
 const PAGES: [path: string, heading: string][] = [
   ["/chat", "Chat"],
@@ -22,6 +27,10 @@ const PAGES: [path: string, heading: string][] = [
   ["/checkout", "Checkout"],
   ["/login", "Log in"],
   ["/signup", "Sign up"],
+  ["/verify?email=a%40example.com", "Verify your email"],
+  ["/forgot", "Reset your password"],
+  ["/reset?email=a%40example.com", "Choose a new password"],
+  ["/login/link?token=t&provider=google&email=a%40example.com", "Connect your account"],
   ["/no-such-page", "Page not found"],
   ["/chat/deeper/still", "Page not found"],
 ];
@@ -59,6 +68,7 @@ describe("layout", () => {
 
 describe("routes", () => {
   it.each(PAGES)("%s renders one h1 naming the page", async (path, heading) => {
+    if (PUBLIC_ONLY.has(path)) stubApi(SIGNED_OUT);
     renderAt(path);
     expect(await screen.findByRole("heading", { level: 1, name: heading })).toBeTruthy();
     expect(screen.getAllByRole("heading", { level: 1 })).toHaveLength(1);

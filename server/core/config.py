@@ -90,6 +90,40 @@ class Config(BaseSettings):
     github_client_id: str | None = None
     github_client_secret: str | None = None
 
+    # Sessions: idle timeout and absolute lifetime.
+    session_idle_minutes: int = 60 * 24 * 7
+    session_max_days: int = 30
+    # Emailed codes.
+    code_ttl_minutes: int = 10
+    code_max_attempts: int = 5
+    # argon2id cost; changing it rehashes each password at its next login.
+    argon2_time_cost: int = 3
+    argon2_memory_kib: int = 65536
+    argon2_parallelism: int = 4
+    # Extra origins allowed to make cookie-authenticated unsafe requests (the app's own
+    # origin, from PUBLIC_URL or the request, is always allowed).
+    allowed_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # Rate limits in the `limits` notation, keyed "<action>:<ip|account>".
+    rate_limits: dict[str, str] = Field(
+        default_factory=lambda: {
+            "login:ip": "30/minute;300/hour",
+            "login:account": "10/15 minutes",
+            "register:ip": "20/hour",
+            "register:account": "5/hour",
+            "send_code:ip": "20/hour",
+            "send_code:account": "5/15 minutes",
+            "verify:ip": "60/hour",
+            "verify:account": "20/15 minutes",
+            "reset:ip": "20/hour",
+            "reset:account": "5/hour",
+            "oauth:ip": "30/minute",
+        }
+    )
+    # OAuth provider endpoints (overridable for self-hosted or test providers).
+    google_discovery_url: str = "https://accounts.google.com/.well-known/openid-configuration"
+    github_oauth_base: str = "https://github.com"
+    github_api_base: str = "https://api.github.com"
+
     # Bodies larger than this answer 413; file uploads raise it per endpoint.
     max_body_bytes: int = 1_048_576
     log_level: str = "INFO"
@@ -103,7 +137,7 @@ class Config(BaseSettings):
     embedded_pg_port: int = 54329
     embedded_redis_port: int = 63799
 
-    @field_validator("encryption_keys", mode="before")
+    @field_validator("encryption_keys", "allowed_origins", mode="before")
     @classmethod
     def _split_keys(cls, value: object) -> object:
         if isinstance(value, str):
@@ -126,6 +160,15 @@ class Config(BaseSettings):
         if self.is_production:
             return None
         return SmtpSettings(host="127.0.0.1", port=self.mail_sink_port)
+
+    @property
+    def session_cookie(self) -> str:
+        # __Host- makes the browser insist on Secure, Path=/ and no Domain attribute.
+        return "__Host-inkwell_session" if self.is_production else "inkwell_session"
+
+    @property
+    def secure_cookies(self) -> bool:
+        return self.is_production
 
     @property
     def mailbox_dir(self) -> Path:

@@ -40,7 +40,7 @@ def get_redis() -> ArqRedis:
 async def close_redis() -> None:
     global _pool
     if _pool is not None:
-        await _pool.close()
+        await _pool.aclose()
         _pool = None
 
 

@@ -5,23 +5,35 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import pytest
 import socketio
 
 from realtime.emit import emit_after_commit, emit_now, set_emitter
-from realtime.server import redis_manager
+from realtime.server import redis_manager, workspace_room
 from server.core.config import Config
 from server.core.db import transaction
+from tests.factories import Login, login_as, make_user
 
 
-async def connected_client(base_url: str) -> tuple[socketio.AsyncClient, list[Any]]:
+async def connected_client(
+    base_url: str, login: Login | None = None, auth: dict[str, str] | None = None
+) -> tuple[socketio.AsyncClient, list[Any]]:
     received: list[Any] = []
     client = socketio.AsyncClient(reconnection=False)
     client.on("test:event", lambda data: received.append(data))
+    headers = {"X-Request-ID": "sock-req-1"}
+    if auth is None:
+        login = login or await login_as(await make_user())
+        headers["Cookie"] = login.cookie_header
+    # Starts on long-polling, where the client sends the Cookie header as given (a websocket
+    # start would move it into aiohttp's cookie jar, which holds nothing for an IP address),
+    # then upgrades to a websocket as a browser does.
     await client.connect(
         base_url,
         socketio_path="socket.io",
-        transports=["websocket"],
-        headers={"X-Request-ID": "sock-req-1"},
+        transports=["polling", "websocket"],
+        headers=headers,
+        auth=auth,
     )
     return client, received
 
@@ -76,3 +88,52 @@ async def test_emit_after_commit_waits_for_commit_and_skips_rollback(
         assert received == [{"n": "committed"}, {"n": "direct"}]
     finally:
         await client.disconnect()
+
+
+async def test_unauthenticated_socket_is_refused(live_server: str) -> None:
+    client = socketio.AsyncClient(reconnection=False)
+    errors: list[Any] = []
+    client.on("connect_error", lambda data: errors.append(data))
+    with pytest.raises(socketio.exceptions.ConnectionError):
+        await client.connect(
+            live_server, socketio_path="socket.io", transports=["websocket"], wait_timeout=5
+        )
+    assert errors == [{"message": "unauthorized"}]
+    bad_key = socketio.AsyncClient(reconnection=False)
+    with pytest.raises(socketio.exceptions.ConnectionError):
+        await bad_key.connect(
+            live_server,
+            socketio_path="socket.io",
+            transports=["websocket"],
+            auth={"token": "ink_nope_nope"},
+            wait_timeout=5,
+        )
+
+
+async def test_api_key_socket_joins_its_workspace_room(live_server: str, config: Config) -> None:
+    from server.auth import service
+    from server.core.auth import actor_from_session_token
+
+    owner = await login_as(await make_user())
+    actor = await actor_from_session_token(owner.token)
+    assert actor is not None
+    key = await service.create_api_key(
+        actor, "socket", ["workspace:read"], service.Client(ip="127.0.0.1")
+    )
+    by_key, key_received = await connected_client(live_server, auth={"token": key.key})
+    stranger, stranger_received = await connected_client(live_server)
+    try:
+        await redis_manager(config, write_only=True).emit(
+            "test:event",
+            {"for": "workspace"},
+            room=workspace_room(actor.workspace.id),
+            namespace="/",
+        )
+        await wait_for(key_received, 1)
+        await asyncio.sleep(0.1)
+        assert key_received == [{"for": "workspace"}]
+        # Another workspace's socket hears nothing.
+        assert stranger_received == []
+    finally:
+        await by_key.disconnect()
+        await stranger.disconnect()

@@ -4,7 +4,9 @@ import {
   CSRF_HEADER,
   createApiClient,
   health,
+  onUnauthorized,
   readCookie,
+  request,
   unwrap,
   type ErrorBody,
 } from "./client";
@@ -174,5 +176,60 @@ describe("readCookie", () => {
   it("finds a cookie among others and decodes it", () => {
     expect(readCookie("csrf_token", "a=1; csrf_token=x%3Dy; b=2")).toBe("x=y");
     expect(readCookie("csrf", "csrf_token=1")).toBeUndefined();
+  });
+});
+
+describe("request", () => {
+  it("sends JSON with the CSRF header on unsafe methods and parses the answer", async () => {
+    const fetchMock = stubFetch(() => json({ id: "t1" }, 201));
+
+    await expect(request("POST", "/api/things", { body: { name: "x" } })).resolves.toEqual({
+      id: "t1",
+    });
+
+    const sent = sentRequest(fetchMock);
+    expect(sent.method).toBe("POST");
+    expect(new URL(sent.url).pathname).toBe("/api/things");
+    expect(sent.headers.get(CSRF_HEADER)).toBe("tok/en-123");
+    expect(sent.headers.get("Content-Type")).toBe("application/json");
+    expect(sent.credentials).toBe("same-origin");
+    expect(await sent.text()).toBe('{"name":"x"}');
+  });
+
+  it("leaves the CSRF header off GET and resolves an empty 204 to undefined", async () => {
+    const fetchMock = stubFetch(() => new Response(null, { status: 204 }));
+    await expect(request("GET", "/api/things")).resolves.toBeUndefined();
+    expect(sentRequest(fetchMock).headers.has(CSRF_HEADER)).toBe(false);
+  });
+
+  it("throws ApiError with Retry-After, and reports 401 unauthorized", async () => {
+    const listener = vi.fn();
+    const stop = onUnauthorized(listener);
+    stubFetch(() =>
+      json({ code: "rate_limited", message: "Slow down.", details: { retry_after: 5 } }, 429, {
+        "Retry-After": "5",
+      }),
+    );
+    await expect(request("POST", "/api/things")).rejects.toMatchObject({
+      status: 429,
+      code: "rate_limited",
+      retryAfter: 5,
+    });
+    expect(listener).not.toHaveBeenCalled();
+
+    stubFetch(() => json({ code: "unauthorized", message: "Sign in.", details: {} }, 401));
+    await expect(request("GET", "/api/things")).rejects.toBeInstanceOf(ApiError);
+    expect(listener).toHaveBeenCalledTimes(1);
+
+    // invalid_credentials is a wrong password, not an ended session.
+    stubFetch(() => json({ code: "invalid_credentials", message: "Wrong.", details: {} }, 401));
+    await expect(request("POST", "/api/things")).rejects.toBeInstanceOf(ApiError);
+    expect(listener).toHaveBeenCalledTimes(1);
+    stop();
+  });
+
+  it("reports a failed fetch as network_error", async () => {
+    vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))));
+    await expect(request("GET", "/api/things")).rejects.toMatchObject({ code: "network_error" });
   });
 });

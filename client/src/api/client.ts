@@ -139,7 +139,93 @@ export function createApiClient<P extends object = paths>(
   return client;
 }
 
+/**
+ * Reports a 401 `unauthorized` answer (the session ended or expired) so the
+ * auth context can drop the signed-in user and send them to log in.
+ */
+const unauthorizedListeners = new Set<() => void>();
+
+export function onUnauthorized(listener: () => void): () => void {
+  unauthorizedListeners.add(listener);
+  return () => {
+    unauthorizedListeners.delete(listener);
+  };
+}
+
+function reportUnauthorized(error: ApiError): void {
+  if (error.status !== 401 || error.code !== "unauthorized") return;
+  for (const listener of [...unauthorizedListeners]) listener();
+}
+
+const sessionMiddleware: Middleware = {
+  async onResponse({ response }) {
+    if (response.status !== 401) return undefined;
+    let body: unknown;
+    try {
+      body = await response.clone().json();
+    } catch {
+      body = undefined;
+    }
+    reportUnauthorized(ApiError.fromBody(response, body));
+    return undefined;
+  },
+};
+
 export const api = createApiClient();
+api.use(sessionMiddleware);
+
+export interface RequestOptions {
+  /** Sent as JSON. */
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/**
+ * A plain-`fetch` JSON call for endpoints the generated schema does not know
+ * yet. Same rules as the typed client: same-origin cookies, the CSRF header on
+ * unsafe methods, `ApiError` for every failure. Resolves to `undefined` for an
+ * empty body (204).
+ */
+export async function request<T>(
+  method: string,
+  path: string,
+  options: RequestOptions = {},
+): Promise<T> {
+  const upper = method.toUpperCase();
+  const headers = new Headers({ Accept: "application/json" });
+  const init: RequestInit = { method: upper, headers, credentials: "same-origin" };
+  if (options.body !== undefined) {
+    headers.set("Content-Type", "application/json");
+    init.body = JSON.stringify(options.body);
+  }
+  if (options.signal) init.signal = options.signal;
+  if (!SAFE_METHODS.has(upper)) {
+    const token = readCookie(CSRF_COOKIE);
+    if (token) headers.set(CSRF_HEADER, token);
+  }
+
+  let response: Response;
+  try {
+    response = await globalThis.fetch(new Request(defaultBaseUrl() + path, init));
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
+    throw ApiError.network(cause);
+  }
+
+  let body: unknown;
+  try {
+    const text = await response.text();
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  if (!response.ok) {
+    const error = ApiError.fromBody(response, body);
+    reportUnauthorized(error);
+    throw error;
+  }
+  return body as T;
+}
 
 /** The shape of every openapi-fetch result. */
 type FetchResult = { data?: unknown; error?: unknown; response: Response };

@@ -1,11 +1,32 @@
-import { EmptyState, Page } from "../components/Page";
+import { useState } from "react";
+import { useAuth } from "../auth/AuthContext";
+import { Page } from "../components/Page";
+import { ApiKeysSection } from "./settings/ApiKeysSection";
+import { PasswordSection } from "./settings/PasswordSection";
+import { ProfileSection } from "./settings/ProfileSection";
+import { SessionsSection } from "./settings/SessionsSection";
 
 export default function SettingsPage() {
+  const { me } = useAuth();
+  // Changing the password ends the other sessions; bumping this re-reads the list.
+  const [sessionsVersion, setSessionsVersion] = useState(0);
   return (
-    <Page title="Settings">
-      <EmptyState>
-        <p>Your account, your workspace, how your mail is sent, and API keys.</p>
-      </EmptyState>
+    <Page title="Settings" className="page--settings">
+      <p className="page__intro">Your account, where you are signed in, and API keys.</p>
+      {me ? <ProfileSection me={me} /> : null}
+      <PasswordSection onChanged={() => setSessionsVersion((n) => n + 1)} />
+      <SessionsSection key={sessionsVersion} />
+      {me?.capabilities.includes("api_keys:manage") ? (
+        <ApiKeysSection />
+      ) : (
+        <section className="panel">
+          <h2>API keys</h2>
+          <p className="panel__intro">
+            Only workspace owners and admins can create and revoke API keys. Ask one of them if
+            you need a key.
+          </p>
+        </section>
+      )}
     </Page>
   );
 }

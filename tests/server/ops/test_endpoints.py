@@ -180,7 +180,7 @@ async def test_readyz_turns_503_when_redis_goes_and_recovers_when_it_returns(
             await asyncio.sleep(0.1)
         assert checks["redis"] == "ok"
     finally:
-        await pool.close()
+        await pool.aclose()
 
 
 async def test_metrics_show_requests_queue_depth_and_jobs(

@@ -1,0 +1,83 @@
+import { useState } from "react";
+import { changePassword } from "../../api/auth";
+import { useAuth } from "../../auth/AuthContext";
+import { Field, Form, FormAlert, FormNotice, SubmitButton } from "../../forms/Form";
+import { PASSWORD_MAX, PASSWORD_MIN, useSubmit } from "../../forms/useSubmit";
+
+const FIELDS = ["current_password", "new_password"] as const;
+const CODE_FIELDS = { wrong_password: "current_password", weak_password: "new_password" };
+const ALIASES = { password: "new_password" };
+
+export function PasswordSection({ onChanged }: { onChanged(): void }) {
+  const auth = useAuth();
+  const [current, setCurrent] = useState("");
+  const [next, setNext] = useState("");
+  const [notice, setNotice] = useState<string | null>(null);
+  const form = useSubmit({ fields: FIELDS, codeFields: CODE_FIELDS, aliases: ALIASES });
+
+  function submit() {
+    setNotice(null);
+    const problems: Record<string, string> = {};
+    if (!current) problems.current_password = "Enter your current password.";
+    if (next.length < PASSWORD_MIN) problems.new_password = `Use at least ${PASSWORD_MIN} characters.`;
+    else if (next.length > PASSWORD_MAX) problems.new_password = `Use at most ${PASSWORD_MAX} characters.`;
+    else if (next === current) problems.new_password = "Choose a password different from the current one.";
+    if (Object.keys(problems).length > 0) {
+      form.reject(problems);
+      return;
+    }
+    void form.run(async () => {
+      auth.update(await changePassword(current, next));
+      setCurrent("");
+      setNext("");
+      setNotice("Password changed. Your other sessions were signed out.");
+      onChanged();
+    });
+  }
+
+  return (
+    <section className="panel">
+      <h2>Password</h2>
+      <Form
+        onSubmit={submit}
+        failures={form.failures}
+        pending={form.pending}
+        className="form form--narrow"
+      >
+        <FormAlert message={form.errors.general} />
+        <FormNotice message={notice} />
+        <Field
+          label="Current password"
+          name="current_password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={current}
+          onChange={(value) => {
+            setCurrent(value);
+            form.clearField("current_password");
+          }}
+          error={form.errors.fields.current_password}
+        />
+        <Field
+          label="New password"
+          name="new_password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={PASSWORD_MIN}
+          hint={`At least ${PASSWORD_MIN} characters. Other devices are signed out when you change it.`}
+          value={next}
+          onChange={(value) => {
+            setNext(value);
+            form.clearField("new_password");
+          }}
+          error={form.errors.fields.new_password}
+        />
+        <SubmitButton pending={form.pending} pendingText="Changing password…">
+          Change password
+        </SubmitButton>
+      </Form>
+    </section>
+  );
+}

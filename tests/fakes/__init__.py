@@ -1,0 +1,1 @@
+"""Outer-seam fakes that speak the real wire protocol (see each module)."""
