@@ -23,9 +23,9 @@ log = structlog.get_logger(__name__)
 
 def all_jobs() -> list[JobFunction]:
     """Every job the worker runs; a domain adds its job functions here."""
-    from jobs import auth, mail
+    from jobs import auth, chat, mail
 
-    return [mail.send_mail, auth.deliver_code]
+    return [mail.send_mail, auth.deliver_code, chat.generate_reply]
 
 
 async def relay_outbox_forever(ctx: dict[str, Any]) -> None:

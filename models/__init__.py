@@ -5,5 +5,6 @@
 
 MODEL_MODULES = [
     "models.accounts",
+    "models.chat",
     "models.outbox",
 ]

@@ -12,6 +12,7 @@ from typing import Any
 import socketio
 import structlog
 
+from realtime.chat import register_chat_handlers
 from server.core.auth import Actor, actor_from_api_key, actor_from_session_token
 from server.core.config import Config, get_config
 from server.core.logging import bind_request_id, new_request_id
@@ -51,16 +52,25 @@ def user_room(user_id: object) -> str:
     return f"user:{user_id}"
 
 
-async def authenticate_socket(headers: dict[str, str], auth: object) -> Actor | None:
-    """The same rules as HTTP: an API key in ``auth.token``, else the session cookie."""
+def socket_credential(headers: dict[str, str], auth: object) -> tuple[str, str] | None:
+    """("api_key", key) from ``auth.token``, else ("session", token) from the cookie."""
     if isinstance(auth, dict) and isinstance(auth.get("token"), str):
-        return await actor_from_api_key(auth["token"])
-    cookies = SimpleCookie()
+        return "api_key", auth["token"]
+    cookies: SimpleCookie = SimpleCookie()
     cookies.load(headers.get("cookie", ""))
     morsel = cookies.get(get_config().session_cookie)
-    if morsel is None:
+    return ("session", morsel.value) if morsel is not None else None
+
+
+async def authenticate_socket(credential: tuple[str, str] | None) -> Actor | None:
+    """The same rules as HTTP, checked at connect and again for every event, so a revoked
+    session or key stops working on an open socket too."""
+    if credential is None:
         return None
-    return await actor_from_session_token(morsel.value)
+    kind, secret = credential
+    if kind == "api_key":
+        return await actor_from_api_key(secret)
+    return await actor_from_session_token(secret)
 
 
 def register_handlers(sio: socketio.AsyncServer) -> None:
@@ -68,7 +78,8 @@ def register_handlers(sio: socketio.AsyncServer) -> None:
         headers = {k.decode().lower(): v.decode() for k, v in environ["asgi.scope"]["headers"]}
         request_id = new_request_id(headers.get("x-request-id"))
         bind_request_id(request_id)
-        actor = await authenticate_socket(headers, auth)
+        credential = socket_credential(headers, auth)
+        actor = await authenticate_socket(credential)
         if actor is None:
             log.info("socket_refused", sid=sid)
             raise socketio.exceptions.ConnectionRefusedError("unauthorized")
@@ -76,6 +87,8 @@ def register_handlers(sio: socketio.AsyncServer) -> None:
             sid,
             {
                 "request_id": request_id,
+                # Kept in this process's memory only, to re-check the caller on each event.
+                "credential": credential,
                 "user_id": str(actor.user.id),
                 "workspace_id": str(actor.workspace.id),
                 "capabilities": sorted(actor.capabilities),
@@ -96,7 +109,17 @@ def register_handlers(sio: socketio.AsyncServer) -> None:
         bind_request_id(session["request_id"])
         return {"ok": True, "request_id": session["request_id"]}
 
+    async def actor_for(sid: str) -> Actor:
+        session = await sio.get_session(sid)
+        bind_request_id(session["request_id"])
+        actor = await authenticate_socket(session.get("credential"))
+        if actor is None:
+            await sio.disconnect(sid)
+            raise ConnectionRefusedError("unauthorized")
+        return actor
+
     # Registered without decorators: python-socketio's are untyped.
     sio.on("connect", connect)
     sio.on("disconnect", disconnect)
     sio.on("system:ping", ping)
+    register_chat_handlers(sio, actor_for)

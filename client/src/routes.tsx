@@ -51,7 +51,8 @@ export const routes: RouteObject[] = [
           {
             element: <RequireAuth />,
             children: [
-              { path: "chat", element: <ChatPage /> },
+              // One route for both, so picking a conversation keeps the page (and its list) mounted.
+              { path: "chat/:threadId?", element: <ChatPage /> },
               { path: "templates", element: <TemplatesPage /> },
               { path: "contacts", element: <ContactsPage /> },
               { path: "campaigns", element: <CampaignsPage /> },

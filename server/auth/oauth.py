@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 from urllib.parse import urlencode, urlsplit
 
-import httpx
+import httpx2 as httpx  # what Authlib itself uses once httpx2 is installed
 import structlog
 from authlib.common.errors import AuthlibBaseError  # type: ignore[import-untyped]
 from authlib.integrations.httpx_client import AsyncOAuth2Client  # type: ignore[import-untyped]
@@ -394,7 +394,7 @@ async def _identity(provider: ProviderId, code: str, flow: _Flow) -> Identity:
             )
             step = "profile"
             return await _github_identity(oauth, config)
-    except (httpx.HTTPError, AuthlibBaseError, JoseError, ValueError, KeyError, TypeError) as exc:
+    except (httpx.HTTPError, AuthlibBaseError, JoseError, ValueError, KeyError) as exc:
         # The class, the provider's error word and the failing claim only: messages may echo
         # what was sent.
         detail = type(exc).__name__

@@ -119,6 +119,32 @@ class Config(BaseSettings):
             "oauth:ip": "30/minute",
         }
     )
+    # AI: providers are tried in this order, skipping unconfigured or failing ones.
+    ai_provider_order: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["openai", "ollama", "offline"]
+    )
+    openai_model: str = "gpt-4o-mini"
+    openai_cheap_model: str = "gpt-4.1-nano"
+    ollama_model: str = "llama3.2"
+    ollama_cheap_model: str = "llama3.2:1b"
+    ai_first_token_timeout_seconds: float = 15.0
+    ai_max_output_tokens: int = 2000
+    # Prices in US dollars per million tokens, "in/out", by model.
+    ai_model_prices: dict[str, list[float]] = Field(
+        default_factory=lambda: {
+            "gpt-4o-mini": [0.15, 0.60],
+            "gpt-4.1-nano": [0.10, 0.40],
+        }
+    )
+    # Monthly budget per plan: tokens (in + out) and dollars; near it (this share) the cheaper
+    # model is used, past it generation is refused.
+    ai_budget_tokens: dict[str, int] = Field(
+        default_factory=lambda: {"free": 200_000, "pro": 5_000_000}
+    )
+    ai_budget_usd: dict[str, float] = Field(default_factory=lambda: {"free": 0.5, "pro": 20.0})
+    ai_budget_soft_share: float = 0.8
+    # Live token streams in Redis are kept this long after a reply ends.
+    chat_stream_ttl_seconds: int = 3600
     # OAuth provider endpoints (overridable for self-hosted or test providers).
     google_discovery_url: str = "https://accounts.google.com/.well-known/openid-configuration"
     github_oauth_base: str = "https://github.com"
@@ -137,7 +163,7 @@ class Config(BaseSettings):
     embedded_pg_port: int = 54329
     embedded_redis_port: int = 63799
 
-    @field_validator("encryption_keys", "allowed_origins", mode="before")
+    @field_validator("encryption_keys", "allowed_origins", "ai_provider_order", mode="before")
     @classmethod
     def _split_keys(cls, value: object) -> object:
         if isinstance(value, str):

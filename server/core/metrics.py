@@ -18,6 +18,7 @@ from redis.asyncio import Redis
 log = structlog.get_logger(__name__)
 
 JOB_OUTCOMES_KEY = "inkwell:metrics:job_outcomes"
+AI_REQUESTS_KEY = "inkwell:metrics:ai_requests"
 
 REGISTRY = CollectorRegistry(auto_describe=True)
 
@@ -40,17 +41,29 @@ async def record_job_outcome(redis: Redis, function: str, outcome: str) -> None:
     await redis.hincrby(JOB_OUTCOMES_KEY, f"{function}|{outcome}", 1)  # type: ignore[misc]
 
 
+async def record_ai_request(
+    redis: Redis, provider: str, model: str, outcome: str, tokens_in: int, tokens_out: int
+) -> None:
+    async with redis.pipeline(transaction=False) as pipe:
+        pipe.hincrby(AI_REQUESTS_KEY, f"requests|{provider}|{model}|{outcome}", 1)
+        pipe.hincrby(AI_REQUESTS_KEY, f"tokens|{provider}|{model}|in", tokens_in)
+        pipe.hincrby(AI_REQUESTS_KEY, f"tokens|{provider}|{model}|out", tokens_out)
+        await pipe.execute()
+
+
 class QueueCollector(Collector):
     """Fed by :func:`refresh` just before each scrape; collect() itself must be synchronous."""
 
     def __init__(self) -> None:
         self.depth: float | None = None
         self.outcomes: dict[tuple[str, str], float] = {}
+        self.ai: dict[tuple[str, ...], float] = {}
 
     async def refresh(self, redis: Redis, queue_name: str) -> None:
         try:
             self.depth = float(await redis.zcard(queue_name))
             raw = await redis.hgetall(JOB_OUTCOMES_KEY)  # type: ignore[misc]
+            ai_raw = await redis.hgetall(AI_REQUESTS_KEY)  # type: ignore[misc]
         except Exception as exc:
             log.warning("metrics_redis_unavailable", error=str(exc))
             self.depth = None
@@ -61,6 +74,10 @@ class QueueCollector(Collector):
             function, _, outcome = name.partition("|")
             outcomes[(function, outcome)] = float(value)
         self.outcomes = outcomes
+        self.ai = {
+            tuple((k.decode() if isinstance(k, bytes) else str(k)).split("|")): float(v)
+            for k, v in ai_raw.items()
+        }
 
     def collect(self) -> Iterable[Metric]:
         if self.depth is not None:
@@ -73,6 +90,23 @@ class QueueCollector(Collector):
         for (function, outcome), count in sorted(self.outcomes.items()):
             jobs.add_metric([function, outcome], count)
         yield jobs
+        requests = CounterMetricFamily(
+            "inkwell_ai_requests",
+            "AI requests by provider, model and outcome.",
+            labels=["provider", "model", "outcome"],
+        )
+        tokens = CounterMetricFamily(
+            "inkwell_ai_tokens",
+            "AI tokens by provider, model and direction.",
+            labels=["provider", "model", "direction"],
+        )
+        for key, count in sorted(self.ai.items()):
+            if key[0] == "requests" and len(key) == 4:
+                requests.add_metric(list(key[1:]), count)
+            elif key[0] == "tokens" and len(key) == 4:
+                tokens.add_metric(list(key[1:]), count)
+        yield requests
+        yield tokens
 
 
 QUEUE = QueueCollector()

@@ -362,6 +362,129 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/chat/threads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's conversations, most recently active first. */
+        get: operations["get_list_threads"];
+        put?: never;
+        /** Start a conversation. */
+        post: operations["post_create_thread"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chat/threads/{thread_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A conversation with its messages (a streaming reply shows its text so far), state and
+         * @description draft.
+         */
+        get: operations["get_get_thread"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chat/threads/{thread_id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a message; the reply is written in the background and streams. */
+        post: operations["post_send_message"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chat/threads/{thread_id}/messages/{message_id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write a failed reply again. */
+        post: operations["post_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chat/threads/{thread_id}/messages/{message_id}/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reply as Server-Sent Events from token `after`: live or finished alike. */
+        get: operations["get_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chat/threads/{thread_id}/transition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the conversation to another workflow step (409 names the allowed ones). */
+        post: operations["post_change_state"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chat/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This month's AI usage and budget for the workspace. */
+        get: operations["get_usage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -462,6 +585,61 @@ export interface components {
             /** User Agent */
             user_agent: string | null;
         };
+        /** DraftRead */
+        DraftRead: {
+            /** Preheader */
+            preheader: string;
+            /** Sections */
+            sections: components["schemas"]["DraftSectionRead"][];
+            /** Subject */
+            subject: string;
+        };
+        /** DraftSectionRead */
+        DraftSectionRead: {
+            /** Body */
+            body: string;
+            /** Heading */
+            heading: string;
+            /** Html */
+            html: string;
+        };
+        /** MessageRead */
+        MessageRead: {
+            /** Content */
+            content: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Error */
+            error: string | null;
+            /** Error Code */
+            error_code: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Model */
+            model: string | null;
+            /** Provider */
+            provider: string | null;
+            role: components["schemas"]["MessageRole"];
+            /** Seq */
+            seq: number;
+            status: components["schemas"]["MessageStatus"];
+        };
+        /**
+         * MessageRole
+         * @enum {string}
+         */
+        MessageRole: "user" | "assistant";
+        /**
+         * MessageStatus
+         * @enum {string}
+         */
+        MessageStatus: "pending" | "streaming" | "complete" | "failed" | "withheld";
         /**
          * Plan
          * @enum {string}
@@ -505,6 +683,23 @@ export interface components {
             last_seen_at: string;
             /** User Agent */
             user_agent: string | null;
+        };
+        /** ThreadSummary */
+        ThreadSummary: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** State */
+            state: string;
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
         };
         /** WorkspaceRead */
         WorkspaceRead: {
@@ -1166,6 +1361,307 @@ export interface operations {
                         name: string;
                         role: components["schemas"]["Role"];
                         workspace: components["schemas"]["WorkspaceRead"];
+                    };
+                };
+            };
+        };
+    };
+    get_list_threads: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Items */
+                        items: components["schemas"]["ThreadSummary"][];
+                    };
+                };
+            };
+        };
+    };
+    post_create_thread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * Title
+                     * @default null
+                     */
+                    title?: string | null;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Ai Notice */
+                        ai_notice: string | null;
+                        /** Allowed Transitions */
+                        allowed_transitions: string[];
+                        draft: components["schemas"]["DraftRead"] | null;
+                        /**
+                         * Id
+                         * Format: uuid
+                         */
+                        id: string;
+                        /** Messages */
+                        messages: components["schemas"]["MessageRead"][];
+                        /** State */
+                        state: string;
+                        /** State Version */
+                        state_version: number;
+                        /** Title */
+                        title: string;
+                        /**
+                         * Updated At
+                         * Format: date-time
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+        };
+    };
+    get_get_thread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                thread_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Ai Notice */
+                        ai_notice: string | null;
+                        /** Allowed Transitions */
+                        allowed_transitions: string[];
+                        draft: components["schemas"]["DraftRead"] | null;
+                        /**
+                         * Id
+                         * Format: uuid
+                         */
+                        id: string;
+                        /** Messages */
+                        messages: components["schemas"]["MessageRead"][];
+                        /** State */
+                        state: string;
+                        /** State Version */
+                        state_version: number;
+                        /** Title */
+                        title: string;
+                        /**
+                         * Updated At
+                         * Format: date-time
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+        };
+    };
+    post_send_message: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                thread_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** Content */
+                    content: string;
+                };
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Reply Message Id
+                         * Format: uuid
+                         */
+                        reply_message_id: string;
+                        /**
+                         * User Message Id
+                         * Format: uuid
+                         */
+                        user_message_id: string;
+                    };
+                };
+            };
+        };
+    };
+    post_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                thread_id: string;
+                message_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Reply Message Id
+                         * Format: uuid
+                         */
+                        reply_message_id: string;
+                        /**
+                         * User Message Id
+                         * Format: uuid
+                         */
+                        user_message_id: string;
+                    };
+                };
+            };
+        };
+    };
+    get_stream: {
+        parameters: {
+            query?: {
+                after?: number;
+            };
+            header?: never;
+            path: {
+                thread_id: string;
+                message_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: never;
+    };
+    post_change_state: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                thread_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** Target */
+                    target: string;
+                    /** Version */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Ai Notice */
+                        ai_notice: string | null;
+                        /** Allowed Transitions */
+                        allowed_transitions: string[];
+                        draft: components["schemas"]["DraftRead"] | null;
+                        /**
+                         * Id
+                         * Format: uuid
+                         */
+                        id: string;
+                        /** Messages */
+                        messages: components["schemas"]["MessageRead"][];
+                        /** State */
+                        state: string;
+                        /** State Version */
+                        state_version: number;
+                        /** Title */
+                        title: string;
+                        /**
+                         * Updated At
+                         * Format: date-time
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+        };
+    };
+    get_usage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Budget Tokens */
+                        budget_tokens: number;
+                        /** Budget Usd */
+                        budget_usd: number;
+                        /** Cost Usd */
+                        cost_usd: number;
+                        /** Input Tokens */
+                        input_tokens: number;
+                        /** Model Tier */
+                        model_tier: string;
+                        /** Month */
+                        month: string;
+                        /** Output Tokens */
+                        output_tokens: number;
+                        /** Plan */
+                        plan: string;
+                        /** Refused */
+                        refused: boolean;
+                        /** Requests */
+                        requests: number;
                     };
                 };
             };

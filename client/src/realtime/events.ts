@@ -70,13 +70,20 @@ export interface ServerToClientEvents {
   "campaign:progress": (payload: CampaignProgress) => void;
 }
 
+/** The acknowledgement of `chat:join` and `chat:resume`. */
+export interface ChatAck {
+  ok: boolean;
+  code?: string;
+  message?: string;
+}
+
 export interface ClientToServerEvents {
-  "chat:join": (payload: { thread_id: EntityId }) => void;
+  "chat:join": (payload: { thread_id: EntityId }, ack: (answer: ChatAck) => void) => void;
   "chat:send": (payload: { thread_id: EntityId; content: string }) => void;
   "chat:resume": (payload: {
     thread_id: EntityId;
     message_id: EntityId;
     after_seq: number;
-  }) => void;
+  }, ack: (answer: ChatAck) => void) => void;
   "campaign:watch": (payload: { campaign_id: EntityId }) => void;
 }

@@ -1,0 +1,2 @@
+"""Versioned prompt templates. Change a prompt by adding a new version, so stored replies
+can say which prompt produced them."""

@@ -1,0 +1,360 @@
+"""Writing one reply: the worker job behind every chat message.
+
+Deltas from the provider are coalesced into small batches (a batch is one ``seq``), appended to
+the reply's Redis Stream, fanned out as ``chat:token`` to the thread's room, and saved to the
+database every so often together with ``seq`` — so the stored content is always exactly tokens
+1..seq, and a reader resumes from there without a gap or a duplicate.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+import structlog
+
+from agents.guardrails import MAX_REPLY_CHARS, cap_output, parse_or_repair, render_section_html
+from agents.moderation import Moderator
+from agents.prompts.newsletter import PROMPT_VERSION, REPAIR_PROMPT, build_turns
+from agents.providers.base import ChatProvider, ChatTurn, ProviderFailed, ProviderUnavailable, Usage
+from agents.router import Delta, Finished, Skipped, Started, build_providers, stream_reply
+from agents.routing import cost_usd, decide
+from agents.workflow import WorkflowState
+from models.accounts import Workspace
+from models.chat import AIRequest, ChatMessage, ChatThread, MessageStatus
+from realtime.emit import emit_now
+from server.chat import streaming
+from server.chat.service import month_usage, thread_room
+from server.core.config import get_config
+from server.core.db import transaction
+from server.core.metrics import record_ai_request
+from server.core.redis import get_redis
+
+log = structlog.get_logger(__name__)
+
+# A batch goes out when it is this old or this long, whichever comes first.
+FLUSH_SECONDS = 0.03
+FLUSH_CHARS = 48
+# The database copy of a streaming reply is refreshed at most this often.
+SAVE_SECONDS = 0.5
+
+
+class _Writer:
+    """Turns provider deltas into numbered batches in Redis, on sockets and in the database."""
+
+    def __init__(self, reply: ChatMessage, thread_id: Any) -> None:
+        self.reply = reply
+        self.thread_id = thread_id
+        self.pending: list[str] = []
+        self.pending_since = 0.0
+        self.seq = reply.seq
+        self.text = reply.content
+        self.offsets: list[int] = list(reply.seq_offsets)
+        self.saved_at = time.monotonic()
+
+    async def add(self, delta: str) -> None:
+        if not delta:
+            return
+        if len(self.text) + len("".join(self.pending)) + len(delta) > MAX_REPLY_CHARS:
+            delta = delta[: max(0, MAX_REPLY_CHARS - len(self.text) - len("".join(self.pending)))]
+            if not delta:
+                return
+        if not self.pending:
+            self.pending_since = time.monotonic()
+        self.pending.append(delta)
+        waited = time.monotonic() - self.pending_since
+        if waited >= FLUSH_SECONDS or sum(map(len, self.pending)) >= FLUSH_CHARS:
+            await self.flush()
+
+    @property
+    def full(self) -> bool:
+        return len(self.text) + sum(map(len, self.pending)) >= MAX_REPLY_CHARS
+
+    async def flush(self, *, save: bool = False) -> None:
+        if self.pending:
+            self.seq += 1
+            delta = "".join(self.pending)
+            self.pending = []
+            self.text += delta
+            self.offsets.append(len(self.text))
+            await streaming.append(get_redis(), self.reply.id, [streaming.Token(self.seq, delta)])
+            await emit_now(
+                "chat:token",
+                {
+                    "thread_id": str(self.thread_id),
+                    "message_id": str(self.reply.id),
+                    "seq": self.seq,
+                    "delta": delta,
+                },
+                room=thread_room(self.thread_id),
+            )
+        if save or time.monotonic() - self.saved_at >= SAVE_SECONDS:
+            await ChatMessage.filter(id=self.reply.id).update(
+                content=self.text,
+                seq=self.seq,
+                seq_offsets=self.offsets,
+                updated_at=datetime.now(UTC),
+            )
+            self.saved_at = time.monotonic()
+
+
+async def _record(
+    workspace_id: Any,
+    reply: ChatMessage,
+    *,
+    provider: str,
+    model: str,
+    outcome: str,
+    started: float,
+    first_token: float | None,
+    usage: Usage | None = None,
+    error_class: str | None = None,
+    purpose: str = "reply",
+) -> None:
+    config = get_config()
+    usage = usage or Usage(input_tokens=0, output_tokens=0)
+    await AIRequest.create(
+        workspace_id=workspace_id,
+        thread_id=reply.thread_id,  # type: ignore[attr-defined]
+        message_id=reply.id,
+        provider=provider,
+        model=model,
+        purpose=purpose,
+        latency_ms=int((time.monotonic() - started) * 1000),
+        ttft_ms=int((first_token - started) * 1000) if first_token else None,
+        input_tokens=usage.input_tokens,
+        output_tokens=usage.output_tokens,
+        cost_usd=Decimal(str(round(cost_usd(model, usage, config), 6))),
+        outcome=outcome,
+        error_class=error_class,
+    )
+    await record_ai_request(
+        get_redis(), provider, model, outcome, usage.input_tokens, usage.output_tokens
+    )
+
+
+async def _claim(reply_id: str) -> ChatMessage | None:
+    """Pending → streaming, once. A reply found mid-stream was orphaned by a dead worker."""
+    async with transaction():
+        reply = await ChatMessage.filter(id=reply_id).select_for_update().first()
+        if reply is None or reply.status in (
+            MessageStatus.complete,
+            MessageStatus.failed,
+            MessageStatus.withheld,
+        ):
+            return None
+        if reply.status is MessageStatus.streaming:
+            # Its tokens are already out under their seq numbers; starting over would reuse
+            # them for different text. End it as failed, keeping the text, and offer a retry.
+            reply.status = MessageStatus.failed
+            reply.error_code = "interrupted"
+            reply.error = "The reply was interrupted. Retry to write it again."
+            await reply.save(update_fields=["status", "error_code", "error", "updated_at"])
+            await streaming.finish(
+                get_redis(), reply.id, "error", {"code": "interrupted", "message": reply.error}
+            )
+            return None
+        reply.status = MessageStatus.streaming
+        await reply.save(update_fields=["status", "updated_at"])
+        return reply
+
+
+async def _history(thread: ChatThread, reply: ChatMessage) -> list[ChatTurn]:
+    messages = await ChatMessage.filter(
+        thread=thread, created_at__lt=reply.created_at, status=MessageStatus.complete
+    ).order_by("created_at", "id")
+    return [ChatTurn(role=m.role.value, content=m.content) for m in messages]
+
+
+async def _fail(reply: ChatMessage, writer: _Writer, code: str, message: str) -> None:
+    await writer.flush(save=True)
+    await ChatMessage.filter(id=reply.id).update(
+        status=MessageStatus.failed, error_code=code, error=message, updated_at=datetime.now(UTC)
+    )
+    await streaming.finish(get_redis(), reply.id, "error", {"code": code, "message": message})
+    await emit_now(
+        "chat:error",
+        {
+            "thread_id": str(writer.thread_id),
+            "message_id": str(reply.id),
+            "code": code,
+            "message": message,
+        },
+        room=thread_room(writer.thread_id),
+    )
+
+
+async def generate_reply(reply_id: str) -> str:
+    """Write the reply ``reply_id``; returns how it ended. Safe to run twice."""
+    config = get_config()
+    reply = await _claim(reply_id)
+    if reply is None:
+        return "skipped"
+    thread = await ChatThread.get(id=reply.thread_id)  # type: ignore[attr-defined]
+    workspace = await Workspace.get(id=thread.workspace_id)  # type: ignore[attr-defined]
+    writer = _Writer(reply, thread.id)
+    _, tin, tout, usd = await month_usage(workspace.id)
+    decision = decide(str(workspace.plan), tin + tout, usd, config)
+    if decision.refused:
+        await _fail(reply, writer, "ai_budget_exceeded", decision.reason or "Budget used up.")
+        return "refused"
+    cheap = decision.model_tier == "cheap"
+    providers = build_providers(config)
+
+    def model_for(provider: ChatProvider) -> str:
+        return provider.default_model(cheap)
+
+    turns = build_turns(await _history(thread, reply), workspace_name=workspace.name)
+    started = time.monotonic()
+    first_token: float | None = None
+    provider_name, model = "none", "none"
+    usage: Usage | None = None
+    try:
+        async for event in stream_reply(
+            turns, providers=providers, model_for=model_for, max_tokens=config.ai_max_output_tokens
+        ):
+            if isinstance(event, Skipped):
+                log.info("ai_provider_skipped", provider=event.provider, reason=event.reason)
+                if event.error_class != "NotConfigured":
+                    # A configured provider that failed to answer is worth a telemetry row.
+                    await _record(
+                        workspace.id,
+                        reply,
+                        provider=event.provider,
+                        model="-",
+                        outcome="unavailable",
+                        started=started,
+                        first_token=None,
+                        error_class=event.error_class,
+                    )
+            elif isinstance(event, Started):
+                provider_name, model = event.provider, event.model
+                started = time.monotonic()
+                await ChatMessage.filter(id=reply.id).update(provider=provider_name, model=model)
+            elif isinstance(event, Delta):
+                if first_token is None:
+                    first_token = time.monotonic()
+                if not writer.full:
+                    await writer.add(event.text)
+            elif isinstance(event, Finished):
+                usage = event.usage
+    except ProviderFailed as exc:
+        await _record(
+            workspace.id,
+            reply,
+            provider=provider_name,
+            model=model,
+            outcome="failed",
+            started=started,
+            first_token=first_token,
+            error_class=exc.error_class,
+        )
+        await _fail(
+            reply,
+            writer,
+            "generation_failed",
+            "The AI stopped in the middle of the reply. Retry to try again.",
+        )
+        return "failed"
+    except ProviderUnavailable as exc:
+        await _fail(
+            reply,
+            writer,
+            "ai_unavailable",
+            f"No AI model could be reached ({exc.reason}). Retry in a moment.",
+        )
+        return "failed"
+    await writer.flush(save=True)
+    await _record(
+        workspace.id,
+        reply,
+        provider=provider_name,
+        model=model,
+        outcome="ok",
+        started=started,
+        first_token=first_token,
+        usage=usage,
+    )
+    return await _complete(reply, writer, thread, providers, model_for)
+
+
+async def _complete(
+    reply: ChatMessage,
+    writer: _Writer,
+    thread: ChatThread,
+    providers: list[ChatProvider],
+    model_for: Any,
+) -> str:
+    config = get_config()
+    text = cap_output(writer.text, MAX_REPLY_CHARS)
+    verdict = await Moderator(config).check(text)
+    if verdict.flagged:
+        log.warning("ai_output_withheld", categories=verdict.categories)
+        reason = verdict.reason or "The reply was withheld by moderation."
+        await ChatMessage.filter(id=reply.id).update(
+            status=MessageStatus.withheld, error_code="message_withheld", error=reason
+        )
+        await streaming.finish(
+            get_redis(), reply.id, "error", {"code": "message_withheld", "message": reason}
+        )
+        await emit_now(
+            "chat:error",
+            {
+                "thread_id": str(thread.id),
+                "message_id": str(reply.id),
+                "code": "message_withheld",
+                "message": reason,
+            },
+            room=thread_room(thread.id),
+        )
+        return "withheld"
+
+    async def repair(bad: str) -> str:
+        turns = [ChatTurn(role="system", content=REPAIR_PROMPT), ChatTurn(role="user", content=bad)]
+        parts: list[str] = []
+        async for event in stream_reply(
+            turns, providers=providers, model_for=model_for, max_tokens=config.ai_max_output_tokens
+        ):
+            if isinstance(event, Delta):
+                parts.append(event.text)
+        return "".join(parts)
+
+    draft = await parse_or_repair(text, repair=repair)
+    async with transaction():
+        locked = await ChatThread.filter(id=thread.id).select_for_update().get()
+        await ChatMessage.filter(id=reply.id).update(
+            status=MessageStatus.complete,
+            content=writer.text,
+            seq=writer.seq,
+            seq_offsets=writer.offsets,
+        )
+        if draft is not None:
+            locked.draft = {
+                "subject": draft.subject,
+                "preheader": draft.preheader,
+                "sections": [
+                    {"heading": s.heading, "body": s.body, "html": render_section_html(s.body)}
+                    for s in draft.sections
+                ],
+            }
+            locked.prompt_version = PROMPT_VERSION
+            if locked.state == WorkflowState.drafting.value:
+                locked.state = WorkflowState.reviewing.value
+                locked.state_version += 1
+        await locked.save(
+            update_fields=["draft", "prompt_version", "state", "state_version", "updated_at"]
+        )
+    await streaming.finish(get_redis(), reply.id, "done", {"content": writer.text})
+    await emit_now(
+        "chat:done",
+        {"thread_id": str(thread.id), "message_id": str(reply.id), "content": writer.text},
+        room=thread_room(thread.id),
+    )
+    await emit_now(
+        "chat:state",
+        {"thread_id": str(thread.id), "state": locked.state},
+        room=thread_room(thread.id),
+    )
+    return "complete"

@@ -1,0 +1,307 @@
+"""Chat threads: reading, sending, retrying, workflow transitions and AI usage.
+
+Generation itself runs in the worker (``server.chat.generation``), detached from any socket or
+request; this module only records the user's message and a pending reply, then queues the job
+through the outbox in the same transaction.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from tortoise.functions import Count, Sum
+
+from agents.moderation import Moderator
+from agents.providers.offline import OFFLINE_NOTICE
+from agents.router import build_providers
+from agents.routing import RouteDecision, decide
+from agents.workflow import ALLOWED, IllegalTransition, WorkflowState, transition
+from models.chat import AIRequest, ChatMessage, ChatThread, MessageRole, MessageStatus
+from realtime.emit import emit_after_commit
+from server.chat.schemas import (
+    DraftRead,
+    MessageRead,
+    ThreadRead,
+    ThreadSummary,
+    UsageSummary,
+)
+from server.core import outbox
+from server.core.auth import Actor
+from server.core.config import get_config
+from server.core.db import transaction
+from server.core.errors import AppError, Conflict, NotFound
+
+ACTIVE = (MessageStatus.pending, MessageStatus.streaming)
+
+
+class ReplyInProgress(Conflict):
+    code = "reply_in_progress"
+    message = "Wait for the current reply to finish."
+
+
+class BudgetExceeded(AppError):
+    code = "ai_budget_exceeded"
+    status = 429
+
+
+class MessageWithheld(AppError):
+    code = "message_withheld"
+    status = 422
+
+
+class IllegalTransitionError(Conflict):
+    code = "illegal_transition"
+
+
+class VersionConflict(Conflict):
+    code = "version_conflict"
+    message = "The conversation changed meanwhile; reload it."
+
+
+def thread_room(thread_id: object) -> str:
+    return f"thread:{thread_id}"
+
+
+async def access_thread(actor: Actor, thread_id: uuid.UUID | str) -> ChatThread:
+    """The tenancy check for threads: another workspace's thread is simply not found."""
+    thread = await ChatThread.get_or_none(id=thread_id, workspace_id=actor.workspace.id)
+    if thread is None:
+        raise NotFound("No such conversation.")
+    return thread
+
+
+def ai_notice() -> str | None:
+    """Said plainly in the UI when no real model is configured."""
+    real = [p for p in build_providers(get_config()) if p.name != "offline" and p.configured()]
+    return None if real else OFFLINE_NOTICE
+
+
+def message_read(message: ChatMessage) -> MessageRead:
+    return MessageRead(
+        id=message.id,
+        role=message.role,
+        content=message.content,
+        status=message.status,
+        error=message.error,
+        error_code=message.error_code,
+        seq=message.seq,
+        provider=message.provider,
+        model=message.model,
+        created_at=message.created_at,
+    )
+
+
+async def thread_read(thread: ChatThread) -> ThreadRead:
+    messages = await ChatMessage.filter(thread=thread).order_by("created_at", "id")
+    state = WorkflowState(thread.state)
+    return ThreadRead(
+        id=thread.id,
+        title=thread.title,
+        state=thread.state,
+        updated_at=thread.updated_at,
+        state_version=thread.state_version,
+        draft=DraftRead.model_validate(thread.draft) if thread.draft else None,
+        messages=[message_read(m) for m in messages],
+        allowed_transitions=sorted(s.value for s in ALLOWED[state]),
+        ai_notice=ai_notice(),
+    )
+
+
+async def create_thread(actor: Actor, title: str | None) -> ChatThread:
+    async with transaction():
+        return await ChatThread.create(
+            id=uuid.uuid4(),
+            workspace_id=actor.workspace.id,
+            created_by_id=actor.user.id,
+            title=(title or "New newsletter").strip()[:200] or "New newsletter",
+            state=WorkflowState.briefing.value,
+        )
+
+
+async def list_threads(actor: Actor) -> list[ThreadSummary]:
+    threads = await ChatThread.filter(workspace_id=actor.workspace.id).order_by("-updated_at")
+    return [
+        ThreadSummary(id=t.id, title=t.title, state=t.state, updated_at=t.updated_at)
+        for t in threads
+    ]
+
+
+def month_start(now: datetime | None = None) -> datetime:
+    now = now or datetime.now(UTC)
+    return now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+
+
+async def month_usage(workspace_id: Any) -> tuple[int, int, int, float]:
+    """(requests, input tokens, output tokens, dollars) this calendar month (UTC)."""
+    row = (
+        await AIRequest.filter(workspace_id=workspace_id, created_at__gte=month_start())
+        .annotate(
+            n=Count("id"), tin=Sum("input_tokens"), tout=Sum("output_tokens"), usd=Sum("cost_usd")
+        )
+        .first()
+        .values("n", "tin", "tout", "usd")
+    )
+    if not row:
+        return 0, 0, 0, 0.0
+    usd = row["usd"] or Decimal(0)
+    return int(row["n"] or 0), int(row["tin"] or 0), int(row["tout"] or 0), float(usd)
+
+
+async def route_for(actor_workspace_id: Any, plan: str) -> RouteDecision:
+    _, tin, tout, usd = await month_usage(actor_workspace_id)
+    return decide(plan, tin + tout, usd, get_config())
+
+
+async def usage_summary(actor: Actor) -> UsageSummary:
+    config = get_config()
+    plan = str(actor.workspace.plan)
+    requests, tin, tout, usd = await month_usage(actor.workspace.id)
+    decision = decide(plan, tin + tout, usd, config)
+    return UsageSummary(
+        month=month_start().strftime("%Y-%m"),
+        plan=plan,
+        requests=requests,
+        input_tokens=tin,
+        output_tokens=tout,
+        cost_usd=round(usd, 6),
+        budget_tokens=config.ai_budget_tokens.get(plan, 0),
+        budget_usd=config.ai_budget_usd.get(plan, 0.0),
+        model_tier=decision.model_tier,
+        refused=decision.refused,
+    )
+
+
+async def _queue_reply(thread: ChatThread, reply: ChatMessage) -> None:
+    await outbox.enqueue("generate_reply", str(reply.id), job_id=f"reply:{reply.id}")
+
+
+async def send_message(
+    actor: Actor, thread_id: uuid.UUID | str, content: str
+) -> tuple[ChatMessage, ChatMessage]:
+    """Record the user's message and a pending reply, and queue the generation."""
+    thread = await access_thread(actor, thread_id)
+    decision = await route_for(actor.workspace.id, str(actor.workspace.plan))
+    if decision.refused:
+        raise BudgetExceeded(decision.reason or "The monthly AI budget is used up.")
+    verdict = await Moderator(get_config()).check(content)
+    async with transaction():
+        thread = await ChatThread.filter(id=thread.id).select_for_update().get()
+        if await ChatMessage.filter(thread=thread, status__in=ACTIVE).exists():
+            raise ReplyInProgress()
+        user_message = await ChatMessage.create(
+            id=uuid.uuid4(),
+            thread=thread,
+            role=MessageRole.user,
+            content=content,
+            status=MessageStatus.withheld if verdict.flagged else MessageStatus.complete,
+            error=verdict.reason if verdict.flagged else None,
+            error_code="message_withheld" if verdict.flagged else None,
+        )
+        if verdict.flagged:
+            # Kept (nothing the user typed is lost) but never sent to a model.
+            thread.updated_at = datetime.now(UTC)
+            await thread.save(update_fields=["updated_at"])
+        else:
+            reply = await ChatMessage.create(
+                id=uuid.uuid4(),
+                thread=thread,
+                role=MessageRole.assistant,
+                status=MessageStatus.pending,
+            )
+            if thread.title == "New newsletter":
+                thread.title = _title_from(content)
+            if thread.state in (WorkflowState.briefing.value, WorkflowState.reviewing.value):
+                thread.state = WorkflowState.drafting.value
+                thread.state_version += 1
+            await thread.save(update_fields=["title", "state", "state_version", "updated_at"])
+            await _queue_reply(thread, reply)
+            await emit_after_commit(
+                "chat:state",
+                {"thread_id": str(thread.id), "state": thread.state},
+                room=thread_room(thread.id),
+            )
+    if verdict.flagged:
+        raise MessageWithheld(
+            verdict.reason or "This message was withheld by moderation.",
+            details={"message_id": str(user_message.id), "categories": verdict.categories},
+        )
+    return user_message, reply
+
+
+def _title_from(content: str) -> str:
+    words = content.strip().split()
+    title = " ".join(words[:8])
+    return (title[:80] + ("…" if len(words) > 8 else "")) or "New newsletter"
+
+
+async def retry_reply(
+    actor: Actor, thread_id: uuid.UUID | str, message_id: uuid.UUID
+) -> tuple[ChatMessage, ChatMessage]:
+    """A new attempt for a failed reply; the failed one stays in the history as it was."""
+    thread = await access_thread(actor, thread_id)
+    async with transaction():
+        failed = await ChatMessage.get_or_none(
+            id=message_id, thread=thread, role=MessageRole.assistant
+        )
+        if failed is None:
+            raise NotFound("No such reply.")
+        if failed.status is not MessageStatus.failed:
+            raise Conflict("Only a failed reply can be retried.", code="not_failed")
+        if await ChatMessage.filter(thread=thread, status__in=ACTIVE).exists():
+            raise ReplyInProgress()
+        user_message = (
+            await ChatMessage.filter(
+                thread=thread, role=MessageRole.user, created_at__lte=failed.created_at
+            )
+            .order_by("-created_at")
+            .first()
+        )
+        if user_message is None:
+            raise Conflict("There is nothing to answer.", code="not_failed")
+        reply = await ChatMessage.create(
+            id=uuid.uuid4(),
+            thread=thread,
+            role=MessageRole.assistant,
+            status=MessageStatus.pending,
+        )
+        await _queue_reply(thread, reply)
+    return user_message, reply
+
+
+async def change_state(
+    actor: Actor, thread_id: uuid.UUID | str, target: str, version: int
+) -> ChatThread:
+    """A user-requested workflow step; the model never moves a thread to handed_off."""
+    await access_thread(actor, thread_id)
+    async with transaction():
+        thread = await ChatThread.filter(id=thread_id).select_for_update().get()
+        current = WorkflowState(thread.state)
+        if version != thread.state_version:
+            raise VersionConflict(
+                details={"current_version": thread.state_version, "state": thread.state}
+            )
+        try:
+            wanted = WorkflowState(target)
+            new_state = transition(current, wanted)
+        except (ValueError, IllegalTransition) as exc:
+            allowed = sorted(s.value for s in ALLOWED[current])
+            raise IllegalTransitionError(
+                f"A conversation in '{current.value}' cannot move to '{target}'.",
+                details={"current": current.value, "allowed": allowed},
+            ) from exc
+        thread.state = new_state.value
+        thread.state_version += 1
+        await thread.save(update_fields=["state", "state_version", "updated_at"])
+        await emit_after_commit(
+            "chat:state",
+            {"thread_id": str(thread.id), "state": thread.state},
+            room=thread_room(thread.id),
+        )
+    return thread
+
+
+async def reply_of(thread: ChatThread, message_id: uuid.UUID | str) -> ChatMessage | None:
+    return await ChatMessage.get_or_none(id=message_id, thread=thread, role=MessageRole.assistant)

@@ -1,0 +1,206 @@
+"""Chat in real Chromium: a brief goes in, the offline drafter's reply streams into the page
+token by token, survives a reload in the middle and at the end, and the draft preview fills in.
+
+The worker runs in-process beside the server, as a long-running ARQ worker (not a burst), so
+the reply is written while the page watches. The offline drafter is slowed down word by word
+so the test can reload while the reply is still being written.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import re
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+from arq.worker import Worker
+from playwright.async_api import Locator, Page, expect
+
+from agents.providers.offline import OFFLINE_NOTICE, OfflineDrafter
+from jobs import worker as worker_module
+from models.chat import ChatMessage, MessageRole, MessageStatus
+from server.core.config import Config
+from server.core.redis import redis_settings
+from tests.browser.conftest import Account
+from tests.browser.flows import expect_socket_live, log_in_with_password
+
+pytestmark = pytest.mark.browser
+
+BRIEF = "Monthly update for our bakery: new sourdough, Saturday workshop, holiday hours"
+# Seconds between two words of the offline draft: a few seconds for the whole reply.
+WORD_DELAY = 0.03
+UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+
+
+@pytest.fixture
+def slow_drafter(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The real offline drafter, pausing between words like a model would."""
+    original = OfflineDrafter.stream
+
+    async def stream(self: OfflineDrafter, *args: Any, **kwargs: Any) -> AsyncIterator[Any]:
+        async for item in original(self, *args, **kwargs):
+            await asyncio.sleep(WORD_DELAY)
+            yield item
+
+    monkeypatch.setattr(OfflineDrafter, "stream", stream)
+
+
+@pytest.fixture
+async def running_worker(config: Config, db: None) -> AsyncIterator[Worker]:
+    worker = Worker(
+        functions=worker_module.all_jobs(),  # type: ignore[arg-type]
+        redis_settings=redis_settings(config),
+        queue_name=config.queue_name,
+        handle_signals=False,
+        on_startup=worker_module.startup,
+        on_shutdown=worker_module.shutdown,
+        poll_delay=0.05,
+    )
+    task = asyncio.create_task(worker.async_run())
+    yield worker
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+    await worker.close()
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def history(page: Page) -> Locator:
+    return page.get_by_role("log", name="Conversation history")
+
+
+def reply_of(page: Page) -> Locator:
+    """The newest message in the conversation (the assistant's reply after a send)."""
+    return history(page).locator("article").last
+
+
+async def reply_text(page: Page) -> str:
+    return squash(await reply_of(page).locator(".chat-message__content").inner_text())
+
+
+async def text_after_change(page: Page, before: str, seconds: float = 10) -> str:
+    """The reply's text once it differs from ``before``: proof that it grows on screen."""
+    for _ in range(int(seconds / 0.05)):
+        now = await reply_text(page)
+        if now != before:
+            return now
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"the reply stopped growing at {before!r}")
+
+
+async def open_chat(page: Page, live_server: str, account: Account) -> None:
+    await page.goto(live_server + "/chat")
+    await log_in_with_password(page, account.email, account.password)
+    await expect(page).to_have_url(re.compile(r"/chat$"))
+    await expect(page.get_by_role("heading", level=1)).to_have_text("Chat")
+
+
+async def send_brief(page: Page) -> str:
+    """Types the brief in the empty state and sends it; returns the new thread's id."""
+    await expect(page.get_by_role("heading", level=2, name="Conversations")).to_be_visible()
+    await page.get_by_label("Message").fill(BRIEF)
+    await page.get_by_label("Message").press("Enter")
+    await expect(page).to_have_url(re.compile(rf"/chat/{UUID}$"))
+    match = re.search(rf"/chat/({UUID})$", page.url)
+    assert match is not None
+    return match.group(1)
+
+
+async def expect_finished_draft(page: Page) -> None:
+    await expect(reply_of(page)).not_to_have_attribute("aria-busy", "true", timeout=30_000)
+    await expect(reply_of(page)).to_have_attribute("data-status", "complete")
+    preview = page.get_by_role("region", name="Draft preview")
+    await expect(preview.get_by_text("Subject", exact=True)).to_be_visible()
+    steps = preview.get_by_role("list", name="Workflow")
+    await expect(steps.locator("[aria-current=step]")).to_have_text("Reviewing")
+    await expect(preview.get_by_role("button", name="Use this draft")).to_be_enabled()
+    await expect(page.get_by_label("Message")).to_be_enabled()
+
+
+async def stored_reply() -> ChatMessage:
+    reply = await ChatMessage.filter(role=MessageRole.assistant).order_by("-created_at").first()
+    assert reply is not None
+    return reply
+
+
+async def test_reply_streams_and_survives_reloads(
+    page: Page,
+    live_server: str,
+    account: Account,
+    running_worker: Worker,
+    slow_drafter: None,
+) -> None:
+    await open_chat(page, live_server, account)
+    await expect_socket_live(page)
+    await expect(page.get_by_text("Describe your newsletter")).to_be_visible()
+
+    thread_id = await send_brief(page)
+    await expect(history(page).get_by_text(BRIEF)).to_be_visible()
+    # The reply streams in: the composer waits, and the text grows while the cursor shows.
+    await expect(page.get_by_label("Message")).to_be_disabled()
+    await expect(reply_of(page)).to_have_attribute("aria-busy", "true")
+    await expect(reply_of(page).locator(".chat-cursor")).to_be_attached()
+    await expect(reply_of(page)).to_contain_text("Subject:")
+    first = await reply_text(page)
+    partial = await text_after_change(page, first)
+    assert (await stored_reply()).status in (MessageStatus.pending, MessageStatus.streaming)
+
+    # Reload mid-reply: the text so far comes back from the server and the stream goes on.
+    await page.reload()
+    await expect(page).to_have_url(re.compile(rf"/chat/{thread_id}$"))
+    await expect(reply_of(page)).to_contain_text("Subject:")
+    resumed = await reply_text(page)
+    assert resumed.startswith(partial)
+    await expect_finished_draft(page)
+    finished = await reply_text(page)
+    assert finished.startswith(partial)
+
+    # The stored reply is the whole draft, every token once, and the page shows it all.
+    stored = await stored_reply()
+    assert stored.status is MessageStatus.complete
+    draft = json.loads(stored.content)
+    assert squash(draft["subject"]) in finished
+    for section in draft["sections"]:
+        assert squash(section["heading"]) in finished
+    preview = page.get_by_role("region", name="Draft preview")
+    await expect(preview).to_contain_text(draft["subject"])
+    await expect(page.get_by_text(OFFLINE_NOTICE)).to_be_visible()
+
+    # Reload after the end: the same text, the same draft, the thread in the list.
+    await page.reload()
+    await expect_finished_draft(page)
+    assert await reply_text(page) == finished
+    await expect(page.get_by_text(OFFLINE_NOTICE)).to_be_visible()
+    thread_link = page.get_by_role("region", name="Conversations").get_by_role("link")
+    await expect(thread_link).to_have_count(1)
+    await expect(thread_link).to_have_attribute("aria-current", "page")
+    await expect(thread_link).to_contain_text("Reviewing")
+
+    await preview.get_by_role("button", name="Use this draft").click()
+    await expect(page).to_have_url(re.compile(rf"/templates\?thread={thread_id}$"))
+
+
+async def test_reply_streams_over_sse_without_a_socket(
+    page: Page,
+    live_server: str,
+    account: Account,
+    running_worker: Worker,
+    slow_drafter: None,
+) -> None:
+    # No Socket.IO at all (a proxy that drops websockets and polling): SSE carries the reply.
+    await page.route(re.compile(r"/socket\.io/"), lambda route: route.abort())
+    await open_chat(page, live_server, account)
+    await send_brief(page)
+    await expect(reply_of(page)).to_contain_text("Subject:")
+    await expect_finished_draft(page)
+    stored = await stored_reply()
+    draft = json.loads(stored.content)
+    assert squash(draft["subject"]) in await reply_text(page)
+    status = page.get_by_role("status", name=re.compile("Realtime connection"))
+    await expect(status).not_to_contain_text("Live")

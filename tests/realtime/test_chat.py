@@ -1,0 +1,133 @@
+"""Chat over a real Socket.IO connection: tokens fan out, and a client that drops mid-reply
+resumes from its last seq and ends with exactly the full text."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+import pytest
+import socketio
+from arq.worker import Worker
+
+from jobs import worker as worker_module
+from models.chat import ChatMessage
+from server.core.config import Config
+from server.core.redis import redis_settings
+from tests.factories import Login, login_as, make_user
+
+
+@pytest.fixture
+async def running_worker(config: Config, db: None) -> AsyncIterator[Worker]:
+    worker = Worker(
+        functions=worker_module.all_jobs(),  # type: ignore[arg-type]
+        redis_settings=redis_settings(config),
+        queue_name=config.queue_name,
+        handle_signals=False,
+        on_startup=worker_module.startup,
+        on_shutdown=worker_module.shutdown,
+        poll_delay=0.02,
+    )
+    task = asyncio.create_task(worker.async_run())
+    yield worker
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+    await worker.close()
+
+
+class Listener:
+    def __init__(self, login: Login) -> None:
+        self.login = login
+        self.tokens: list[dict[str, Any]] = []
+        self.done: list[dict[str, Any]] = []
+        self.states: list[str] = []
+        self.client = socketio.AsyncClient(reconnection=False)
+        self.client.on("chat:token", self.tokens.append)
+        self.client.on("chat:done", self.done.append)
+        self.client.on("chat:state", lambda data: self.states.append(data["state"]))
+
+    async def connect(self, base_url: str) -> None:
+        await self.client.connect(
+            base_url, socketio_path="socket.io", transports=["polling", "websocket"],
+            headers={"Cookie": self.login.cookie_header},
+        )  # fmt: skip
+
+    async def wait(self, condition: Any, seconds: float = 20) -> None:
+        for _ in range(int(seconds / 0.02)):
+            if condition():
+                return
+            await asyncio.sleep(0.02)
+        raise AssertionError("timed out waiting on the socket")
+
+
+async def test_reply_streams_and_resume_has_no_gap_or_duplicate(
+    live_server: str, running_worker: Worker
+) -> None:
+    login = await login_as(await make_user())
+    async with httpx.AsyncClient(base_url=live_server, headers=login.headers()) as http:
+        thread = (await http.post("/api/chat/threads", json={})).json()
+        first = Listener(login)
+        await first.connect(live_server)
+        joined = await first.client.call("chat:join", {"thread_id": thread["id"]}, timeout=5)
+        assert joined == {"ok": True}
+        sent = await http.post(
+            f"/api/chat/threads/{thread['id']}/messages",
+            json={"content": "Newsletter for a cycling club: spring rides, new kit, AGM date."},
+        )
+        assert sent.status_code == 202
+        reply_id = sent.json()["reply_message_id"]
+        await first.wait(lambda: len(first.tokens) >= 3)
+        await first.client.disconnect()
+        seen = [t for t in first.tokens if t["message_id"] == reply_id]
+        last_seq = max(t["seq"] for t in seen)
+
+        second = Listener(login)
+        await second.connect(live_server)
+        resumed = await second.client.call(
+            "chat:resume",
+            {"thread_id": thread["id"], "message_id": reply_id, "after_seq": last_seq},
+            timeout=5,
+        )
+        assert resumed["ok"] is True
+        await second.wait(lambda: bool(second.done))
+        await second.client.disconnect()
+
+    merged: dict[int, str] = {t["seq"]: t["delta"] for t in seen}
+    for token in second.tokens:
+        assert token["seq"] > last_seq, "replayed a token the client already had"
+        merged.setdefault(token["seq"], token["delta"])
+    assert sorted(merged) == list(range(1, max(merged) + 1)), "a seq is missing"
+    stored = await ChatMessage.get(id=reply_id)
+    assert "".join(merged[s] for s in sorted(merged)) == stored.content
+    assert second.done[0]["content"] == stored.content
+    assert stored.seq == max(merged)
+
+
+async def test_send_over_the_socket_and_refuse_other_workspaces(
+    live_server: str, running_worker: Worker
+) -> None:
+    login = await login_as(await make_user())
+    stranger = await login_as(await make_user())
+    async with httpx.AsyncClient(base_url=live_server, headers=login.headers()) as http:
+        thread = (await http.post("/api/chat/threads", json={})).json()
+    listener = Listener(login)
+    await listener.connect(live_server)
+    answer = await listener.client.call(
+        "chat:send", {"thread_id": thread["id"], "content": "A note about our open day"},
+        timeout=5,
+    )  # fmt: skip
+    assert answer["ok"] is True
+    await listener.wait(lambda: bool(listener.done))
+    assert "reviewing" in listener.states
+    await listener.client.disconnect()
+
+    other = Listener(stranger)
+    await other.connect(live_server)
+    refused = await other.client.call("chat:join", {"thread_id": thread["id"]}, timeout=5)
+    assert refused["ok"] is False
+    assert refused["code"] == "not_found"
+    await other.client.disconnect()
