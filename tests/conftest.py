@@ -189,6 +189,8 @@ async def live_server(db: None, config: Config) -> AsyncIterator[str]:
             port=port,
             log_config=None,
             lifespan="on",
+            # A browser still holding a websocket must not keep the server from stopping.
+            timeout_graceful_shutdown=2,
         )
     )
     task = asyncio.create_task(server.serve())
