@@ -7,7 +7,7 @@ of restarting it elsewhere, because the user already saw part of it.
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator, AsyncIterator, Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
 
 import structlog
 from pydantic import BaseModel, ConfigDict
@@ -16,6 +16,7 @@ from agents.providers.base import (
     ChatProvider,
     ChatTurn,
     ProviderFailed,
+    ProviderResult,
     ProviderUnavailable,
     Usage,
     estimate_usage,
@@ -52,6 +53,8 @@ class Finished(_Event):
     usage: Usage
     provider: str
     model: str
+    # Set when the provider keeps the conversation: its id for this reply.
+    response_id: str | None = None
 
 
 ReplyEvent = Skipped | Started | Delta | Finished
@@ -66,7 +69,7 @@ class NoProviderAvailable(ProviderUnavailable):
         self.skipped = skipped
 
 
-async def _close(iterator: AsyncIterator[str | Usage]) -> None:
+async def _close(iterator: AsyncIterator[str | Usage | ProviderResult]) -> None:
     # Closing runs the provider's cleanup (HTTP response closed) when the consumer stops
     # early or the provider failed; a plain iterator has nothing to close.
     if isinstance(iterator, AsyncGenerator):
@@ -79,8 +82,13 @@ async def stream_reply(
     providers: list[ChatProvider],
     model_for: Callable[[ChatProvider], str],
     max_tokens: int,
+    turns_for: Callable[[ChatProvider], Awaitable[list[ChatTurn]]] | None = None,
 ) -> AsyncIterator[ReplyEvent]:
     """Events of one reply: ``Skipped``*, then ``Started``, ``Delta``+, ``Finished``.
+
+    ``turns_for``, when given, supplies each configured provider's own turns (called only
+    when that provider is tried): a provider that keeps the conversation needs only the new
+    turns, the others the whole history. Whatever it raises ends the reply.
 
     Raises ``NoProviderAvailable`` when no provider could start, and ``ProviderFailed``
     (after ``Delta`` events) when the answering provider broke mid-reply.
@@ -95,7 +103,8 @@ async def stream_reply(
             yield event
             continue
         model = model_for(provider)
-        iterator = provider.stream(turns, model=model, max_tokens=max_tokens)
+        sent = await turns_for(provider) if turns_for is not None else turns
+        iterator = provider.stream(sent, model=model, max_tokens=max_tokens)
         try:
             try:
                 first = await anext(iterator)
@@ -110,19 +119,27 @@ async def stream_reply(
                 continue
             yield Started(provider=provider.name, model=model)
             text: list[str] = []
-            item: str | Usage = first
+            response_id: str | None = None
+            item: str | Usage | ProviderResult = first
             while True:
                 if isinstance(item, Usage):
-                    yield Finished(usage=item, provider=provider.name, model=model)
+                    yield Finished(
+                        usage=item, provider=provider.name, model=model, response_id=response_id
+                    )
                     return
-                text.append(item)
-                yield Delta(text=item)
+                if isinstance(item, ProviderResult):
+                    response_id = item.response_id
+                else:
+                    text.append(item)
+                    yield Delta(text=item)
                 try:
                     item = await anext(iterator)
                 except StopAsyncIteration:
                     # The provider ended without reporting usage.
-                    usage = estimate_usage(turns, "".join(text))
-                    yield Finished(usage=usage, provider=provider.name, model=model)
+                    usage = estimate_usage(sent, "".join(text))
+                    yield Finished(
+                        usage=usage, provider=provider.name, model=model, response_id=response_id
+                    )
                     return
                 except ProviderUnavailable as exc:
                     # Too late to fall back: the user saw the deltas already.

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import sys
 
-from bench import auth_enumeration, http_overhead
+from bench import auth_enumeration, chat_streaming, http_overhead
 
 
 def main() -> int:
     http_overhead.main()
     auth_enumeration.main()
+    chat_streaming.main()
     return 0
 
 

@@ -16,7 +16,7 @@ from server.core import outbox
 from server.core.config import get_config
 from server.core.db import close_db, init_db
 from server.core.logging import configure_logging
-from server.core.redis import redis_settings
+from server.core.redis import close_redis, connect_redis, has_redis, redis_settings
 
 log = structlog.get_logger(__name__)
 
@@ -47,8 +47,10 @@ async def startup(ctx: dict[str, Any]) -> None:
     config = get_config()
     configure_logging(json=config.is_production, level=config.log_level)
     config.check()
-    # In-process workers (tests, the benchmark) share the host's ORM and leave it open.
+    # In-process workers (tests) share the host's ORM and Redis pool and leave them open.
     ctx["owns_db"] = await init_db(config)
+    ctx["owns_redis"] = not has_redis()
+    await connect_redis(config)
     # Workers only publish; the web processes deliver to the sockets.
     set_emitter(redis_manager(config, write_only=True))
     ctx["relay"] = asyncio.create_task(relay_outbox_forever(ctx))
@@ -65,6 +67,8 @@ async def shutdown(ctx: dict[str, Any]) -> None:
     if sender is not None:
         await sender.close()
     set_emitter(None)
+    if ctx.get("owns_redis"):
+        await close_redis()
     if ctx.get("owns_db"):
         await close_db()
     log.info("worker_stopped")
@@ -83,6 +87,8 @@ class WorkerSettings:
     queue_name = get_config().queue_name
     health_check_interval = get_config().worker_heartbeat_seconds
     max_jobs = 20
+    # How often an idle worker looks for new jobs; it bounds the wait before a reply starts.
+    poll_delay = 0.01
     job_timeout = 300
     max_tries = 5
     keep_result = 3600

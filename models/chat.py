@@ -37,6 +37,10 @@ class ChatThread(Model):
     state_version = fields.IntField(default=1)
     draft: fields.Field[dict[str, object] | None] = fields.JSONField(null=True)
     prompt_version = fields.CharField(max_length=40, null=True)
+    # Set when the provider keeps the conversation (e.g. "openai" with stored responses): the
+    # history is read back from it, continuing from the last response id.
+    provider_conversation = fields.CharField(max_length=30, null=True)
+    provider_response_id = fields.CharField(max_length=200, null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
@@ -62,6 +66,9 @@ class ChatMessage(Model):
     error = fields.TextField(null=True)
     provider = fields.CharField(max_length=30, null=True)
     model = fields.CharField(max_length=100, null=True)
+    # The provider's response that holds this message's text (its output for a reply, its
+    # input for the user's message); content is then "" and read back from the provider.
+    provider_item_id = fields.CharField(max_length=200, null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 

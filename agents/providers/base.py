@@ -6,6 +6,9 @@ treats them differently:
 
 - ``ProviderUnavailable`` before the first delta: nothing reached the user yet, so the
   router quietly moves on to the next provider.
+A provider that keeps the conversation itself (OpenAI with stored responses) also yields one
+``ProviderResult`` just before its ``Usage``: the id under which it holds the reply.
+
 - ``ProviderFailed`` after at least one delta: the user already saw part of a reply, so
   switching models mid-sentence would splice two different answers; the caller ends the
   reply as failed and keeps the partial text.
@@ -29,6 +32,12 @@ class Usage(BaseModel):
     output_tokens: int
     # True when the provider did not report usage and the counts are a len/4 estimate.
     estimated: bool = False
+
+
+class ProviderResult(BaseModel):
+    """The provider's id of the reply it keeps; the next turn continues from it."""
+
+    response_id: str
 
 
 class ProviderError(Exception):
@@ -58,7 +67,7 @@ class ChatProvider(Protocol):
 
     def stream(
         self, turns: list[ChatTurn], *, model: str, max_tokens: int
-    ) -> AsyncIterator[str | Usage]: ...
+    ) -> AsyncIterator[str | Usage | ProviderResult]: ...
 
 
 def estimate_tokens(text: str) -> int:

@@ -1,16 +1,28 @@
-"""OpenAI (or any server speaking its Chat Completions API) as a ``ChatProvider``."""
+"""OpenAI (or any server speaking its Chat Completions API) as a ``ChatProvider``.
+
+With ``OPENAI_STORE_RESPONSES`` on, replies go through the Responses API with ``store=True``
+instead: OpenAI keeps the conversation, each turn sends only what OpenAI does not hold yet and
+continues from the previous response id, and the text is read back with ``stored_text``.
+"""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from typing import Literal
 
 import openai
 from openai.types.chat import ChatCompletionChunk, ChatCompletionMessageParam
+from openai.types.responses import (
+    EasyInputMessageParam,
+    Response,
+    ResponseStreamEvent,
+)
 
 from agents.providers.base import (
     ChatTurn,
     ProviderFailed,
+    ProviderResult,
     ProviderUnavailable,
     Usage,
     estimate_usage,
@@ -54,12 +66,58 @@ def _usage(chunk: ChatCompletionChunk) -> Usage | None:
     )
 
 
+def _input(turns: list[ChatTurn]) -> list[EasyInputMessageParam]:
+    return [
+        {"role": "user" if turn.role == "user" else "assistant", "content": turn.content}
+        for turn in turns
+        if turn.role != "system"
+    ]
+
+
+def _input_text(content: object) -> str:
+    if isinstance(content, str):
+        return content
+    if not isinstance(content, list):
+        return ""
+    return "".join(
+        str(getattr(part, "text", "") or "")
+        for part in content
+        if getattr(part, "type", None) == "input_text"
+    )
+
+
+def _response_usage(response: Response) -> Usage | None:
+    if response.usage is None:
+        return None
+    return Usage(
+        input_tokens=response.usage.input_tokens, output_tokens=response.usage.output_tokens
+    )
+
+
+class _ResponseError(Exception):
+    """A streamed ``error`` or ``response.failed`` event: the model could not answer."""
+
+
+def _event_error(event: ResponseStreamEvent) -> _ResponseError | None:
+    if event.type == "error":
+        return _ResponseError(event.message or "error event")
+    if event.type == "response.failed":
+        error = event.response.error
+        return _ResponseError(error.message if error else "response failed")
+    return None
+
+
 class OpenAIProvider:
     name = "openai"
 
     def __init__(self, config: Config) -> None:
         self.config = config
         self._client: openai.AsyncOpenAI | None = None
+        # Responses API with store=True (OpenAI keeps the conversation) instead of Chat
+        # Completions; the reply job may turn it off for calls outside the conversation.
+        self.store_responses = config.openai_store_responses
+        # The stored response this reply continues from, set by the reply job.
+        self.previous_response_id: str | None = None
 
     def configured(self) -> bool:
         return bool(self.config.openai_api_key)
@@ -88,7 +146,7 @@ class OpenAIProvider:
 
     async def stream(
         self, turns: list[ChatTurn], *, model: str, max_tokens: int
-    ) -> AsyncIterator[str | Usage]:
+    ) -> AsyncIterator[str | Usage | ProviderResult]:
         """Deltas, then usage from the final chunk (``stream_options.include_usage``).
 
         Before the first delta any SDK error is ``ProviderUnavailable``: connection refused,
@@ -98,6 +156,10 @@ class OpenAIProvider:
         """
         if not self.configured():
             raise ProviderUnavailable(self.name, "OPENAI_API_KEY is not set", "NotConfigured")
+        if self.store_responses:
+            async for item in self._stream_stored(turns, model=model, max_tokens=max_tokens):
+                yield item
+            return
         timeout = self.config.ai_first_token_timeout_seconds
         usage: Usage | None = None
         first = ""
@@ -146,7 +208,113 @@ class OpenAIProvider:
         # Servers that ignore include_usage (some OpenAI-compatible ones) get an estimate.
         yield usage or estimate_usage(turns, "".join(text))
 
+    async def _stream_stored(
+        self, turns: list[ChatTurn], *, model: str, max_tokens: int
+    ) -> AsyncIterator[str | Usage | ProviderResult]:
+        """The Responses API, stored: system turns become ``instructions``, the rest ``input``
+        (only what OpenAI does not hold yet), continuing from ``previous_response_id``.
 
-async def _close(stream: openai.AsyncStream[ChatCompletionChunk] | None) -> None:
+        Deltas come from ``response.output_text.delta``; ``response.completed`` (or
+        ``response.incomplete``, cut at ``max_output_tokens``) brings the id and the usage.
+        """
+        timeout = self.config.ai_first_token_timeout_seconds
+        instructions = "\n\n".join(t.content for t in turns if t.role == "system") or None
+        first = ""
+        final: Response | None = None
+        stream: openai.AsyncStream[ResponseStreamEvent] | None = None
+        try:
+            async with asyncio.timeout(timeout):
+                stream = await self.client.responses.create(
+                    model=model,
+                    instructions=instructions,
+                    input=list(_input(turns)),
+                    previous_response_id=self.previous_response_id,
+                    store=True,
+                    stream=True,
+                    max_output_tokens=max_tokens,
+                )
+                while not first and final is None:
+                    event = await anext(stream)
+                    if (error := _event_error(event)) is not None:
+                        raise error
+                    if event.type == "response.output_text.delta":
+                        first = event.delta
+                    elif event.type in ("response.completed", "response.incomplete"):
+                        final = event.response
+        except StopAsyncIteration:
+            await _close(stream)
+            raise ProviderUnavailable(
+                self.name, "the stream ended without a response", "IncompleteStream"
+            ) from None
+        except TimeoutError as exc:
+            await _close(stream)
+            raise ProviderUnavailable(
+                self.name, f"no first token within {timeout:g} seconds", "FirstTokenTimeout"
+            ) from exc
+        except (openai.OpenAIError, _ResponseError) as exc:
+            await _close(stream)
+            raise self._unavailable(exc) from exc
+
+        text = [first]
+        try:
+            if first:
+                yield first
+            while final is None:
+                try:
+                    event = await anext(stream)
+                except StopAsyncIteration:
+                    raise _ResponseError("the stream ended before the response completed") from None
+                if (error := _event_error(event)) is not None:
+                    raise error
+                if event.type == "response.output_text.delta" and event.delta:
+                    text.append(event.delta)
+                    yield event.delta
+                elif event.type in ("response.completed", "response.incomplete"):
+                    final = event.response
+        except (openai.OpenAIError, _ResponseError) as exc:
+            raise self._failed(exc) from exc
+        finally:
+            await stream.close()
+        yield ProviderResult(response_id=final.id)
+        yield _response_usage(final) or estimate_usage(turns, "".join(text))
+
+
+_AnyStream = openai.AsyncStream[ChatCompletionChunk] | openai.AsyncStream[ResponseStreamEvent]
+
+
+async def _close(stream: _AnyStream | None) -> None:
     if stream is not None:
         await stream.close()
+
+
+# Reading a stored conversation back must not hold a page load for long.
+READBACK_TIMEOUT_SECONDS = 5.0
+
+
+async def stored_text(config: Config, response_id: str, part: Literal["output", "input"]) -> str:
+    """The text OpenAI keeps under ``response_id``: its output (the reply) or the last user
+    message of its input (the turn it answered).
+
+    Raises ``ProviderUnavailable`` when OpenAI cannot be asked or does not answer.
+    """
+    if not config.openai_api_key:
+        raise ProviderUnavailable("openai", "OPENAI_API_KEY is not set", "NotConfigured")
+    try:
+        async with openai.AsyncOpenAI(
+            api_key=config.openai_api_key,
+            base_url=config.openai_base_url or None,
+            max_retries=1,
+            timeout=READBACK_TIMEOUT_SECONDS,
+        ) as client:
+            if part == "output":
+                response = await client.responses.retrieve(response_id)
+                return response.output_text
+            # Newest first: the first user message is the turn this response answered.
+            page = await client.responses.input_items.list(response_id, order="desc", limit=20)
+            for item in page.data:
+                # Input and output messages share the type "message"; the role tells them apart.
+                if item.type == "message" and getattr(item, "role", None) == "user":
+                    return _input_text(getattr(item, "content", None))
+            return ""
+    except openai.OpenAIError as exc:
+        raise ProviderUnavailable("openai", _describe(exc), type(exc).__name__) from exc

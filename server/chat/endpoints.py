@@ -118,10 +118,14 @@ async def _events(message: object, after: int) -> AsyncIterator[bytes]:
     )
     if finished and not await redis.exists(streaming.stream_key(message.id)):
         # The live stream has expired; the stored text and token boundaries replay it exactly.
-        for token in streaming.stored_tokens(message.content, message.seq_offsets, after):
+        content = message.content
+        if service.provider_kept(message):
+            # The provider keeps the text; it is the same text the tokens were cut from.
+            content = await service.provider_text(message) or ""
+        for token in streaming.stored_tokens(content, message.seq_offsets, after):
             yield _sse("token", {"seq": token.seq, "delta": token.delta}, token.seq)
         if message.status is MessageStatus.complete:
-            yield _sse("done", {"content": message.content})
+            yield _sse("done", {"content": content})
         else:
             yield _sse("error", {"code": message.error_code, "message": message.error})
         return

@@ -4,10 +4,17 @@ Deltas from the provider are coalesced into small batches (a batch is one ``seq`
 the reply's Redis Stream, fanned out as ``chat:token`` to the thread's room, and saved to the
 database every so often together with ``seq`` — so the stored content is always exactly tokens
 1..seq, and a reader resumes from there without a gap or a duplicate.
+
+With ``OPENAI_STORE_RESPONSES`` on, OpenAI keeps the conversation: a reply it completes leaves
+only ids in our rows (the reply's and the answered message's text is cleared once OpenAI holds
+it), the next turn sends only what OpenAI does not hold and continues from the thread's last
+response id, and another provider answering such a thread first reads the history back.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import time
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -19,14 +26,15 @@ from agents.guardrails import MAX_REPLY_CHARS, cap_output, parse_or_repair, rend
 from agents.moderation import Moderator
 from agents.prompts.newsletter import PROMPT_VERSION, REPAIR_PROMPT, build_turns
 from agents.providers.base import ChatProvider, ChatTurn, ProviderFailed, ProviderUnavailable, Usage
+from agents.providers.openai import OpenAIProvider
 from agents.router import Delta, Finished, Skipped, Started, build_providers, stream_reply
 from agents.routing import cost_usd, decide
 from agents.workflow import WorkflowState
 from models.accounts import Workspace
-from models.chat import AIRequest, ChatMessage, ChatThread, MessageStatus
+from models.chat import AIRequest, ChatMessage, ChatThread, MessageRole, MessageStatus
 from realtime.emit import emit_now
 from server.chat import streaming
-from server.chat.service import month_usage, thread_room
+from server.chat.service import month_usage, provider_texts, thread_room
 from server.core.config import get_config
 from server.core.db import transaction
 from server.core.metrics import record_ai_request
@@ -35,24 +43,55 @@ from server.core.redis import get_redis
 log = structlog.get_logger(__name__)
 
 # A batch goes out when it is this old or this long, whichever comes first.
-FLUSH_SECONDS = 0.03
+FLUSH_SECONDS = 0.01
 FLUSH_CHARS = 48
 # The database copy of a streaming reply is refreshed at most this often.
 SAVE_SECONDS = 0.5
+KEPT_CONVERSATION = "openai"
+KEPT_UNREACHABLE = (
+    "The conversation is kept by OpenAI, which cannot be reached right now. Retry in a moment."
+)
+
+
+class HistoryUnavailable(Exception):
+    """The provider keeps the conversation and could not be asked for it."""
 
 
 class _Writer:
-    """Turns provider deltas into numbered batches in Redis, on sockets and in the database."""
+    """Turns provider deltas into numbered batches in Redis, on sockets and in the database.
+
+    The first delta after a quiet spell goes out at once; deltas arriving faster than
+    FLUSH_SECONDS are gathered and sent by a ticker, so a batch never waits on the next
+    delta from the model.
+    """
 
     def __init__(self, reply: ChatMessage, thread_id: Any) -> None:
         self.reply = reply
         self.thread_id = thread_id
         self.pending: list[str] = []
-        self.pending_since = 0.0
         self.seq = reply.seq
         self.text = reply.content
         self.offsets: list[int] = list(reply.seq_offsets)
         self.saved_at = time.monotonic()
+        self.flushed_at = 0.0
+        self.lock = asyncio.Lock()
+        self.ticker: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self.ticker = asyncio.create_task(self._tick())
+
+    async def stop(self) -> None:
+        if self.ticker is not None:
+            self.ticker.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self.ticker
+            self.ticker = None
+
+    async def _tick(self) -> None:
+        while True:
+            await asyncio.sleep(FLUSH_SECONDS)
+            if self.pending:
+                await self.flush()
 
     async def add(self, delta: str) -> None:
         if not delta:
@@ -61,11 +100,9 @@ class _Writer:
             delta = delta[: max(0, MAX_REPLY_CHARS - len(self.text) - len("".join(self.pending)))]
             if not delta:
                 return
-        if not self.pending:
-            self.pending_since = time.monotonic()
         self.pending.append(delta)
-        waited = time.monotonic() - self.pending_since
-        if waited >= FLUSH_SECONDS or sum(map(len, self.pending)) >= FLUSH_CHARS:
+        quiet = time.monotonic() - self.flushed_at >= FLUSH_SECONDS
+        if quiet or sum(map(len, self.pending)) >= FLUSH_CHARS:
             await self.flush()
 
     @property
@@ -73,7 +110,12 @@ class _Writer:
         return len(self.text) + sum(map(len, self.pending)) >= MAX_REPLY_CHARS
 
     async def flush(self, *, save: bool = False) -> None:
+        async with self.lock:
+            await self._flush(save=save)
+
+    async def _flush(self, *, save: bool) -> None:
         if self.pending:
+            self.flushed_at = time.monotonic()
             self.seq += 1
             delta = "".join(self.pending)
             self.pending = []
@@ -161,11 +203,28 @@ async def _claim(reply_id: str) -> ChatMessage | None:
         return reply
 
 
-async def _history(thread: ChatThread, reply: ChatMessage) -> list[ChatTurn]:
-    messages = await ChatMessage.filter(
+async def _history(thread: ChatThread, reply: ChatMessage) -> list[ChatMessage]:
+    return await ChatMessage.filter(
         thread=thread, created_at__lt=reply.created_at, status=MessageStatus.complete
     ).order_by("created_at", "id")
-    return [ChatTurn(role=m.role.value, content=m.content) for m in messages]
+
+
+async def _full_history(messages: list[ChatMessage]) -> list[ChatTurn]:
+    """Every turn with its text, provider-kept ones read back; for providers that keep nothing."""
+    texts = await provider_texts(messages)
+    if any(text is None for text in texts.values()):
+        raise HistoryUnavailable()
+    return [
+        ChatTurn(role=m.role.value, content=(texts[m.id] or "") if m.id in texts else m.content)
+        for m in messages
+    ]
+
+
+def _not_held(messages: list[ChatMessage]) -> list[ChatTurn]:
+    """The turns the provider does not hold yet: those after its last kept message."""
+    held = [i for i, m in enumerate(messages) if m.provider_item_id is not None]
+    start = held[-1] + 1 if held else 0
+    return [ChatTurn(role=m.role.value, content=m.content) for m in messages[start:]]
 
 
 async def _fail(reply: ChatMessage, writer: _Writer, code: str, message: str) -> None:
@@ -206,14 +265,34 @@ async def generate_reply(reply_id: str) -> str:
     def model_for(provider: ChatProvider) -> str:
         return provider.default_model(cheap)
 
-    turns = build_turns(await _history(thread, reply), workspace_name=workspace.name)
+    history = await _history(thread, reply)
+    kept = thread.provider_conversation == KEPT_CONVERSATION
+    for provider in providers:
+        if isinstance(provider, OpenAIProvider):
+            provider.previous_response_id = thread.provider_response_id if kept else None
+    full: list[ChatTurn] | None = None
+
+    async def turns_for(provider: ChatProvider) -> list[ChatTurn]:
+        nonlocal full
+        if isinstance(provider, OpenAIProvider) and provider.store_responses:
+            return build_turns(_not_held(history), workspace_name=workspace.name)
+        if full is None:
+            full = build_turns(await _full_history(history), workspace_name=workspace.name)
+        return full
+
     started = time.monotonic()
     first_token: float | None = None
     provider_name, model = "none", "none"
     usage: Usage | None = None
+    response_id: str | None = None
+    writer.start()
     try:
         async for event in stream_reply(
-            turns, providers=providers, model_for=model_for, max_tokens=config.ai_max_output_tokens
+            [],
+            providers=providers,
+            model_for=model_for,
+            max_tokens=config.ai_max_output_tokens,
+            turns_for=turns_for,
         ):
             if isinstance(event, Skipped):
                 log.info("ai_provider_skipped", provider=event.provider, reason=event.reason)
@@ -240,6 +319,10 @@ async def generate_reply(reply_id: str) -> str:
                     await writer.add(event.text)
             elif isinstance(event, Finished):
                 usage = event.usage
+                response_id = event.response_id
+    except HistoryUnavailable:
+        await _fail(reply, writer, "history_unavailable", KEPT_UNREACHABLE)
+        return "failed"
     except ProviderFailed as exc:
         await _record(
             workspace.id,
@@ -266,6 +349,8 @@ async def generate_reply(reply_id: str) -> str:
             f"No AI model could be reached ({exc.reason}). Retry in a moment.",
         )
         return "failed"
+    finally:
+        await writer.stop()
     await writer.flush(save=True)
     await _record(
         workspace.id,
@@ -277,7 +362,8 @@ async def generate_reply(reply_id: str) -> str:
         first_token=first_token,
         usage=usage,
     )
-    return await _complete(reply, writer, thread, providers, model_for)
+    kept_by = (response_id, history) if response_id and provider_name == "openai" else None
+    return await _complete(reply, writer, thread, providers, model_for, kept_by=kept_by)
 
 
 async def _complete(
@@ -286,7 +372,12 @@ async def _complete(
     thread: ChatThread,
     providers: list[ChatProvider],
     model_for: Any,
+    *,
+    kept_by: tuple[str, list[ChatMessage]] | None = None,
 ) -> str:
+    """Moderate, parse and store the finished reply. ``kept_by`` (OpenAI's response id and
+    the history sent) means OpenAI holds the reply and the message it answered: our rows
+    then keep the id instead of the text."""
     config = get_config()
     text = cap_output(writer.text, MAX_REPLY_CHARS)
     verdict = await Moderator(config).check(text)
@@ -312,6 +403,11 @@ async def _complete(
         return "withheld"
 
     async def repair(bad: str) -> str:
+        for provider in providers:
+            if isinstance(provider, OpenAIProvider):
+                # A one-off call, not a turn of the kept conversation.
+                provider.store_responses = False
+                provider.previous_response_id = None
         turns = [ChatTurn(role="system", content=REPAIR_PROMPT), ChatTurn(role="user", content=bad)]
         parts: list[str] = []
         async for event in stream_reply(
@@ -326,10 +422,21 @@ async def _complete(
         locked = await ChatThread.filter(id=thread.id).select_for_update().get()
         await ChatMessage.filter(id=reply.id).update(
             status=MessageStatus.complete,
-            content=writer.text,
+            content="" if kept_by else writer.text,
+            provider_item_id=kept_by[0] if kept_by else None,
             seq=writer.seq,
             seq_offsets=writer.offsets,
         )
+        if kept_by is not None:
+            response_id, history = kept_by
+            # The response's input holds the message it answered: the newest user turn.
+            answered = next((m for m in reversed(history) if m.role is MessageRole.user), None)
+            if answered is not None and answered.provider_item_id is None:
+                await ChatMessage.filter(id=answered.id).update(
+                    content="", provider_item_id=response_id, updated_at=datetime.now(UTC)
+                )
+            locked.provider_conversation = KEPT_CONVERSATION
+            locked.provider_response_id = response_id
         if draft is not None:
             locked.draft = {
                 "subject": draft.subject,
@@ -344,7 +451,15 @@ async def _complete(
                 locked.state = WorkflowState.reviewing.value
                 locked.state_version += 1
         await locked.save(
-            update_fields=["draft", "prompt_version", "state", "state_version", "updated_at"]
+            update_fields=[
+                "draft",
+                "prompt_version",
+                "state",
+                "state_version",
+                "provider_conversation",
+                "provider_response_id",
+                "updated_at",
+            ]
         )
     await streaming.finish(get_redis(), reply.id, "done", {"content": writer.text})
     await emit_now(

@@ -28,6 +28,9 @@ class MessageRead(BaseModel):
     id: UUID
     role: MessageRole
     content: str
+    # The provider keeps this message's text (OpenAI stored responses) and could not be
+    # reached just now; content is "" until a later read.
+    content_unavailable: bool = False
     status: MessageStatus
     error: str | None
     error_code: str | None

@@ -7,15 +7,19 @@ through the outbox in the same transaction.
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
+import structlog
 from tortoise.functions import Count, Sum
 
 from agents.moderation import Moderator
+from agents.providers.base import ProviderUnavailable
 from agents.providers.offline import OFFLINE_NOTICE
+from agents.providers.openai import stored_text
 from agents.router import build_providers
 from agents.routing import RouteDecision, decide
 from agents.workflow import ALLOWED, IllegalTransition, WorkflowState, transition
@@ -33,6 +37,9 @@ from server.core.auth import Actor
 from server.core.config import get_config
 from server.core.db import transaction
 from server.core.errors import AppError, Conflict, NotFound
+from server.core.redis import get_redis
+
+log = structlog.get_logger(__name__)
 
 ACTIVE = (MessageStatus.pending, MessageStatus.streaming)
 
@@ -79,11 +86,58 @@ def ai_notice() -> str | None:
     return None if real else OFFLINE_NOTICE
 
 
-def message_read(message: ChatMessage) -> MessageRead:
+def provider_kept(message: ChatMessage) -> bool:
+    """Whether the provider holds this message's text and our row only its id."""
+    return message.provider_item_id is not None and not message.content
+
+
+def _readback_key(response_id: str, part: str) -> str:
+    return f"chat:readback:{part}:{response_id}"
+
+
+async def provider_text(message: ChatMessage) -> str | None:
+    """The text of a provider-kept message, read back from OpenAI (cached briefly in Redis);
+    ``None`` when OpenAI cannot be reached or asked."""
+    assert message.provider_item_id is not None
+    part: Literal["output", "input"] = (
+        "output" if message.role is MessageRole.assistant else "input"
+    )
+    key = _readback_key(message.provider_item_id, part)
+    redis = get_redis()
+    cached = await redis.get(key)
+    if cached is not None:
+        return cached.decode() if isinstance(cached, bytes) else str(cached)
+    config = get_config()
+    try:
+        text = await stored_text(config, message.provider_item_id, part)
+    except ProviderUnavailable as exc:
+        log.warning(
+            "chat.readback_failed",
+            message_id=str(message.id),
+            response_id=message.provider_item_id,
+            reason=exc.reason,
+        )
+        return None
+    await redis.set(key, text, ex=config.openai_readback_cache_seconds)
+    return text
+
+
+async def provider_texts(messages: list[ChatMessage]) -> dict[uuid.UUID, str | None]:
+    """Read back every provider-kept message of ``messages`` at once."""
+    kept = [m for m in messages if provider_kept(m)]
+    texts = await asyncio.gather(*(provider_text(m) for m in kept))
+    return {m.id: text for m, text in zip(kept, texts, strict=True)}
+
+
+def message_read(message: ChatMessage, content: str | None = None) -> MessageRead:
+    """``content`` overrides the stored text (read back from the provider); a provider-kept
+    message without it is marked ``content_unavailable``."""
+    unavailable = provider_kept(message) and content is None
     return MessageRead(
         id=message.id,
         role=message.role,
-        content=message.content,
+        content=content if content is not None else message.content,
+        content_unavailable=unavailable,
         status=message.status,
         error=message.error,
         error_code=message.error_code,
@@ -96,6 +150,7 @@ def message_read(message: ChatMessage) -> MessageRead:
 
 async def thread_read(thread: ChatThread) -> ThreadRead:
     messages = await ChatMessage.filter(thread=thread).order_by("created_at", "id")
+    texts = await provider_texts(messages)
     state = WorkflowState(thread.state)
     return ThreadRead(
         id=thread.id,
@@ -104,7 +159,7 @@ async def thread_read(thread: ChatThread) -> ThreadRead:
         updated_at=thread.updated_at,
         state_version=thread.state_version,
         draft=DraftRead.model_validate(thread.draft) if thread.draft else None,
-        messages=[message_read(m) for m in messages],
+        messages=[message_read(m, texts.get(m.id)) for m in messages],
         allowed_transitions=sorted(s.value for s in ALLOWED[state]),
         ai_notice=ai_notice(),
     )

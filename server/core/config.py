@@ -127,6 +127,11 @@ class Config(BaseSettings):
     openai_cheap_model: str = "gpt-4.1-nano"
     ollama_model: str = "llama3.2"
     ollama_cheap_model: str = "llama3.2:1b"
+    # Let OpenAI keep the conversation (Responses API, store=True): our database then keeps
+    # the thread with OpenAI's response ids and reads the text back instead of a second copy.
+    openai_store_responses: bool = False
+    # How long text read back from OpenAI is cached in Redis.
+    openai_readback_cache_seconds: int = 300
     ai_first_token_timeout_seconds: float = 15.0
     ai_max_output_tokens: int = 2000
     # Prices in US dollars per million tokens, "in/out", by model.

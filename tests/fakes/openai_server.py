@@ -3,12 +3,17 @@
 ``POST /v1/chat/completions`` streams ``text/event-stream`` chunks shaped exactly like
 OpenAI's (``chat.completion.chunk`` objects, a usage-only chunk with empty ``choices``
 when ``stream_options.include_usage`` is set, then ``data: [DONE]``); ``POST
-/v1/moderations`` answers the moderation object. Like the real API it checks the bearer
+/v1/moderations`` answers the moderation object. ``POST /v1/responses`` streams the Responses
+API's typed events (``response.created``, ``response.output_text.delta``, ...,
+``response.completed`` with the whole response) and, with ``store``, keeps the response so
+``GET /v1/responses/{id}`` and ``GET /v1/responses/{id}/input_items`` answer it and
+``previous_response_id`` can continue from it. Like the real API it checks the bearer
 key and the request shape, and answers errors with OpenAI's ``{"error": {...}}`` body.
 
 Tests script it per case: the reply text, a delay before the first token, an error status
 (500, 429, ...), dropping the connection after N content chunks, whether usage is
-reported, and the moderation verdict. ``requests`` records every request body.
+reported, and the moderation verdict. ``requests`` records every request body, ``calls``
+every request as "METHOD path".
 """
 
 from __future__ import annotations
@@ -56,6 +61,10 @@ class FakeOpenAI:
         self.moderation_flagged: list[str] = []
         self.moderation_status: int | None = None
         self.requests: list[dict[str, Any]] = []
+        self.calls: list[str] = []
+        # Stored responses by id, and the input items each was created with.
+        self.responses: dict[str, dict[str, Any]] = {}
+        self.input_items: dict[str, list[dict[str, Any]]] = {}
         self._runner: web.AppRunner | None = None
 
     @property
@@ -64,8 +73,11 @@ class FakeOpenAI:
         return f"{self.base_url}/v1"
 
     def app(self) -> web.Application:
-        app = web.Application()
+        app = web.Application(middlewares=[self._log_call])
         app.router.add_post("/v1/chat/completions", self._chat)
+        app.router.add_post("/v1/responses", self._create_response)
+        app.router.add_get("/v1/responses/{id}", self._get_response)
+        app.router.add_get("/v1/responses/{id}/input_items", self._list_input_items)
         app.router.add_post("/v1/moderations", self._moderations)
         return app
 
@@ -82,6 +94,16 @@ class FakeOpenAI:
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+
+    @web.middleware
+    async def _log_call(self, request: web.Request, handler: Any) -> web.StreamResponse:
+        self.calls.append(f"{request.method} {request.path}")
+        response: web.StreamResponse = await handler(request)
+        return response
+
+    def count(self, call: str) -> int:
+        """How many requests matched ``call`` ("GET /v1/responses/resp_1", ...)."""
+        return self.calls.count(call)
 
     # --- protocol --------------------------------------------------------------------------
 
@@ -190,5 +212,177 @@ class FakeOpenAI:
                 "id": f"modr-fake{len(self.requests)}",
                 "model": body.get("model", "omni-moderation-latest"),
                 "results": [result for _ in texts],
+            }
+        )
+
+    # --- Responses API ---------------------------------------------------------------------
+
+    @staticmethod
+    def _input_items(raw: Any, response_id: str) -> list[dict[str, Any]]:
+        """Input as the API stores it: message items with ids and typed content parts."""
+        entries = [{"role": "user", "content": raw}] if isinstance(raw, str) else list(raw)
+        items: list[dict[str, Any]] = []
+        for number, entry in enumerate(entries):
+            content = entry.get("content")
+            kind = "output_text" if entry.get("role") == "assistant" else "input_text"
+            if isinstance(content, str):
+                parts: list[dict[str, Any]] = [{"type": kind, "text": content}]
+                if kind == "output_text":
+                    parts[0]["annotations"] = []
+            else:
+                parts = list(content or [])
+            items.append(
+                {
+                    "id": f"msg_in{number}_{response_id}",
+                    "type": "message",
+                    "role": entry.get("role", "user"),
+                    "status": "completed",
+                    "content": parts,
+                }
+            )
+        return items
+
+    def _response_object(
+        self, response_id: str, body: dict[str, Any], status: str, text: str, usage: Any
+    ) -> dict[str, Any]:
+        output: list[dict[str, Any]] = []
+        if status != "in_progress":
+            output.append(
+                {
+                    "id": f"msg_{response_id}",
+                    "type": "message",
+                    "status": "completed",
+                    "role": "assistant",
+                    "content": [{"type": "output_text", "text": text, "annotations": []}],
+                }
+            )
+        return {
+            "id": response_id,
+            "object": "response",
+            "created_at": int(time.time()),
+            "status": status,
+            "error": None,
+            "incomplete_details": None,
+            "instructions": body.get("instructions"),
+            "max_output_tokens": body.get("max_output_tokens"),
+            "model": body["model"],
+            "output": output,
+            "parallel_tool_calls": True,
+            "previous_response_id": body.get("previous_response_id"),
+            "store": bool(body.get("store", True)),
+            "temperature": 1.0,
+            "text": {"format": {"type": "text"}},
+            "tool_choice": "auto",
+            "tools": [],
+            "top_p": 1.0,
+            "truncation": "disabled",
+            "usage": usage,
+            "metadata": {},
+        }
+
+    async def _create_response(self, request: web.Request) -> web.StreamResponse:
+        if (refused := self._auth_error(request)) is not None:
+            return refused
+        body = await request.json()
+        self.requests.append(body)
+        if not body.get("model") or "input" not in body:
+            return self._error(400, "model and input are required.", "invalid_request_error")
+        previous = body.get("previous_response_id")
+        if previous is not None and previous not in self.responses:
+            return self._error(
+                400,
+                f"Previous response with id '{previous}' not found.",
+                "invalid_request_error",
+                "previous_response_not_found",
+            )
+        if self.status is not None:
+            return self._scripted_error(self.status)
+        if body.get("stream") is not True:
+            return self._error(400, "This fake only streams.", "invalid_request_error")
+        response_id = f"resp_fake{len(self.responses) + 1}_{int(time.time() * 1000)}"
+        response = web.StreamResponse(
+            headers={"Content-Type": "text/event-stream", "Cache-Control": "no-cache"}
+        )
+        await response.prepare(request)
+        sequence = 0
+
+        async def send(kind: str, data: dict[str, Any]) -> None:
+            nonlocal sequence
+            payload = {"type": kind, "sequence_number": sequence, **data}
+            sequence += 1
+            await response.write(f"event: {kind}\ndata: {json.dumps(payload)}\n\n".encode())
+
+        in_progress = self._response_object(response_id, body, "in_progress", "", None)
+        await send("response.created", {"response": in_progress})
+        await send("response.in_progress", {"response": in_progress})
+        if self.first_token_delay:
+            await asyncio.sleep(self.first_token_delay)
+        item_id = f"msg_{response_id}"
+        item = {"id": item_id, "type": "message", "status": "in_progress", "role": "assistant",
+                "content": []}  # fmt: skip
+        await send("response.output_item.added", {"output_index": 0, "item": item})
+        part = {"type": "output_text", "text": "", "annotations": []}
+        where = {"item_id": item_id, "output_index": 0, "content_index": 0}
+        await send("response.content_part.added", {**where, "part": part})
+        pieces = words(self.reply)
+        for number, piece in enumerate(pieces, start=1):
+            await send("response.output_text.delta", {**where, "delta": piece, "logprobs": []})
+            if self.drop_after is not None and number >= self.drop_after:
+                assert request.transport is not None
+                request.transport.close()
+                return response
+        await send("response.output_text.done", {**where, "text": self.reply, "logprobs": []})
+        done_part = {**part, "text": self.reply}
+        await send("response.content_part.done", {**where, "part": done_part})
+        usage = None
+        if self.report_usage:
+            usage = {
+                "input_tokens": self.prompt_tokens,
+                "input_tokens_details": {"cached_tokens": 0},
+                "output_tokens": len(pieces),
+                "output_tokens_details": {"reasoning_tokens": 0},
+                "total_tokens": self.prompt_tokens + len(pieces),
+            }
+        final = self._response_object(response_id, body, "completed", self.reply, usage)
+        await send("response.output_item.done", {"output_index": 0, "item": final["output"][0]})
+        if body.get("store", True):
+            self.responses[response_id] = final
+            self.input_items[response_id] = self._input_items(body["input"], response_id)
+        await send("response.completed", {"response": final})
+        await response.write_eof()
+        return response
+
+    def _stored(self, request: web.Request) -> dict[str, Any] | web.Response:
+        if (refused := self._auth_error(request)) is not None:
+            return refused
+        found = self.responses.get(request.match_info["id"])
+        if found is None:
+            return self._error(
+                404,
+                f"Response with id '{request.match_info['id']}' not found.",
+                "invalid_request_error",
+            )
+        return found
+
+    async def _get_response(self, request: web.Request) -> web.Response:
+        found = self._stored(request)
+        return found if isinstance(found, web.Response) else web.json_response(found)
+
+    async def _list_input_items(self, request: web.Request) -> web.Response:
+        found = self._stored(request)
+        if isinstance(found, web.Response):
+            return found
+        items = list(self.input_items[found["id"]])
+        # Newest first unless asked otherwise, as the API does.
+        if request.query.get("order", "desc") == "desc":
+            items.reverse()
+        items = items[: int(request.query.get("limit", "20"))]
+        return web.json_response(
+            {
+                "object": "list",
+                "data": items,
+                "first_id": items[0]["id"] if items else None,
+                "last_id": items[-1]["id"] if items else None,
+                "has_more": False,
             }
         )

@@ -20,6 +20,7 @@ from server.cli import Fatal, ensure_port_free, preflight
 from server.core.config import Config
 from server.core.embedded import EmbeddedError, EmbeddedPostgres, EmbeddedRedis, port_open
 from tests.conftest import ROOT, TEST_REDIS_DB, free_port
+from tests.factories import login_as, make_user
 
 
 def dev_config(**values: object) -> Config:
@@ -165,6 +166,23 @@ async def test_run_starts_the_whole_stack_and_ctrl_c_stops_it(
             )
             items = (await http.get("/api/dev/mailbox")).json()["items"]
             assert [item["subject"] for item in items] == ["hello sink"]
+            # The worker process writes chat replies on its own (its own Redis and database).
+            login = await login_as(await make_user())
+            thread = (await http.post("/api/chat/threads", json={}, headers=login.headers())).json()
+            sent = await http.post(
+                f"/api/chat/threads/{thread['id']}/messages",
+                json={"content": "A short note about our summer opening hours"},
+                headers=login.headers(),
+            )
+            assert sent.status_code == 202
+            statuses: list[str] = []
+            for _ in range(100):
+                read = await http.get(f"/api/chat/threads/{thread['id']}", headers=login.headers())
+                statuses = [m["status"] for m in read.json()["messages"]]
+                if statuses[-1] in ("complete", "failed"):
+                    break
+                await asyncio.sleep(0.1)
+            assert statuses == ["complete", "complete"]
     finally:
         proc.send_signal(signal.SIGINT)
         code = proc.wait(30)

@@ -608,6 +608,11 @@ export interface components {
             /** Content */
             content: string;
             /**
+             * Content Unavailable
+             * @default false
+             */
+            content_unavailable: boolean;
+            /**
              * Created At
              * Format: date-time
              */

@@ -90,6 +90,9 @@ function Message({ message, onRetry }: { message: ChatMessage; onRetry(id: strin
             ) : null}
           </div>
         ) : null}
+        {message.content_unavailable ? (
+          <p className="chat-message__content muted">(unavailable right now)</p>
+        ) : null}
         {message.status === "failed" ? (
           <div className="chat-message__failure">
             <p className="chat-message__error">

@@ -7,6 +7,7 @@ function message(overrides: Partial<ChatMessage>): ChatMessage {
     id: "m",
     role: "assistant",
     content: "",
+    content_unavailable: false,
     status: "streaming",
     error: null,
     error_code: null,

@@ -53,6 +53,7 @@ function placeholderReply(id: string, at: string): ChatMessage {
     id,
     role: "assistant",
     content: "",
+    content_unavailable: false,
     status: "pending",
     error: null,
     error_code: null,

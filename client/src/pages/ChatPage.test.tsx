@@ -53,6 +53,7 @@ function msg(overrides: Partial<ChatMessage>): ChatMessage {
     id: "m",
     role: "assistant",
     content: "",
+    content_unavailable: false,
     status: "complete",
     error: null,
     error_code: null,

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from agents.providers.base import ChatTurn, ProviderFailed, ProviderUnavailable, Usage
+from agents.providers.base import (
+    ChatTurn,
+    ProviderFailed,
+    ProviderResult,
+    ProviderUnavailable,
+    Usage,
+)
 from agents.providers.openai import OpenAIProvider
 from server.core.config import Config
 from tests.agents.conftest import closed_port_url, make_config
@@ -16,7 +22,9 @@ TURNS = [
 ]
 
 
-async def collect(provider: OpenAIProvider, model: str = "gpt-4o-mini") -> list[str | Usage]:
+async def collect(
+    provider: OpenAIProvider, model: str = "gpt-4o-mini"
+) -> list[str | Usage | ProviderResult]:
     return [item async for item in provider.stream(TURNS, model=model, max_tokens=300)]
 
 
@@ -123,3 +131,51 @@ async def test_dropped_connection_after_tokens_fails_keeping_the_deltas(
     assert "".join(received) == "one two three "
     assert caught.value.provider == "openai"
     assert caught.value.error_class == "APIConnectionError"
+
+
+# --- stored responses (OPENAI_STORE_RESPONSES) -----------------------------------------------
+
+
+def stored_provider(fake: FakeOpenAI) -> OpenAIProvider:
+    return OpenAIProvider(
+        make_config(
+            openai_api_key=API_KEY, openai_base_url=fake.api_base, openai_store_responses=True
+        )
+    )
+
+
+async def test_stored_responses_stream_deltas_then_the_response_id_and_usage(
+    fake_openai: FakeOpenAI,
+) -> None:
+    fake_openai.reply = "Spring sale starts Monday."
+    provider = stored_provider(fake_openai)
+    items = await collect(provider)
+
+    assert items[:4] == ["Spring ", "sale ", "starts ", "Monday."]
+    (response_id,) = fake_openai.responses
+    assert items[4] == ProviderResult(response_id=response_id)
+    assert items[5] == Usage(input_tokens=42, output_tokens=4)
+    sent = fake_openai.requests[-1]
+    assert sent["store"] is True
+    assert sent["instructions"] == "You write newsletters."
+    assert sent["input"] == [{"role": "user", "content": "A newsletter about our spring sale."}]
+
+    provider.previous_response_id = response_id
+    await collect(provider)
+    assert fake_openai.requests[-1]["previous_response_id"] == response_id
+
+
+async def test_stored_responses_error_before_the_first_delta_is_unavailable(
+    fake_openai: FakeOpenAI,
+) -> None:
+    fake_openai.status = 429
+    with pytest.raises(ProviderUnavailable):
+        await collect(stored_provider(fake_openai))
+
+
+async def test_stored_responses_drop_after_deltas_is_failed(fake_openai: FakeOpenAI) -> None:
+    fake_openai.reply = "one two three four five six"
+    fake_openai.drop_after = 2
+    with pytest.raises(ProviderFailed):
+        await collect(stored_provider(fake_openai))
+    assert fake_openai.responses == {}
