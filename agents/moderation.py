@@ -137,9 +137,11 @@ class Moderator:
     @property
     def client(self) -> openai.AsyncOpenAI:
         if self._client is None:
-            self._client = openai.AsyncOpenAI(
-                api_key=self.config.openai_api_key,
-                base_url=self.config.openai_base_url or None,
+            from agents.providers.openai import shared_client
+
+            self._client = shared_client(
+                self.config.openai_api_key,
+                self.config.openai_base_url,
                 max_retries=1,
                 timeout=MODERATION_TIMEOUT_SECONDS,
             )

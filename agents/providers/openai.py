@@ -8,6 +8,7 @@ continues from the previous response id, and the text is read back with ``stored
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections.abc import AsyncIterator
 from typing import Literal
 
@@ -107,6 +108,21 @@ def _event_error(event: ResponseStreamEvent) -> _ResponseError | None:
     return None
 
 
+@functools.lru_cache(maxsize=8)
+def shared_client(
+    api_key: str | None, base_url: str | None, *, max_retries: int, timeout: float
+) -> openai.AsyncOpenAI:
+    """One client (and connection pool) per process and settings.
+
+    Building a client costs ~20 ms (an SSL context and a connection pool); a reply used to
+    pay that up to three times before its first token. Clients are safe to share between
+    concurrent requests.
+    """
+    return openai.AsyncOpenAI(
+        api_key=api_key, base_url=base_url or None, max_retries=max_retries, timeout=timeout
+    )
+
+
 class OpenAIProvider:
     name = "openai"
 
@@ -128,9 +144,9 @@ class OpenAIProvider:
     @property
     def client(self) -> openai.AsyncOpenAI:
         if self._client is None:
-            self._client = openai.AsyncOpenAI(
-                api_key=self.config.openai_api_key,
-                base_url=self.config.openai_base_url or None,
+            self._client = shared_client(
+                self.config.openai_api_key,
+                self.config.openai_base_url,
                 # The router's fallback is the retry: a second provider now beats a
                 # backed-off second attempt at the one that just failed.
                 max_retries=0,
