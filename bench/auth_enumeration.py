@@ -21,6 +21,7 @@ ROUNDS = int(os.environ.get("BENCH_AUTH_ROUNDS", "15"))
 async def _run() -> None:
     # Limits off for the measurement; the point is the work per request, not throttling.
     os.environ["RATE_LIMITS"] = json.dumps({})
+    os.environ["LOG_LEVEL"] = "WARNING"
     from server.app import create_app
     from server.core.config import get_config
 

@@ -203,3 +203,12 @@ async def live_server(db: None, config: Config) -> AsyncIterator[str]:
     server.should_exit = True
     await task
     set_emitter(None)
+
+
+@pytest.fixture
+async def running_worker(db: None, config: Config) -> AsyncIterator[object]:
+    """A real ARQ worker taking jobs in the background during the test."""
+    from tests.jobs.worker_harness import worker_running
+
+    async with worker_running(config) as worker:
+        yield worker

@@ -9,7 +9,6 @@ so the test can reload while the reply is still being written.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import re
 from collections.abc import AsyncIterator
@@ -20,10 +19,7 @@ from arq.worker import Worker
 from playwright.async_api import Locator, Page, expect
 
 from agents.providers.offline import OFFLINE_NOTICE, OfflineDrafter
-from jobs import worker as worker_module
 from models.chat import ChatMessage, MessageRole, MessageStatus
-from server.core.config import Config
-from server.core.redis import redis_settings
 from tests.browser.conftest import Account
 from tests.browser.flows import expect_socket_live, log_in_with_password
 
@@ -46,25 +42,6 @@ def slow_drafter(monkeypatch: pytest.MonkeyPatch) -> None:
             yield item
 
     monkeypatch.setattr(OfflineDrafter, "stream", stream)
-
-
-@pytest.fixture
-async def running_worker(config: Config, db: None) -> AsyncIterator[Worker]:
-    worker = Worker(
-        functions=worker_module.all_jobs(),  # type: ignore[arg-type]
-        redis_settings=redis_settings(config),
-        queue_name=config.queue_name,
-        handle_signals=False,
-        on_startup=worker_module.startup,
-        on_shutdown=worker_module.shutdown,
-        poll_delay=0.05,
-    )
-    task = asyncio.create_task(worker.async_run())
-    yield worker
-    task.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await task
-    await worker.close()
 
 
 def squash(text: str) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
 from typing import Any
 
 from arq.worker import Worker
@@ -31,3 +34,28 @@ async def run_worker_burst(config: Config, functions: list[Any] | None = None) -
     finally:
         await worker.close()
     return worker
+
+
+@contextlib.asynccontextmanager
+async def worker_running(
+    config: Config, *, health_check_interval: int | None = None
+) -> AsyncIterator[Worker]:
+    """A real worker polling in the background for as long as the block runs."""
+    worker = Worker(
+        functions=worker_module.all_jobs(),  # type: ignore[arg-type]
+        redis_settings=redis_settings(config),
+        queue_name=config.queue_name,
+        handle_signals=False,
+        on_startup=worker_module.startup,
+        on_shutdown=worker_module.shutdown,
+        health_check_interval=health_check_interval or config.worker_heartbeat_seconds,
+        poll_delay=0.02,
+    )
+    task = asyncio.create_task(worker.async_run())
+    try:
+        yield worker
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        await worker.close()

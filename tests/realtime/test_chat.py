@@ -4,39 +4,14 @@ resumes from its last seq and ends with exactly the full text."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
-from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
-import pytest
 import socketio
 from arq.worker import Worker
 
-from jobs import worker as worker_module
 from models.chat import ChatMessage
-from server.core.config import Config
-from server.core.redis import redis_settings
 from tests.factories import Login, login_as, make_user
-
-
-@pytest.fixture
-async def running_worker(config: Config, db: None) -> AsyncIterator[Worker]:
-    worker = Worker(
-        functions=worker_module.all_jobs(),  # type: ignore[arg-type]
-        redis_settings=redis_settings(config),
-        queue_name=config.queue_name,
-        handle_signals=False,
-        on_startup=worker_module.startup,
-        on_shutdown=worker_module.shutdown,
-        poll_delay=0.02,
-    )
-    task = asyncio.create_task(worker.async_run())
-    yield worker
-    task.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await task
-    await worker.close()
 
 
 class Listener:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import subprocess
 from collections.abc import AsyncIterator, Iterator
 
@@ -14,13 +13,12 @@ from arq.worker import Worker
 from quart.typing import TestClientProtocol
 from tortoise import connections
 
-from jobs import worker as worker_module
 from server.core import redis as redis_module
 from server.core.config import Config
 from server.core.embedded import port_open
-from server.core.redis import redis_settings
 from server.ops import service
 from tests.conftest import free_port
+from tests.jobs.worker_harness import worker_running
 
 
 async def test_healthz(client: TestClientProtocol) -> None:
@@ -31,27 +29,14 @@ async def test_healthz(client: TestClientProtocol) -> None:
 
 @pytest.fixture
 async def running_worker(redis: ArqRedis, config: Config) -> AsyncIterator[Worker]:
-    worker = Worker(
-        functions=worker_module.all_jobs(),  # type: ignore[arg-type]
-        redis_settings=redis_settings(config),
-        queue_name=config.queue_name,
-        handle_signals=False,
-        on_startup=worker_module.startup,
-        on_shutdown=worker_module.shutdown,
-        health_check_interval=1,
-        poll_delay=0.05,
-    )
-    task = asyncio.create_task(worker.async_run())
-    key = service.worker_heartbeat_key(config)
-    for _ in range(100):
-        if await redis.exists(key):
-            break
-        await asyncio.sleep(0.05)
-    yield worker
-    task.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await task
-    await worker.close()
+    """A worker whose heartbeat (every second) is already in Redis."""
+    async with worker_running(config, health_check_interval=1) as worker:
+        key = service.worker_heartbeat_key(config)
+        for _ in range(100):
+            if await redis.exists(key):
+                break
+            await asyncio.sleep(0.05)
+        yield worker
 
 
 async def test_readyz_all_ok_with_a_live_worker(
