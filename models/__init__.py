@@ -6,5 +6,6 @@
 MODEL_MODULES = [
     "models.accounts",
     "models.chat",
+    "models.contacts",
     "models.outbox",
 ]

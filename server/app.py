@@ -66,6 +66,7 @@ def _register_blueprints(app: Quart, config: Config) -> None:
     from server.audit.endpoints import bp as audit_bp
     from server.auth.endpoints import bp as auth_bp
     from server.chat.endpoints import bp as chat_bp
+    from server.contacts.endpoints import bp as contacts_bp
     from server.ops.endpoints import bp as ops_bp
     from server.spa import ClientPathConverter
     from server.spa import bp as spa_bp
@@ -77,6 +78,7 @@ def _register_blueprints(app: Quart, config: Config) -> None:
     app.register_blueprint(oauth_bp)
     app.register_blueprint(audit_bp)
     app.register_blueprint(chat_bp)
+    app.register_blueprint(contacts_bp)
     if not config.is_production:
         from server.mail.endpoints import bp as mailbox_bp
 

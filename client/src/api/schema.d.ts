@@ -485,6 +485,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search and filter contacts, newest first, one page at a time (keyset cursor). */
+        get: operations["get_list_contacts"];
+        put?: never;
+        /** Add one contact (409 if the address is already a contact). */
+        post: operations["post_create_contact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{contact_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One contact. */
+        get: operations["get_get_contact"];
+        put?: never;
+        post?: never;
+        /** Remove a contact and their timeline. */
+        delete: operations["delete_delete_contact"];
+        options?: never;
+        head?: never;
+        /** Change a contact; a contact who opted out is never resubscribed here. */
+        patch: operations["patch_update_contact"];
+        trace?: never;
+    };
+    "/api/contacts/{contact_id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What happened to a contact, newest first. */
+        get: operations["get_contact_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's lists with their contact counts. */
+        get: operations["get_list_lists"];
+        put?: never;
+        /** Create a list (409 if the name is taken). */
+        post: operations["post_create_list"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lists/{list_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a list; its contacts stay. */
+        delete: operations["delete_delete_list"];
+        options?: never;
+        head?: never;
+        /** Rename a list. */
+        patch: operations["patch_rename_list"];
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -585,6 +675,39 @@ export interface components {
             /** User Agent */
             user_agent: string | null;
         };
+        /** ContactRead */
+        ContactRead: {
+            /** Attributes */
+            attributes: {
+                [key: string]: string;
+            };
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Email */
+            email: string;
+            /** First Name */
+            first_name: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Last Name */
+            last_name: string;
+            /** List Ids */
+            list_ids: string[];
+            status: components["schemas"]["ContactStatus"];
+            /** Tags */
+            tags: string[];
+        };
+        /**
+         * ContactStatus
+         * @enum {string}
+         */
+        ContactStatus: "subscribed" | "unsubscribed" | "bounced" | "complained";
         /** DraftRead */
         DraftRead: {
             /** Preheader */
@@ -602,6 +725,18 @@ export interface components {
             heading: string;
             /** Html */
             html: string;
+        };
+        /** ListRead */
+        ListRead: {
+            /** Contact Count */
+            contact_count: number;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
         };
         /** MessageRead */
         MessageRead: {
@@ -705,6 +840,22 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+        };
+        /** TimelineEvent */
+        TimelineEvent: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Data */
+            data: {
+                [key: string]: unknown;
+            };
+            /** Id */
+            id: number;
+            /** Kind */
+            kind: string;
         };
         /** WorkspaceRead */
         WorkspaceRead: {
@@ -1667,6 +1818,379 @@ export interface operations {
                         refused: boolean;
                         /** Requests */
                         requests: number;
+                    };
+                };
+            };
+        };
+    };
+    get_list_contacts: {
+        parameters: {
+            query?: {
+                q?: string | null;
+                list_id?: string | null;
+                tag?: string | null;
+                status?: components["schemas"]["ContactStatus"] | null;
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Items */
+                        items: components["schemas"]["ContactRead"][];
+                        /** Next Cursor */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+        };
+    };
+    post_create_contact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** Attributes */
+                    attributes?: {
+                        [key: string]: string;
+                    };
+                    /** Email */
+                    email: string;
+                    /**
+                     * First Name
+                     * @default
+                     */
+                    first_name?: string;
+                    /**
+                     * Last Name
+                     * @default
+                     */
+                    last_name?: string;
+                    /** List Ids */
+                    list_ids?: string[];
+                    /** Tags */
+                    tags?: string[];
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Attributes */
+                        attributes: {
+                            [key: string]: string;
+                        };
+                        /**
+                         * Created At
+                         * Format: date-time
+                         */
+                        created_at: string;
+                        /** Email */
+                        email: string;
+                        /** First Name */
+                        first_name: string;
+                        /**
+                         * Id
+                         * Format: uuid
+                         */
+                        id: string;
+                        /** Last Name */
+                        last_name: string;
+                        /** List Ids */
+                        list_ids: string[];
+                        status: components["schemas"]["ContactStatus"];
+                        /** Tags */
+                        tags: string[];
+                    };
+                };
+            };
+        };
+    };
+    get_get_contact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Attributes */
+                        attributes: {
+                            [key: string]: string;
+                        };
+                        /**
+                         * Created At
+                         * Format: date-time
+                         */
+                        created_at: string;
+                        /** Email */
+                        email: string;
+                        /** First Name */
+                        first_name: string;
+                        /**
+                         * Id
+                         * Format: uuid
+                         */
+                        id: string;
+                        /** Last Name */
+                        last_name: string;
+                        /** List Ids */
+                        list_ids: string[];
+                        status: components["schemas"]["ContactStatus"];
+                        /** Tags */
+                        tags: string[];
+                    };
+                };
+            };
+        };
+    };
+    delete_delete_contact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: never;
+    };
+    patch_update_contact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * Attributes
+                     * @default null
+                     */
+                    attributes?: {
+                        [key: string]: string;
+                    } | null;
+                    /**
+                     * First Name
+                     * @default null
+                     */
+                    first_name?: string | null;
+                    /**
+                     * Last Name
+                     * @default null
+                     */
+                    last_name?: string | null;
+                    /**
+                     * List Ids
+                     * @default null
+                     */
+                    list_ids?: string[] | null;
+                    /** @default null */
+                    status?: components["schemas"]["ContactStatus"] | null;
+                    /**
+                     * Tags
+                     * @default null
+                     */
+                    tags?: string[] | null;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Attributes */
+                        attributes: {
+                            [key: string]: string;
+                        };
+                        /**
+                         * Created At
+                         * Format: date-time
+                         */
+                        created_at: string;
+                        /** Email */
+                        email: string;
+                        /** First Name */
+                        first_name: string;
+                        /**
+                         * Id
+                         * Format: uuid
+                         */
+                        id: string;
+                        /** Last Name */
+                        last_name: string;
+                        /** List Ids */
+                        list_ids: string[];
+                        status: components["schemas"]["ContactStatus"];
+                        /** Tags */
+                        tags: string[];
+                    };
+                };
+            };
+        };
+    };
+    get_contact_timeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Items */
+                        items: components["schemas"]["TimelineEvent"][];
+                    };
+                };
+            };
+        };
+    };
+    get_list_lists: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Items */
+                        items: components["schemas"]["ListRead"][];
+                    };
+                };
+            };
+        };
+    };
+    post_create_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** Name */
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Contact Count */
+                        contact_count: number;
+                        /**
+                         * Id
+                         * Format: uuid
+                         */
+                        id: string;
+                        /** Name */
+                        name: string;
+                    };
+                };
+            };
+        };
+    };
+    delete_delete_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                list_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: never;
+    };
+    patch_rename_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                list_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** Name */
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Contact Count */
+                        contact_count: number;
+                        /**
+                         * Id
+                         * Format: uuid
+                         */
+                        id: string;
+                        /** Name */
+                        name: string;
                     };
                 };
             };

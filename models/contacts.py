@@ -1,0 +1,94 @@
+"""Contacts, lists, list memberships and the per-contact timeline."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from tortoise import fields
+from tortoise.contrib.postgres.fields import ArrayField
+from tortoise.contrib.postgres.indexes import GinIndex
+from tortoise.models import Model
+
+from models.accounts import Workspace
+
+
+class ContactStatus(StrEnum):
+    subscribed = "subscribed"
+    unsubscribed = "unsubscribed"
+    bounced = "bounced"
+    complained = "complained"
+
+
+class Contact(Model):
+    id = fields.UUIDField(primary_key=True)
+    workspace: fields.ForeignKeyRelation[Workspace] = fields.ForeignKeyField(
+        "models.Workspace", related_name="contacts", on_delete=fields.CASCADE
+    )
+    # Normalised (lower-case, IDNA domain); unique within the workspace.
+    email = fields.CharField(max_length=320)
+    first_name = fields.CharField(max_length=200, default="")
+    last_name = fields.CharField(max_length=200, default="")
+    status = fields.CharEnumField(ContactStatus, max_length=20, default=ContactStatus.subscribed)
+    attributes: fields.Field[dict[str, str]] = fields.JSONField(default=dict)
+    tags: fields.Field[list[str]] = ArrayField(element_type="text", default=list)
+    # Consent: where it came from, when, from which address and what the person agreed to.
+    consent_source = fields.CharField(max_length=60, default="manual")
+    consent_at = fields.DatetimeField(null=True)
+    consent_ip = fields.CharField(max_length=64, null=True)
+    consent_text = fields.TextField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "contact"
+        unique_together = (("workspace", "email"),)
+        indexes = (
+            ("workspace_id", "created_at", "id"),
+            ("workspace_id", "status"),
+            GinIndex(fields=("tags",)),
+        )
+
+
+class ContactList(Model):
+    id = fields.UUIDField(primary_key=True)
+    workspace: fields.ForeignKeyRelation[Workspace] = fields.ForeignKeyField(
+        "models.Workspace", related_name="contact_lists", on_delete=fields.CASCADE
+    )
+    name = fields.CharField(max_length=200)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "contact_list"
+        unique_together = (("workspace", "name"),)
+
+
+class ListMembership(Model):
+    id = fields.BigIntField(primary_key=True)
+    contact_list: fields.ForeignKeyRelation[ContactList] = fields.ForeignKeyField(
+        "models.ContactList", related_name="memberships", on_delete=fields.CASCADE
+    )
+    contact: fields.ForeignKeyRelation[Contact] = fields.ForeignKeyField(
+        "models.Contact", related_name="list_memberships", on_delete=fields.CASCADE
+    )
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "list_membership"
+        unique_together = (("contact_list", "contact"),)
+        indexes = (("contact_id",),)
+
+
+class ContactEvent(Model):
+    """One line of a contact's timeline; later features (sends, opens, ...) append here."""
+
+    id = fields.BigIntField(primary_key=True)
+    contact: fields.ForeignKeyRelation[Contact] = fields.ForeignKeyField(
+        "models.Contact", related_name="events", on_delete=fields.CASCADE
+    )
+    kind = fields.CharField(max_length=40)
+    data: fields.Field[dict[str, object]] = fields.JSONField(default=dict)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "contact_event"
+        indexes = (("contact_id", "created_at"),)

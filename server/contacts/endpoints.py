@@ -1,0 +1,136 @@
+"""Contacts API: contacts, lists and the per-contact timeline."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from quart import Blueprint
+from quart_schema import tag, validate_querystring, validate_request, validate_response
+
+from server.contacts import service
+from server.contacts.schemas import (
+    ContactCreate,
+    ContactPage,
+    ContactQuery,
+    ContactRead,
+    ContactUpdate,
+    ListCreate,
+    ListIndex,
+    ListRead,
+    Timeline,
+    TimelineEvent,
+)
+from server.core.auth import client_ip, require_actor, requires
+
+bp = Blueprint("contacts", __name__)
+
+
+@bp.get("/api/contacts")
+@tag(["contacts"])
+@requires("contacts:read")
+@validate_querystring(ContactQuery)
+@validate_response(ContactPage)
+async def list_contacts(query_args: ContactQuery) -> ContactPage:
+    """Search and filter contacts, newest first, one page at a time (keyset cursor)."""
+    items, cursor = await service.search_contacts(require_actor(), query_args)
+    return ContactPage(items=items, next_cursor=cursor)
+
+
+@bp.post("/api/contacts")
+@tag(["contacts"])
+@requires("contacts:write")
+@validate_request(ContactCreate)
+@validate_response(ContactRead, 201)
+async def create_contact(data: ContactCreate) -> tuple[ContactRead, int]:
+    """Add one contact (409 if the address is already a contact)."""
+    contact = await service.create_contact(require_actor(), data, ip=client_ip())
+    return await service.read_contact(contact), 201
+
+
+@bp.get("/api/contacts/<uuid:contact_id>")
+@tag(["contacts"])
+@requires("contacts:read")
+@validate_response(ContactRead)
+async def get_contact(contact_id: UUID) -> ContactRead:
+    """One contact."""
+    return await service.read_contact(await service.access_contact(require_actor(), contact_id))
+
+
+@bp.patch("/api/contacts/<uuid:contact_id>")
+@tag(["contacts"])
+@requires("contacts:write")
+@validate_request(ContactUpdate)
+@validate_response(ContactRead)
+async def update_contact(contact_id: UUID, data: ContactUpdate) -> ContactRead:
+    """Change a contact; a contact who opted out is never resubscribed here."""
+    contact = await service.update_contact(require_actor(), contact_id, data)
+    return await service.read_contact(contact)
+
+
+@bp.delete("/api/contacts/<uuid:contact_id>")
+@tag(["contacts"])
+@requires("contacts:write")
+async def delete_contact(contact_id: UUID) -> tuple[str, int]:
+    """Remove a contact and their timeline."""
+    await service.delete_contact(require_actor(), contact_id)
+    return "", 204
+
+
+@bp.get("/api/contacts/<uuid:contact_id>/timeline")
+@tag(["contacts"])
+@requires("contacts:read")
+@validate_response(Timeline)
+async def contact_timeline(contact_id: UUID) -> Timeline:
+    """What happened to a contact, newest first."""
+    events = await service.timeline(require_actor(), contact_id)
+    return Timeline(
+        items=[
+            TimelineEvent(id=e.id, kind=e.kind, data=e.data, created_at=e.created_at)
+            for e in events
+        ]
+    )
+
+
+@bp.get("/api/lists")
+@tag(["contacts"])
+@requires("contacts:read")
+@validate_response(ListIndex)
+async def list_lists() -> ListIndex:
+    """The workspace's lists with their contact counts."""
+    rows = await service.list_lists(require_actor())
+    return ListIndex(
+        items=[ListRead(id=lst.id, name=lst.name, contact_count=count) for lst, count in rows]
+    )
+
+
+@bp.post("/api/lists")
+@tag(["contacts"])
+@requires("contacts:write")
+@validate_request(ListCreate)
+@validate_response(ListRead, 201)
+async def create_list(data: ListCreate) -> tuple[ListRead, int]:
+    """Create a list (409 if the name is taken)."""
+    created = await service.create_list(require_actor(), data.name)
+    return ListRead(id=created.id, name=created.name, contact_count=0), 201
+
+
+@bp.patch("/api/lists/<uuid:list_id>")
+@tag(["contacts"])
+@requires("contacts:write")
+@validate_request(ListCreate)
+@validate_response(ListRead)
+async def rename_list(list_id: UUID, data: ListCreate) -> ListRead:
+    """Rename a list."""
+    renamed = await service.rename_list(require_actor(), list_id, data.name)
+    return ListRead(
+        id=renamed.id, name=renamed.name, contact_count=await service.list_count(renamed.id)
+    )
+
+
+@bp.delete("/api/lists/<uuid:list_id>")
+@tag(["contacts"])
+@requires("contacts:write")
+async def delete_list(list_id: UUID) -> tuple[str, int]:
+    """Delete a list; its contacts stay."""
+    await service.delete_list(require_actor(), list_id)
+    return "", 204

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from datetime import datetime
+from uuid import UUID
+
+from pydantic import BaseModel, Field
+
+from models.contacts import ContactStatus
+
+Tag = str
+
+
+class ContactCreate(BaseModel):
+    email: str = Field(max_length=320)
+    first_name: str = Field(default="", max_length=200)
+    last_name: str = Field(default="", max_length=200)
+    attributes: dict[str, str] = Field(default_factory=dict, max_length=200)
+    tags: list[Tag] = Field(default_factory=list, max_length=100)
+    list_ids: list[UUID] = Field(default_factory=list, max_length=200)
+
+
+class ContactUpdate(BaseModel):
+    first_name: str | None = Field(default=None, max_length=200)
+    last_name: str | None = Field(default=None, max_length=200)
+    attributes: dict[str, str] | None = Field(default=None, max_length=200)
+    tags: list[Tag] | None = Field(default=None, max_length=100)
+    list_ids: list[UUID] | None = Field(default=None, max_length=200)
+    status: ContactStatus | None = None
+
+
+class ContactRead(BaseModel):
+    id: UUID
+    email: str
+    first_name: str
+    last_name: str
+    status: ContactStatus
+    attributes: dict[str, str]
+    tags: list[str]
+    list_ids: list[UUID]
+    created_at: datetime
+
+
+class ContactPage(BaseModel):
+    items: list[ContactRead]
+    next_cursor: str | None
+
+
+class ContactQuery(BaseModel):
+    q: str | None = Field(default=None, max_length=200)
+    list_id: UUID | None = None
+    tag: str | None = Field(default=None, max_length=100)
+    status: ContactStatus | None = None
+    cursor: str | None = Field(default=None, max_length=200)
+    limit: int = Field(default=50, ge=1, le=200)
+
+
+class TimelineEvent(BaseModel):
+    id: int
+    kind: str
+    data: dict[str, object]
+    created_at: datetime
+
+
+class Timeline(BaseModel):
+    items: list[TimelineEvent]
+
+
+class ListCreate(BaseModel):
+    name: str = Field(min_length=1, max_length=200)
+
+
+class ListRead(BaseModel):
+    id: UUID
+    name: str
+    contact_count: int
+
+
+class ListIndex(BaseModel):
+    items: list[ListRead]

@@ -1,0 +1,285 @@
+"""Contacts and lists: CRUD, search with keyset pagination, and the per-contact timeline.
+
+Every read goes through ``access_contact`` / ``access_list``, which answer 404 for another
+workspace's rows. A contact who unsubscribed, bounced or complained is never put back to
+``subscribed`` by an edit: consent has to come from the person.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import uuid
+from datetime import datetime
+from typing import Any
+
+from tortoise.expressions import Q, RawSQL
+from tortoise.functions import Count
+
+from models.contacts import Contact, ContactEvent, ContactList, ContactStatus, ListMembership
+from server.auth.service import normalize_email
+from server.contacts.schemas import ContactCreate, ContactQuery, ContactRead, ContactUpdate
+from server.core.auth import Actor
+from server.core.db import transaction
+from server.core.errors import AppError, Conflict, NotFound, ValidationFailed
+
+
+class ContactExists(Conflict):
+    code = "contact_exists"
+    message = "A contact with this email address already exists."
+
+
+class ListExists(Conflict):
+    code = "list_exists"
+    message = "A list with this name already exists."
+
+
+class ResubscribeNotAllowed(Conflict):
+    code = "resubscribe_not_allowed"
+    message = "This contact opted out, bounced or complained; only the person can subscribe again."
+
+
+class BadCursor(AppError):
+    code = "bad_cursor"
+    status = 400
+    message = "The cursor is not valid; start again from the first page."
+
+
+def _tags(tags: list[str]) -> list[str]:
+    # Stored trimmed, lower-case and unique, so filtering by tag is exact.
+    seen: dict[str, None] = {}
+    for tag in tags:
+        cleaned = tag.strip().lower()
+        if cleaned:
+            seen[cleaned[:100]] = None
+    return list(seen)
+
+
+async def access_contact(actor: Actor, contact_id: uuid.UUID | str) -> Contact:
+    contact = await Contact.get_or_none(id=contact_id, workspace_id=actor.workspace.id)
+    if contact is None:
+        raise NotFound("No such contact.")
+    return contact
+
+
+async def access_list(actor: Actor, list_id: uuid.UUID | str) -> ContactList:
+    found = await ContactList.get_or_none(id=list_id, workspace_id=actor.workspace.id)
+    if found is None:
+        raise NotFound("No such list.")
+    return found
+
+
+async def _own_lists(actor: Actor, list_ids: list[uuid.UUID]) -> list[ContactList]:
+    wanted = set(list_ids)
+    lists = await ContactList.filter(id__in=wanted, workspace_id=actor.workspace.id)
+    missing = wanted - {lst.id for lst in lists}
+    if missing:
+        raise ValidationFailed(
+            "Some lists do not exist.",
+            details={
+                "fields": {"list_ids": [f"no such list {m}" for m in sorted(map(str, missing))]}
+            },
+        )
+    return lists
+
+
+async def _list_ids(contact_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[uuid.UUID]]:
+    result: dict[uuid.UUID, list[uuid.UUID]] = {cid: [] for cid in contact_ids}
+    rows = await ListMembership.filter(contact_id__in=contact_ids).values_list(
+        "contact_id", "contact_list_id"
+    )
+    for contact_id, list_id in rows:
+        result[contact_id].append(list_id)
+    return result
+
+
+def contact_read(contact: Contact, list_ids: list[uuid.UUID]) -> ContactRead:
+    return ContactRead(
+        id=contact.id,
+        email=contact.email,
+        first_name=contact.first_name,
+        last_name=contact.last_name,
+        status=contact.status,
+        attributes=contact.attributes,
+        tags=list(contact.tags),
+        list_ids=sorted(list_ids, key=str),
+        created_at=contact.created_at,
+    )
+
+
+async def read_contact(contact: Contact) -> ContactRead:
+    return contact_read(contact, (await _list_ids([contact.id]))[contact.id])
+
+
+async def record_event(contact: Contact, kind: str, **data: Any) -> None:
+    await ContactEvent.create(contact=contact, kind=kind, data=data)
+
+
+async def create_contact(actor: Actor, data: ContactCreate, *, ip: str | None) -> Contact:
+    email = normalize_email(data.email)
+    async with transaction():
+        lists = await _own_lists(actor, data.list_ids)
+        if await Contact.exists(workspace_id=actor.workspace.id, email=email):
+            raise ContactExists(details={"email": email})
+        contact = await Contact.create(
+            id=uuid.uuid4(),
+            workspace_id=actor.workspace.id,
+            email=email,
+            first_name=data.first_name.strip(),
+            last_name=data.last_name.strip(),
+            attributes=data.attributes,
+            tags=_tags(data.tags),
+            consent_source="manual",
+            consent_at=datetime.now().astimezone(),
+            consent_ip=ip,
+            consent_text=f"Added by {actor.user.email}",
+        )
+        await record_event(contact, "created", source="manual", by=str(actor.user.id))
+        for lst in lists:
+            await ListMembership.create(contact_list=lst, contact=contact)
+            await record_event(contact, "list_added", list_id=str(lst.id), list_name=lst.name)
+    return contact
+
+
+async def update_contact(actor: Actor, contact_id: uuid.UUID, data: ContactUpdate) -> Contact:
+    async with transaction():
+        await access_contact(actor, contact_id)
+        contact = await Contact.filter(id=contact_id).select_for_update().get()
+        changed: dict[str, Any] = {}
+        for field in ("first_name", "last_name", "attributes"):
+            value = getattr(data, field)
+            if value is not None and value != getattr(contact, field):
+                setattr(contact, field, value.strip() if isinstance(value, str) else value)
+                changed[field] = True
+        if data.tags is not None:
+            new_tags = _tags(data.tags)
+            for tag in sorted(set(new_tags) - set(contact.tags)):
+                await record_event(contact, "tagged", tag=tag)
+            for tag in sorted(set(contact.tags) - set(new_tags)):
+                await record_event(contact, "untagged", tag=tag)
+            contact.tags = new_tags
+        if data.status is not None and data.status is not contact.status:
+            if data.status is ContactStatus.subscribed:
+                raise ResubscribeNotAllowed()
+            contact.status = data.status
+            await record_event(contact, data.status.value, source="manual")
+        if data.list_ids is not None:
+            await _set_lists(actor, contact, data.list_ids)
+        await contact.save()
+        if changed:
+            await record_event(contact, "updated", fields=sorted(changed))
+    return contact
+
+
+async def _set_lists(actor: Actor, contact: Contact, list_ids: list[uuid.UUID]) -> None:
+    lists = {lst.id: lst for lst in await _own_lists(actor, list_ids)}
+    current = set((await _list_ids([contact.id]))[contact.id])
+    for list_id in sorted(set(lists) - current, key=str):
+        await ListMembership.create(contact_list=lists[list_id], contact=contact)
+        await record_event(
+            contact, "list_added", list_id=str(list_id), list_name=lists[list_id].name
+        )
+    removed = current - set(lists)
+    if removed:
+        await ListMembership.filter(contact=contact, contact_list_id__in=removed).delete()
+        for list_id in sorted(removed, key=str):
+            await record_event(contact, "list_removed", list_id=str(list_id))
+
+
+async def delete_contact(actor: Actor, contact_id: uuid.UUID) -> None:
+    async with transaction():
+        contact = await access_contact(actor, contact_id)
+        await contact.delete()
+
+
+def _encode_cursor(contact: Contact) -> str:
+    raw = f"{contact.created_at.isoformat()}|{contact.id}"
+    return base64.urlsafe_b64encode(raw.encode()).decode()
+
+
+def _decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
+    try:
+        created, _, ident = base64.urlsafe_b64decode(cursor.encode()).decode().partition("|")
+        return datetime.fromisoformat(created), uuid.UUID(ident)
+    except (ValueError, binascii.Error, UnicodeDecodeError) as exc:
+        raise BadCursor() from exc
+
+
+async def search_contacts(
+    actor: Actor, query: ContactQuery
+) -> tuple[list[ContactRead], str | None]:
+    """Newest first, keyset-paginated on (created_at, id), so deep pages cost the same."""
+    qs = Contact.filter(workspace_id=actor.workspace.id)
+    if query.status is not None:
+        qs = qs.filter(status=query.status)
+    if query.tag:
+        qs = qs.filter(tags__contains=[query.tag.strip().lower()])
+    if query.list_id is not None:
+        await access_list(actor, query.list_id)
+        qs = qs.filter(list_memberships__contact_list_id=query.list_id)
+    if query.q:
+        term = query.q.strip()
+        # Attribute values are searched in the JSON text: keys match too, which is harmless.
+        qs = qs.annotate(attributes_text=RawSQL("attributes::text")).filter(
+            Q(email__icontains=term)
+            | Q(first_name__icontains=term)
+            | Q(last_name__icontains=term)
+            | Q(attributes_text__icontains=term)
+        )
+    if query.cursor:
+        created, ident = _decode_cursor(query.cursor)
+        qs = qs.filter(Q(created_at__lt=created) | Q(created_at=created, id__lt=ident))
+    rows = await qs.order_by("-created_at", "-id").limit(query.limit + 1)
+    more = len(rows) > query.limit
+    rows = rows[: query.limit]
+    lists = await _list_ids([c.id for c in rows])
+    items = [contact_read(c, lists[c.id]) for c in rows]
+    return items, (_encode_cursor(rows[-1]) if more and rows else None)
+
+
+async def timeline(actor: Actor, contact_id: uuid.UUID) -> list[ContactEvent]:
+    contact = await access_contact(actor, contact_id)
+    return await ContactEvent.filter(contact=contact).order_by("-created_at", "-id").limit(500)
+
+
+async def list_lists(actor: Actor) -> list[tuple[ContactList, int]]:
+    lists = (
+        await ContactList.filter(workspace_id=actor.workspace.id)
+        .annotate(contact_count=Count("memberships"))
+        .order_by("name")
+    )
+    return [(lst, int(lst.contact_count)) for lst in lists]  # type: ignore[attr-defined]
+
+
+async def create_list(actor: Actor, name: str) -> ContactList:
+    async with transaction():
+        if await ContactList.exists(workspace_id=actor.workspace.id, name=name.strip()):
+            raise ListExists()
+        return await ContactList.create(
+            id=uuid.uuid4(), workspace_id=actor.workspace.id, name=name.strip()
+        )
+
+
+async def rename_list(actor: Actor, list_id: uuid.UUID, name: str) -> ContactList:
+    async with transaction():
+        found = await access_list(actor, list_id)
+        clash = (
+            await ContactList.filter(workspace_id=actor.workspace.id, name=name.strip())
+            .exclude(id=found.id)
+            .exists()
+        )
+        if clash:
+            raise ListExists()
+        found.name = name.strip()
+        await found.save(update_fields=["name"])
+        return found
+
+
+async def delete_list(actor: Actor, list_id: uuid.UUID) -> None:
+    async with transaction():
+        found = await access_list(actor, list_id)
+        await found.delete()
+
+
+async def list_count(list_id: uuid.UUID) -> int:
+    return await ListMembership.filter(contact_list_id=list_id).count()

@@ -1,0 +1,163 @@
+"""Contacts and lists over HTTP: CRUD, tenancy, search, filters, keyset pages, timeline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from quart.typing import TestClientProtocol
+
+from models.accounts import Role
+from tests.factories import Login, login_as, make_user
+
+
+@pytest.fixture
+async def owner(db: None) -> Login:
+    return await login_as(await make_user())
+
+
+async def add(client: TestClientProtocol, login: Login, **body: Any) -> Any:
+    return await client.post("/api/contacts", json=body, headers=login.headers())
+
+
+async def new_list(client: TestClientProtocol, login: Login, name: str) -> str:
+    response = await client.post("/api/lists", json={"name": name}, headers=login.headers())
+    assert response.status_code == 201
+    list_id: str = (await response.get_json())["id"]
+    return list_id
+
+
+async def test_create_read_update_delete(client: TestClientProtocol, owner: Login) -> None:
+    vip = await new_list(client, owner, "VIP")
+    created = await add(
+        client, owner, email="Ada@Example.COM", first_name=" Ada ", last_name="Lovelace",
+        tags=["Founder", "founder ", "math"], attributes={"city": "London"}, list_ids=[vip],
+    )  # fmt: skip
+    assert created.status_code == 201
+    contact = await created.get_json()
+    assert contact["email"] == "ada@example.com"
+    assert contact["first_name"] == "Ada"
+    assert contact["tags"] == ["founder", "math"]
+    assert contact["list_ids"] == [vip]
+    assert contact["status"] == "subscribed"
+
+    duplicate = await add(client, owner, email="ada@example.com")
+    assert duplicate.status_code == 409
+    assert (await duplicate.get_json())["code"] == "contact_exists"
+
+    url = f"/api/contacts/{contact['id']}"
+    patched = await client.patch(
+        url, json={"last_name": "King", "tags": ["math", "poet"], "list_ids": []},
+        headers=owner.headers(),
+    )  # fmt: skip
+    body = await patched.get_json()
+    assert (body["last_name"], body["tags"], body["list_ids"]) == ("King", ["math", "poet"], [])
+
+    timeline = await (await client.get(f"{url}/timeline", headers=owner.headers())).get_json()
+    kinds = [e["kind"] for e in timeline["items"]]
+    assert set(kinds) == {"created", "list_added", "tagged", "untagged", "list_removed", "updated"}
+    assert kinds[-1] == "created"
+
+    gone = await client.delete(url, headers=owner.headers())
+    assert gone.status_code == 204
+    assert (await client.get(url, headers=owner.headers())).status_code == 404
+
+
+async def test_opted_out_contacts_are_not_resubscribed(
+    client: TestClientProtocol, owner: Login
+) -> None:
+    contact = await (await add(client, owner, email="out@example.com")).get_json()
+    url = f"/api/contacts/{contact['id']}"
+    out = await client.patch(url, json={"status": "unsubscribed"}, headers=owner.headers())
+    assert (await out.get_json())["status"] == "unsubscribed"
+    back = await client.patch(url, json={"status": "subscribed"}, headers=owner.headers())
+    assert back.status_code == 409
+    assert (await back.get_json())["code"] == "resubscribe_not_allowed"
+
+
+async def test_other_workspaces_see_nothing(client: TestClientProtocol, owner: Login) -> None:
+    contact = await (await add(client, owner, email="mine@example.com")).get_json()
+    mine = await new_list(client, owner, "Mine")
+    stranger = await login_as(await make_user())
+    for response in (
+        await client.get(f"/api/contacts/{contact['id']}", headers=stranger.headers()),
+        await client.delete(f"/api/contacts/{contact['id']}", headers=stranger.headers()),
+        await client.get(f"/api/contacts?list_id={mine}", headers=stranger.headers()),
+    ):
+        assert response.status_code == 404
+    foreign_list = await add(client, stranger, email="x@example.com", list_ids=[mine])
+    assert foreign_list.status_code == 422
+    listed = await (await client.get("/api/contacts", headers=stranger.headers())).get_json()
+    assert listed == {"items": [], "next_cursor": None}
+
+
+async def test_members_may_write_but_need_the_capability(client: TestClientProtocol) -> None:
+    member = await login_as(await make_user(role=Role.member))
+    assert (await add(client, member, email="m@example.com")).status_code == 201
+    key_owner = await login_as(await make_user())
+    key = await client.post(
+        "/api/api-keys", json={"name": "read only", "scopes": ["contacts:read"]},
+        headers=key_owner.headers(),
+    )  # fmt: skip
+    bearer = {"Authorization": f"Bearer {(await key.get_json())['key']}"}
+    assert (await client.get("/api/contacts", headers=bearer)).status_code == 200
+    denied = await client.post("/api/contacts", json={"email": "k@example.com"}, headers=bearer)
+    assert denied.status_code == 403
+
+
+async def test_search_filters_and_keyset_pages(client: TestClientProtocol, owner: Login) -> None:
+    newsletter = await new_list(client, owner, "Newsletter")
+    for i in range(7):
+        await add(
+            client, owner, email=f"person{i}@example.com", first_name=f"Name{i}",
+            tags=["even"] if i % 2 == 0 else ["odd"], attributes={"plan": f"tier-{i}"},
+            list_ids=[newsletter] if i < 3 else [],
+        )  # fmt: skip
+    await add(client, owner, email="grace@hopper.dev", first_name="Grace", last_name="Hopper")
+
+    async def page(query: str) -> dict[str, Any]:
+        response = await client.get(f"/api/contacts?{query}", headers=owner.headers())
+        assert response.status_code == 200, await response.get_data(as_text=True)
+        body: dict[str, Any] = await response.get_json()
+        return body
+
+    assert [c["email"] for c in (await page("q=hopp"))["items"]] == ["grace@hopper.dev"]
+    assert [c["email"] for c in (await page("q=GRACE"))["items"]] == ["grace@hopper.dev"]
+    assert [c["email"] for c in (await page("q=tier-5"))["items"]] == ["person5@example.com"]
+    assert len((await page("tag=even"))["items"]) == 4
+    assert len((await page(f"list_id={newsletter}"))["items"]) == 3
+    assert len((await page(f"list_id={newsletter}&tag=odd"))["items"]) == 1
+
+    seen: list[str] = []
+    cursor = None
+    while True:
+        query = "limit=3" + (f"&cursor={cursor}" if cursor else "")
+        body = await page(query)
+        seen += [c["email"] for c in body["items"]]
+        cursor = body["next_cursor"]
+        if cursor is None:
+            break
+    assert len(seen) == len(set(seen)) == 8
+    assert seen[0] == "grace@hopper.dev"  # newest first
+
+    bad = await client.get("/api/contacts?cursor=not-a-cursor", headers=owner.headers())
+    assert bad.status_code == 400
+    assert (await bad.get_json())["code"] == "bad_cursor"
+    too_big = await client.get("/api/contacts?limit=1000", headers=owner.headers())
+    assert too_big.status_code in (400, 422)
+
+
+async def test_lists_crud_with_counts(client: TestClientProtocol, owner: Login) -> None:
+    first = await new_list(client, owner, "First")
+    taken = await client.post("/api/lists", json={"name": "First"}, headers=owner.headers())
+    assert taken.status_code == 409
+    await add(client, owner, email="a@example.com", list_ids=[first])
+    listed = await (await client.get("/api/lists", headers=owner.headers())).get_json()
+    assert listed["items"] == [{"id": first, "name": "First", "contact_count": 1}]
+    renamed = await client.patch(
+        f"/api/lists/{first}", json={"name": "Renamed"}, headers=owner.headers()
+    )
+    assert (await renamed.get_json())["name"] == "Renamed"
+    assert (await client.delete(f"/api/lists/{first}", headers=owner.headers())).status_code == 204
+    contacts = await (await client.get("/api/contacts", headers=owner.headers())).get_json()
+    assert contacts["items"][0]["list_ids"] == []
