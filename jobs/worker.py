@@ -23,9 +23,9 @@ log = structlog.get_logger(__name__)
 
 def all_jobs() -> list[JobFunction]:
     """Every job the worker runs; a domain adds its job functions here."""
-    from jobs import auth, chat, mail
+    from jobs import auth, chat, contacts, mail
 
-    return [mail.send_mail, auth.deliver_code, chat.generate_reply]
+    return [mail.send_mail, auth.deliver_code, chat.generate_reply, contacts.import_contacts]
 
 
 async def relay_outbox_forever(ctx: dict[str, Any]) -> None:

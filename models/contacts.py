@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from enum import StrEnum
 
 from tortoise import fields
@@ -9,7 +10,7 @@ from tortoise.contrib.postgres.fields import ArrayField
 from tortoise.contrib.postgres.indexes import GinIndex
 from tortoise.models import Model
 
-from models.accounts import Workspace
+from models.accounts import User, Workspace
 
 
 class ContactStatus(StrEnum):
@@ -92,3 +93,52 @@ class ContactEvent(Model):
     class Meta:
         table = "contact_event"
         indexes = (("contact_id", "created_at"),)
+
+
+class ImportStatus(StrEnum):
+    queued = "queued"
+    running = "running"
+    completed = "completed"
+    failed = "failed"
+
+
+class DuplicatePolicy(StrEnum):
+    skip = "skip"
+    update = "update"
+    error = "error"
+
+
+class ImportJob(Model):
+    """One CSV import; counts and ``rows_done`` are committed with each batch, so a restarted
+    job resumes after the last committed batch."""
+
+    id = fields.UUIDField(primary_key=True)
+    workspace: fields.ForeignKeyRelation[Workspace] = fields.ForeignKeyField(
+        "models.Workspace", related_name="contact_imports", on_delete=fields.CASCADE
+    )
+    workspace_id: uuid.UUID
+    created_by: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="contact_imports", on_delete=fields.CASCADE
+    )
+    file_path = fields.CharField(max_length=1000)
+    original_name = fields.CharField(max_length=500, default="")
+    status = fields.CharEnumField(ImportStatus, max_length=20, default=ImportStatus.queued)
+    list_id = fields.UUIDField(null=True)
+    duplicate_policy = fields.CharEnumField(
+        DuplicatePolicy, max_length=10, default=DuplicatePolicy.skip
+    )
+    mapping: fields.Field[dict[str, str]] = fields.JSONField(default=dict)
+    total_rows = fields.IntField(default=0)
+    imported = fields.IntField(default=0)
+    updated = fields.IntField(default=0)
+    skipped = fields.IntField(default=0)
+    failed = fields.IntField(default=0)
+    rows_done = fields.IntField(default=0)
+    error = fields.TextField(null=True)
+    report_path = fields.CharField(max_length=1000, null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "contact_import"
+        indexes = (("workspace_id", "created_at"),)

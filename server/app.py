@@ -28,6 +28,7 @@ def create_app(config: Config | None = None) -> Quart:
     config = config or get_config()
     app = Quart(__name__, static_folder=None, template_folder=None)
     app.request_class = InkwellRequest
+    InkwellRequest.upload_limits = {"POST /api/contacts/imports": config.import_max_bytes}
     app.config["MAX_CONTENT_LENGTH"] = config.max_body_bytes
     app.config["INKWELL"] = config
     QuartSchema(

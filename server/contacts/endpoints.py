@@ -4,16 +4,25 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from quart import Blueprint
-from quart_schema import tag, validate_querystring, validate_request, validate_response
+from quart import Blueprint, Response, request
+from quart_schema import (
+    DataSource,
+    tag,
+    validate_querystring,
+    validate_request,
+    validate_response,
+)
 
-from server.contacts import service
+from server.contacts import imports, service
 from server.contacts.schemas import (
     ContactCreate,
     ContactPage,
     ContactQuery,
     ContactRead,
     ContactUpdate,
+    ImportCreated,
+    ImportForm,
+    ImportProgress,
     ListCreate,
     ListIndex,
     ListRead,
@@ -21,6 +30,7 @@ from server.contacts.schemas import (
     TimelineEvent,
 )
 from server.core.auth import client_ip, require_actor, requires
+from server.core.errors import ValidationFailed
 
 bp = Blueprint("contacts", __name__)
 
@@ -134,3 +144,49 @@ async def delete_list(list_id: UUID) -> tuple[str, int]:
     """Delete a list; its contacts stay."""
     await service.delete_list(require_actor(), list_id)
     return "", 204
+
+
+@bp.post("/api/contacts/imports")
+@tag(["contacts"])
+@requires("contacts:write")
+@validate_request(ImportForm, source=DataSource.FORM_MULTIPART)
+@validate_response(ImportCreated, 202)
+async def start_import(data: ImportForm) -> tuple[ImportCreated, int]:
+    """Upload a CSV (multipart ``file``) to import in the background; poll or listen for
+    ``import:progress``."""
+    upload = (await request.files).get("file")
+    if upload is None:
+        raise ValidationFailed(
+            "Choose a CSV file.", details={"fields": {"file": ["a file is required"]}}
+        )
+    job = await imports.start_import(
+        require_actor(),
+        upload,
+        list_id=data.list_id,
+        duplicate_policy=data.duplicate_policy,
+        mapping=imports.parse_mapping(data.mapping),
+    )
+    return ImportCreated(id=job.id, status=job.status), 202
+
+
+@bp.get("/api/contacts/imports/<uuid:import_id>")
+@tag(["contacts"])
+@requires("contacts:read")
+@validate_response(ImportProgress)
+async def get_import(import_id: UUID) -> ImportProgress:
+    """An import's status and counts."""
+    job = await imports.access_import(require_actor(), import_id)
+    return ImportProgress(**imports.progress(job), error=job.error)
+
+
+@bp.get("/api/contacts/imports/<uuid:import_id>/report.csv")
+@tag(["contacts"])
+@requires("contacts:read")
+async def import_report(import_id: UUID) -> Response:
+    """The rows that were not imported or updated: row number, reason, original values."""
+    job = await imports.access_import(require_actor(), import_id)
+    return Response(
+        imports.report_csv(job),
+        content_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="import-{job.id}-report.csv"'},
+    )

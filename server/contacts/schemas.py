@@ -5,7 +5,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, Field
 
-from models.contacts import ContactStatus
+from models.contacts import ContactStatus, DuplicatePolicy, ImportStatus
 
 Tag = str
 
@@ -77,3 +77,28 @@ class ListRead(BaseModel):
 
 class ListIndex(BaseModel):
     items: list[ListRead]
+
+
+class ImportForm(BaseModel):
+    """Multipart fields beside ``file`` (the CSV)."""
+
+    list_id: UUID | None = None
+    duplicate_policy: DuplicatePolicy = DuplicatePolicy.skip
+    # JSON object: column name → email | first_name | last_name | name | ignore | <attribute>.
+    mapping: str | None = Field(default=None, max_length=20_000)
+
+
+class ImportCreated(BaseModel):
+    id: UUID
+    status: ImportStatus
+
+
+class ImportProgress(BaseModel):
+    id: UUID
+    status: ImportStatus
+    total_rows: int
+    imported: int
+    updated: int
+    skipped: int
+    failed: int
+    error: str | None = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import structlog
 from pydantic import BaseModel, Field, ValidationError
@@ -115,7 +115,21 @@ class ServiceUnavailable(AppError):
 
 
 class InkwellRequest(Request):
-    """Quart's request, but a body that is not JSON is our ``malformed_json`` error."""
+    """Quart's request, but a body that is not JSON is our ``malformed_json`` error.
+
+    ``upload_limits`` maps ``"METHOD /path"`` to a larger body limit for file uploads. It has
+    to apply when the body is created, before any of it arrives, so it lives here rather than
+    in the handler.
+    """
+
+    upload_limits: ClassVar[dict[str, int]] = {}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limit = self.upload_limits.get(f"{self.method} {self.path}")
+        if limit is not None:
+            self._max_content_length = limit
+            self.body = self.body_class(self.content_length, limit)
 
     def on_json_loading_failed(self, error: Exception) -> Any:
         raise MalformedJson(details={"error": str(error)[:200]})

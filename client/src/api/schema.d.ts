@@ -503,6 +503,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contacts/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a CSV (multipart ``file``) to import in the background; poll or listen for
+         * @description ``import:progress``.
+         */
+        post: operations["post_start_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/imports/{import_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import's status and counts. */
+        get: operations["get_get_import"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/imports/{import_id}/report.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rows that were not imported or updated: row number, reason, original values. */
+        get: operations["get_import_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contacts/{contact_id}": {
         parameters: {
             query?: never;
@@ -726,6 +780,16 @@ export interface components {
             /** Html */
             html: string;
         };
+        /**
+         * DuplicatePolicy
+         * @enum {string}
+         */
+        DuplicatePolicy: "skip" | "update" | "error";
+        /**
+         * ImportStatus
+         * @enum {string}
+         */
+        ImportStatus: "queued" | "running" | "completed" | "failed";
         /** ListRead */
         ListRead: {
             /** Contact Count */
@@ -1923,6 +1987,104 @@ export interface operations {
                 };
             };
         };
+    };
+    post_start_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": {
+                    /** @default skip */
+                    duplicate_policy?: components["schemas"]["DuplicatePolicy"];
+                    /**
+                     * List Id
+                     * @default null
+                     */
+                    list_id?: string | null;
+                    /**
+                     * Mapping
+                     * @default null
+                     */
+                    mapping?: string | null;
+                };
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Id
+                         * Format: uuid
+                         */
+                        id: string;
+                        status: components["schemas"]["ImportStatus"];
+                    };
+                };
+            };
+        };
+    };
+    get_get_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Error
+                         * @default null
+                         */
+                        error: string | null;
+                        /** Failed */
+                        failed: number;
+                        /**
+                         * Id
+                         * Format: uuid
+                         */
+                        id: string;
+                        /** Imported */
+                        imported: number;
+                        /** Skipped */
+                        skipped: number;
+                        status: components["schemas"]["ImportStatus"];
+                        /** Total Rows */
+                        total_rows: number;
+                        /** Updated */
+                        updated: number;
+                    };
+                };
+            };
+        };
+    };
+    get_import_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: never;
     };
     get_get_contact: {
         parameters: {

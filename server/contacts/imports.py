@@ -1,0 +1,520 @@
+"""CSV contact imports: upload, parse, and a set-based, resumable import in batches.
+
+The upload is streamed to ``DATA_DIR/uploads/imports/<id>.csv`` and an ``import_contacts`` job
+is enqueued through the outbox. The job decodes the file (charset-normalizer, BOM stripped),
+sniffs the delimiter, maps the header and imports the rows in batches: each batch is one
+transaction that upserts contacts with ``INSERT ... SELECT FROM unnest(...)``, adds list
+memberships, writes timeline events, and commits the counts with ``rows_done``. A restarted job
+skips the rows already done, so it never imports a row twice.
+
+Rows that are not imported or updated (bad email, duplicate in the file, existing contact
+under ``skip`` / ``error``) are written to the report with their row number and reason; each
+batch writes its own report part before its commit, so a rerun overwrites it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import json
+import os
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import structlog
+from charset_normalizer import from_bytes
+from email_validator import EmailNotValidError, validate_email
+from quart.datastructures import FileStorage
+
+from models.contacts import DuplicatePolicy, ImportJob, ImportStatus
+from realtime.emit import emit_now
+from server.contacts.service import access_list
+from server.core.auth import Actor
+from server.core.config import get_config
+from server.core.db import transaction
+from server.core.errors import AppError, NotFound, ValidationFailed
+from server.core.outbox import enqueue
+
+log = structlog.get_logger(__name__)
+
+BATCH_SIZE = 5000
+SNIFF_BYTES = 64 * 1024
+# Called after each committed batch; tests use it to simulate a crash.
+after_batch_hook: Callable[[ImportJob], None] | None = None
+
+FIELDS = ("email", "first_name", "last_name", "full_name")
+_HEADER_ALIASES: dict[str, str] = {
+    **dict.fromkeys(("email", "e-mail", "e-mail address", "email address", "mail"), "email"),
+    **dict.fromkeys(("first name", "firstname", "given name", "first"), "first_name"),
+    **dict.fromkeys(("last name", "lastname", "surname", "family name", "last"), "last_name"),
+    **dict.fromkeys(("name", "full name"), "full_name"),
+}
+_FIELD_ALIASES = {"name": "full_name", "first": "first_name", "last": "last_name"}
+IGNORE = "ignore"
+
+
+class FileTooLarge(AppError):
+    code = "payload_too_large"
+    status = 413
+    message = "The file is too large."
+
+
+class ImportFailed(Exception):
+    """The file cannot be imported at all; the message is shown to the user."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Parsing: pure functions.
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text: detected encoding (UTF-8 when unsure), BOM removed; NUL means binary."""
+    if b"\x00" in data[:SNIFF_BYTES] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ImportFailed("This is not a CSV file.")
+    # A BOM is dropped even when the rest is not UTF-8 (spreadsheets mix them up).
+    data = data.removeprefix(b"\xef\xbb\xbf")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    encoding = detect_encoding(data[: 4 * SNIFF_BYTES])
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        text = data.decode("utf-8", errors="replace")
+    if "\x00" in text:
+        raise ImportFailed("This is not a CSV file.")
+    return text.lstrip("\ufeff")
+
+
+def detect_encoding(sample: bytes) -> str:
+    """charset-normalizer's guess; on a tie, Windows-1252 (what spreadsheets mostly write)."""
+    matches = list(from_bytes(sample))
+    if not matches:
+        return "utf-8"
+    best = matches[0]
+    for match in matches:
+        if (
+            match.encoding == "cp1252"
+            and match.chaos <= best.chaos
+            and match.coherence >= best.coherence - 0.01
+        ):
+            return "cp1252"
+    return best.encoding
+
+
+def sniff_delimiter(text: str) -> str:
+    sample = text[:SNIFF_BYTES]
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
+    except csv.Error:
+        return ","
+
+
+def read_rows(text: str) -> tuple[list[str], list[list[str]]]:
+    """Header and data rows; blank lines are dropped."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    rows = [row for row in reader if any(cell.strip() for cell in row)]
+    if not rows:
+        return [], []
+    return [h.strip() for h in rows[0]], rows[1:]
+
+
+def _key(header: str) -> str:
+    return " ".join(header.strip().lower().replace("_", " ").split())
+
+
+def map_columns(header: list[str], overrides: dict[str, str]) -> dict[int, str]:
+    """Column index → ``email``/``first_name``/``last_name``/``full_name``/``attr:<name>``.
+
+    ``overrides`` maps a column name to a field, an attribute name, or ``ignore``.
+    """
+    wanted = {_key(k): v.strip() for k, v in overrides.items()}
+    result: dict[int, str] = {}
+    taken: set[str] = set()
+    for index, name in enumerate(header):
+        if not name:
+            continue
+        target = wanted.get(_key(name))
+        if target is not None:
+            target = _FIELD_ALIASES.get(_key(target), _key(target).replace(" ", "_"))
+            if target == IGNORE:
+                continue
+            field_name = target if target in FIELDS else f"attr:{target}"
+        else:
+            field_name = _HEADER_ALIASES.get(_key(name), f"attr:{name}")
+        if field_name in FIELDS and field_name in taken:
+            field_name = f"attr:{name}"
+        taken.add(field_name)
+        result[index] = field_name
+    return result
+
+
+@dataclass
+class Row:
+    number: int  # the record's number in the file, the header being 1
+    values: list[str]
+    email: str | None = None
+    first_name: str = ""
+    last_name: str = ""
+    attributes: dict[str, str] = field(default_factory=dict)
+    error: str | None = None
+
+
+def normalise_email(raw: str) -> str:
+    return validate_email(raw.strip(), check_deliverability=False).normalized.lower()
+
+
+def parse_row(number: int, values: list[str], columns: dict[int, str]) -> Row:
+    row = Row(number=number, values=values)
+    full = ""
+    raw_email = ""
+    for index, target in columns.items():
+        value = values[index].strip() if index < len(values) else ""
+        if target == "email":
+            raw_email = value
+        elif target == "first_name":
+            row.first_name = value[:200]
+        elif target == "last_name":
+            row.last_name = value[:200]
+        elif target == "full_name":
+            full = value
+        elif value:
+            row.attributes[target.removeprefix("attr:")[:100]] = value[:1000]
+    if full and not (row.first_name or row.last_name):
+        first, _, last = full.partition(" ")
+        row.first_name, row.last_name = first.strip()[:200], last.strip()[:200]
+    if not raw_email:
+        row.error = "missing email"
+        return row
+    try:
+        row.email = normalise_email(raw_email)
+    except EmailNotValidError as exc:
+        row.error = f"invalid email: {exc}"
+    return row
+
+
+# ---------------------------------------------------------------------------------------------
+# Files.
+
+
+def imports_dir() -> Path:
+    return get_config().data_dir / "uploads" / "imports"
+
+
+def _report_dir(job_id: uuid.UUID) -> Path:
+    return imports_dir() / f"{job_id}.report"
+
+
+async def save_upload(upload: FileStorage, dest: Path, limit: int) -> None:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    size = 0
+    tmp = dest.with_suffix(".part")
+    with tmp.open("wb") as out:
+        while chunk := upload.stream.read(1024 * 1024):
+            size += len(chunk)
+            if size > limit:
+                out.close()
+                tmp.unlink(missing_ok=True)
+                raise FileTooLarge(details={"limit_bytes": limit})
+            out.write(chunk)
+    os.replace(tmp, dest)
+
+
+# ---------------------------------------------------------------------------------------------
+# Service.
+
+
+async def access_import(actor: Actor, import_id: uuid.UUID) -> ImportJob:
+    job = await ImportJob.get_or_none(id=import_id, workspace_id=actor.workspace.id)
+    if job is None:
+        raise NotFound("No such import.")
+    return job
+
+
+def parse_mapping(raw: str | None) -> dict[str, str]:
+    if not raw:
+        return {}
+    try:
+        value = json.loads(raw)
+    except ValueError as exc:
+        raise ValidationFailed(
+            "The mapping is not valid JSON.", details={"fields": {"mapping": [str(exc)]}}
+        ) from exc
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise ValidationFailed(
+            "The mapping must be an object of column name to field.",
+            details={"fields": {"mapping": ["expected an object of strings"]}},
+        )
+    return value
+
+
+async def start_import(
+    actor: Actor,
+    upload: FileStorage,
+    *,
+    list_id: uuid.UUID | None,
+    duplicate_policy: DuplicatePolicy,
+    mapping: dict[str, str],
+) -> ImportJob:
+    if list_id is not None:
+        await access_list(actor, list_id)
+    job_id = uuid.uuid4()
+    path = imports_dir() / f"{job_id}.csv"
+    await save_upload(upload, path, get_config().import_max_bytes)
+    try:
+        async with transaction():
+            job = await ImportJob.create(
+                id=job_id,
+                workspace_id=actor.workspace.id,
+                created_by_id=actor.user.id,
+                file_path=str(path),
+                original_name=(upload.filename or "")[:500],
+                list_id=list_id,
+                duplicate_policy=duplicate_policy,
+                mapping=mapping,
+            )
+            await enqueue("import_contacts", str(job_id), job_id=f"import:{job_id}")
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return job
+
+
+def progress(job: ImportJob) -> dict[str, Any]:
+    return {
+        "id": str(job.id),
+        "status": job.status.value,
+        "total_rows": job.total_rows,
+        "imported": job.imported,
+        "updated": job.updated,
+        "skipped": job.skipped,
+        "failed": job.failed,
+    }
+
+
+async def _publish(job: ImportJob) -> None:
+    from realtime.server import workspace_room
+
+    try:
+        await emit_now("import:progress", progress(job), room=workspace_room(job.workspace_id))
+    except Exception as exc:  # progress is a hint; the REST endpoint is the truth
+        log.warning("import_progress_emit_failed", error=str(exc))
+
+
+async def _fail(job: ImportJob, message: str) -> None:
+    job.status = ImportStatus.failed
+    job.error = message
+    await job.save(update_fields=["status", "error", "updated_at"])
+    await _publish(job)
+
+
+def report_csv(job: ImportJob) -> str:
+    """The report: one line per row that was not imported or updated."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    header: list[str] = []
+    parts = sorted(_report_dir(job.id).glob("*.csv")) if job.report_path else []
+    header_file = _report_dir(job.id) / "header.json"
+    if header_file.exists():
+        header = json.loads(header_file.read_text())
+    writer.writerow(["row", "reason", *header])
+    text = out.getvalue()
+    return text + "".join(part.read_text(encoding="utf-8") for part in parts)
+
+
+def _write_part(job_id: uuid.UUID, start: int, lines: list[tuple[Row, str]]) -> None:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    for row, reason in lines:
+        writer.writerow([row.number, reason, *row.values])
+    directory = _report_dir(job_id)
+    directory.mkdir(parents=True, exist_ok=True)
+    tmp = directory / f"{start:010d}.tmp"
+    tmp.write_text(out.getvalue(), encoding="utf-8")
+    os.replace(tmp, directory / f"{start:010d}.csv")
+
+
+def _read_file(path: Path) -> tuple[list[str], list[list[str]]]:
+    return read_rows(decode(path.read_bytes()))
+
+
+async def run_import(job_id: str) -> str:
+    """The job: safe to run again; it resumes after the last committed batch."""
+    job = await ImportJob.get_or_none(id=job_id)
+    if job is None or job.status in (ImportStatus.completed, ImportStatus.failed):
+        return "nothing to do"
+    job.status = ImportStatus.running
+    await job.save(update_fields=["status", "updated_at"])
+    try:
+        header, rows = await asyncio.to_thread(_read_file, Path(job.file_path))
+        columns = map_columns(header, job.mapping)
+        if rows and "email" not in columns.values():
+            raise ImportFailed("No email column found; name a column “email” or map one to email.")
+    except ImportFailed as exc:
+        await _fail(job, str(exc))
+        return "failed"
+    except FileNotFoundError:
+        await _fail(job, "The uploaded file is gone.")
+        return "failed"
+
+    report = _report_dir(job.id)
+    report.mkdir(parents=True, exist_ok=True)
+    (report / "header.json").write_text(json.dumps(header))
+    if job.total_rows != len(rows) or job.report_path is None:
+        job.total_rows = len(rows)
+        job.report_path = str(report)
+        await job.save(update_fields=["total_rows", "report_path", "updated_at"])
+
+    parsed = [parse_row(i + 2, values, columns) for i, values in enumerate(rows)]
+    # Addresses seen in rows already committed, so a resumed job still spots duplicates.
+    seen: set[str] = {r.email for r in parsed[: job.rows_done] if r.email and not r.error}
+    start = job.rows_done
+    while start < len(parsed):
+        batch = parsed[start : start + BATCH_SIZE]
+        await _import_batch(job, batch, seen, start)
+        start += len(batch)
+        await _publish(job)
+        if after_batch_hook is not None:
+            after_batch_hook(job)
+    job.status = ImportStatus.completed
+    await job.save(update_fields=["status", "updated_at"])
+    await _publish(job)
+    log.info("contacts_imported", import_id=str(job.id), **progress(job))
+    return "completed"
+
+
+_SELECT_EXISTING = """
+SELECT email FROM contact WHERE workspace_id = $1 AND email = ANY($2::text[])
+"""
+
+_INSERT = """
+INSERT INTO contact (id, workspace_id, email, first_name, last_name, status, attributes, tags,
+                     consent_source, consent_at, consent_text, created_at, updated_at)
+SELECT gen_random_uuid(), $1, u.email, u.first_name, u.last_name, 'subscribed',
+       u.attributes::jsonb, '{}', 'import', now(), $5, now(), now()
+FROM unnest($2::text[], $3::text[], $4::text[], $6::text[])
+     AS u(email, first_name, last_name, attributes)
+ON CONFLICT (workspace_id, email) DO NOTHING
+RETURNING id, email
+"""
+
+# Names and attributes only: an import never changes a contact's status.
+_UPDATE = """
+UPDATE contact AS c
+SET first_name = CASE WHEN u.first_name <> '' THEN u.first_name ELSE c.first_name END,
+    last_name = CASE WHEN u.last_name <> '' THEN u.last_name ELSE c.last_name END,
+    attributes = c.attributes || u.attributes::jsonb,
+    updated_at = now()
+FROM unnest($2::text[], $3::text[], $4::text[], $5::text[])
+     AS u(email, first_name, last_name, attributes)
+WHERE c.workspace_id = $1 AND c.email = u.email
+RETURNING c.id
+"""
+
+_EVENTS = """
+INSERT INTO contact_event (contact_id, kind, data, created_at)
+SELECT id, $2, $3::jsonb, now() FROM unnest($1::uuid[]) AS id
+"""
+
+_ADD_TO_LIST = """
+INSERT INTO list_membership (contact_list_id, contact_id, created_at)
+SELECT $1, c.id, now() FROM contact c
+WHERE c.workspace_id = $2 AND c.email = ANY($3::text[])
+ON CONFLICT (contact_list_id, contact_id) DO NOTHING
+RETURNING contact_id
+"""
+
+
+async def _import_batch(job: ImportJob, batch: list[Row], seen: set[str], start: int) -> None:
+    report: list[tuple[Row, str]] = []
+    candidates: list[Row] = []
+    skipped = failed = 0
+    batch_seen = set(seen)
+    for row in batch:
+        if row.error or row.email is None:
+            report.append((row, row.error or "missing email"))
+            failed += 1
+        elif row.email in batch_seen:
+            report.append((row, "duplicate of an earlier row in the file"))
+            if job.duplicate_policy is DuplicatePolicy.error:
+                failed += 1
+            else:
+                skipped += 1
+        else:
+            batch_seen.add(row.email)
+            candidates.append(row)
+
+    def columns(rows: list[Row]) -> list[Any]:
+        return [
+            [r.email for r in rows],
+            [r.first_name for r in rows],
+            [r.last_name for r in rows],
+            [json.dumps(r.attributes) for r in rows],
+        ]
+
+    workspace_id = job.workspace_id
+    async with transaction() as conn:
+        existing_rows = await conn.execute_query_dict(
+            _SELECT_EXISTING, [workspace_id, [r.email for r in candidates]]
+        )
+        existing = {rec["email"] for rec in existing_rows}
+        new = [r for r in candidates if r.email not in existing]
+        old = [r for r in candidates if r.email in existing]
+        in_list = [r.email for r in candidates]
+        updated = 0
+        if job.duplicate_policy is DuplicatePolicy.update and old:
+            emails, firsts, lasts, attrs = columns(old)
+            changed = await conn.execute_query_dict(
+                _UPDATE, [workspace_id, emails, firsts, lasts, attrs]
+            )
+            updated = len(changed)
+        elif old:
+            reason = "already a contact"
+            for row in old:
+                report.append((row, reason))
+            if job.duplicate_policy is DuplicatePolicy.error:
+                failed += len(old)
+                in_list = [r.email for r in new]
+            else:
+                skipped += len(old)
+        imported = 0
+        if new:
+            emails, firsts, lasts, attrs = columns(new)
+            text = f"Imported from {job.original_name or 'a CSV file'}"
+            inserted = await conn.execute_query_dict(
+                _INSERT, [workspace_id, emails, firsts, lasts, text, attrs]
+            )
+            imported = len(inserted)
+            # Created by someone else between our SELECT and INSERT: treat as existing.
+            raced = set(emails) - {rec["email"] for rec in inserted}
+            for row in new:
+                if row.email in raced:
+                    report.append((row, "already a contact"))
+            skipped += len(raced)
+            data = json.dumps({"source": "import", "import_id": str(job.id)})
+            await conn.execute_query(_EVENTS, [[rec["id"] for rec in inserted], "imported", data])
+        if job.list_id is not None and in_list:
+            added = await conn.execute_query_dict(
+                _ADD_TO_LIST, [job.list_id, workspace_id, in_list]
+            )
+            data = json.dumps({"list_id": str(job.list_id), "source": "import"})
+            added_ids = [rec["contact_id"] for rec in added]
+            await conn.execute_query(_EVENTS, [added_ids, "list_added", data])
+        report.sort(key=lambda item: item[0].number)
+        _write_part(job.id, start, report)
+        job.imported += imported
+        job.updated += updated
+        job.skipped += skipped
+        job.failed += failed
+        job.rows_done = start + len(batch)
+        await job.save(
+            update_fields=["imported", "updated", "skipped", "failed", "rows_done", "updated_at"]
+        )
+    seen.update(batch_seen)

@@ -1,0 +1,270 @@
+"""CSV imports end to end: upload over HTTP, the real worker, PostgreSQL and Redis."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+import pytest
+from quart.datastructures import FileStorage
+from quart.typing import TestClientProtocol
+
+from models.accounts import Membership
+from models.contacts import Contact, ContactEvent, ContactStatus, ImportJob, ListMembership
+from server.contacts import imports
+from server.core.config import Config
+from tests.factories import Login, login_as, make_user
+from tests.jobs.worker_harness import run_worker_burst
+
+
+@pytest.fixture
+async def owner(db: None) -> Login:
+    return await login_as(await make_user())
+
+
+async def upload(
+    client: TestClientProtocol, login: Login, data: bytes, **form: str
+) -> dict[str, Any]:
+    response = await client.post(
+        "/api/contacts/imports",
+        form=form,
+        files={"file": FileStorage(io.BytesIO(data), filename="people.csv")},
+        headers=login.headers(),
+    )
+    assert response.status_code == 202, await response.get_data(as_text=True)
+    body: dict[str, Any] = await response.get_json()
+    assert body["status"] == "queued"
+    return body
+
+
+async def run(
+    client: TestClientProtocol, config: Config, login: Login, data: bytes, **form: str
+) -> dict[str, Any]:
+    created = await upload(client, login, data, **form)
+    await run_worker_burst(config)
+    response = await client.get(f"/api/contacts/imports/{created['id']}", headers=login.headers())
+    assert response.status_code == 200
+    body: dict[str, Any] = await response.get_json()
+    return body
+
+
+async def report(client: TestClientProtocol, login: Login, import_id: str) -> list[list[str]]:
+    response = await client.get(
+        f"/api/contacts/imports/{import_id}/report.csv", headers=login.headers()
+    )
+    assert response.status_code == 200
+    assert response.content_type.startswith("text/csv")
+    return list(csv.reader(io.StringIO(await response.get_data(as_text=True))))
+
+
+def counts(body: dict[str, Any]) -> tuple[Any, ...]:
+    keys = ("status", "total_rows", "imported", "updated", "skipped", "failed")
+    return tuple(body[k] for k in keys)
+
+
+async def test_messy_csv(client: TestClientProtocol, config: Config, owner: Login) -> None:
+    await Contact.create(
+        workspace_id=(await Membership.get(user=owner.user)).workspace_id,  # type: ignore[attr-defined]
+        email="gone@example.com",
+        first_name="Gone",
+        status=ContactStatus.unsubscribed,
+    )
+    text = (
+        "E-mail Address;First Name;Surname;City\r\n"
+        "Zoë@Example.com;Zoë;Müller;Köln\r\n"
+        'rene@example.com;René;"Dupont\nJunior";Paris\r\n'
+        "not-an-email;Bad;Row;X\r\n"
+        "ZOË@example.com;Zoé;Again;Y\r\n"
+        "GONE@example.com;Back;Again;Z\r\n"
+    )
+    data = b"\xef\xbb\xbf" + text.encode("latin-1")
+    body = await run(client, config, owner, data)
+    assert counts(body) == ("completed", 5, 2, 0, 2, 1)
+
+    zoe = await Contact.get(email="zoë@example.com")
+    assert (zoe.first_name, zoe.last_name, zoe.attributes) == ("Zoë", "Müller", {"City": "Köln"})
+    assert zoe.status is ContactStatus.subscribed
+    assert zoe.consent_source == "import"
+    rene = await Contact.get(email="rene@example.com")
+    assert (rene.first_name, rene.last_name) == ("René", "Dupont\nJunior")
+    gone = await Contact.get(email="gone@example.com")
+    assert (gone.status, gone.first_name) == (ContactStatus.unsubscribed, "Gone")
+    assert await ContactEvent.filter(kind="imported").count() == 2
+
+    lines = await report(client, owner, body["id"])
+    assert lines[0] == ["row", "reason", "E-mail Address", "First Name", "Surname", "City"]
+    assert [(line[0], line[1].split(":")[0], line[2]) for line in lines[1:]] == [
+        ("4", "invalid email", "not-an-email"),
+        ("5", "duplicate of an earlier row in the file", "ZOË@example.com"),
+        ("6", "already a contact", "GONE@example.com"),
+    ]
+
+
+async def test_utf8_latin1_detection_without_bom(
+    client: TestClientProtocol, config: Config, owner: Login
+) -> None:
+    data = "email,name\nana@example.com,Ana Sofía Núñez\n".encode("latin-1")
+    body = await run(client, config, owner, data)
+    assert counts(body) == ("completed", 1, 1, 0, 0, 0)
+    ana = await Contact.get(email="ana@example.com")
+    assert (ana.first_name, ana.last_name) == ("Ana", "Sofía Núñez")
+
+
+async def test_duplicate_policies(client: TestClientProtocol, config: Config, owner: Login) -> None:
+    existing = await (
+        await client.post(
+            "/api/contacts",
+            json={"email": "old@example.com", "first_name": "Old", "attributes": {"a": "1"}},
+            headers=owner.headers(),
+        )
+    ).get_json()
+    await client.patch(
+        f"/api/contacts/{existing['id']}", json={"status": "bounced"}, headers=owner.headers()
+    )
+    data = b"email,first_name,plan\nold@example.com,New,pro\nfresh@example.com,F,free\n"
+
+    skip = await run(client, config, owner, data)
+    assert counts(skip) == ("completed", 2, 1, 0, 1, 0)
+    old = await Contact.get(email="old@example.com")
+    assert old.first_name == "Old"
+
+    error = await run(client, config, owner, data, duplicate_policy="error")
+    assert counts(error) == ("completed", 2, 0, 0, 0, 2)
+    assert [line[1] for line in (await report(client, owner, error["id"]))[1:]] == [
+        "already a contact",
+        "already a contact",
+    ]
+
+    update = await run(client, config, owner, data, duplicate_policy="update")
+    assert counts(update) == ("completed", 2, 0, 2, 0, 0)
+    old = await Contact.get(email="old@example.com")
+    assert (old.first_name, old.attributes, old.status) == (
+        "New",
+        {"a": "1", "plan": "pro"},
+        ContactStatus.bounced,
+    )
+    assert await Contact.filter(email="fresh@example.com").count() == 1
+
+
+async def test_mapping_and_list_membership(
+    client: TestClientProtocol, config: Config, owner: Login, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    emitted: list[tuple[str, dict[str, Any], str | None]] = []
+
+    async def capture(event: str, data: dict[str, Any], *, room: str | None) -> None:
+        emitted.append((event, data, room))
+
+    monkeypatch.setattr(imports, "emit_now", capture)
+    lst = await (
+        await client.post("/api/lists", json={"name": "Imported"}, headers=owner.headers())
+    ).get_json()
+    await client.post("/api/contacts", json={"email": "a@example.com"}, headers=owner.headers())
+    data = b"Correo,Nombre,Secret\na@example.com,Ana,x\nb@example.com,Bea,y\n"
+    mapping = json.dumps({"Correo": "email", "Nombre": "first_name", "Secret": "ignore"})
+    body = await run(client, config, owner, data, list_id=lst["id"], mapping=mapping)
+    assert counts(body) == ("completed", 2, 1, 0, 1, 0)
+    assert await ListMembership.filter(contact_list_id=lst["id"]).count() == 2
+    bea = await Contact.get(email="b@example.com")
+    assert (bea.first_name, bea.attributes) == ("Bea", {})
+    assert emitted[-1][0] == "import:progress"
+    assert emitted[-1][1] == {k: v for k, v in body.items() if k != "error"}
+    assert emitted[-1][2] == f"workspace:{bea.workspace_id}"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("data", "expected", "error"),
+    [
+        (b"", ("completed", 0, 0, 0, 0, 0), None),
+        (b"email,first name\r\n", ("completed", 0, 0, 0, 0, 0), None),
+        (b"name,city\nAda,London\n", ("failed", 0, 0, 0, 0, 0), "No email column"),
+        (b"PK\x03\x04\x00\x00binary\x00stuff", ("failed", 0, 0, 0, 0, 0), "not a CSV"),
+    ],
+)
+async def test_files_that_import_nothing(
+    client: TestClientProtocol,
+    config: Config,
+    owner: Login,
+    data: bytes,
+    expected: tuple[Any, ...],
+    error: str | None,
+) -> None:
+    body = await run(client, config, owner, data)
+    assert counts(body) == expected
+    if error:
+        assert error in body["error"]
+    else:
+        assert body["error"] is None
+
+
+async def test_tenancy_and_capabilities(
+    client: TestClientProtocol, config: Config, owner: Login
+) -> None:
+    created = await upload(client, owner, b"email\na@example.com\n")
+    stranger = await login_as(await make_user())
+    for url in (
+        f"/api/contacts/imports/{created['id']}",
+        f"/api/contacts/imports/{created['id']}/report.csv",
+    ):
+        assert (await client.get(url, headers=stranger.headers())).status_code == 404
+    foreign_list = await (
+        await client.post("/api/lists", json={"name": "Theirs"}, headers=stranger.headers())
+    ).get_json()
+    response = await client.post(
+        "/api/contacts/imports",
+        form={"list_id": foreign_list["id"]},
+        files={"file": FileStorage(io.BytesIO(b"email\n"), filename="x.csv")},
+        headers=owner.headers(),
+    )
+    assert response.status_code == 404
+    missing = await client.post("/api/contacts/imports", form={}, headers=owner.headers())
+    assert missing.status_code in (400, 422)
+
+
+async def test_upload_over_one_megabyte(
+    client: TestClientProtocol, config: Config, owner: Login
+) -> None:
+    rows = "".join(f"person{i:06d}@example.com,Name{i}\n" for i in range(60_000))
+    data = ("email,first name\n" + rows).encode()
+    assert len(data) > 1_048_576
+    created = await upload(client, owner, data)
+    job = await ImportJob.get(id=created["id"])
+    assert job.status.value == "queued"
+
+
+async def test_resume_after_a_crash(
+    client: TestClientProtocol, config: Config, owner: Login, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = "".join(f"p{i}@example.com,N{i}\n" for i in range(7))
+    data = ("email,first name\n" + rows + "p1@example.com,dup\nbad,x\n").encode()
+    created = await upload(client, owner, data)
+    monkeypatch.setattr(imports, "BATCH_SIZE", 3)
+
+    class Crash(Exception):
+        pass
+
+    def crash(job: ImportJob) -> None:
+        if job.rows_done >= 6:
+            raise Crash()
+
+    monkeypatch.setattr(imports, "after_batch_hook", crash)
+    with pytest.raises(Crash):
+        await imports.run_import(created["id"])
+    job = await ImportJob.get(id=created["id"])
+    assert (job.status.value, job.rows_done, job.imported) == ("running", 6, 6)
+
+    monkeypatch.setattr(imports, "after_batch_hook", None)
+    await imports.run_import(created["id"])  # the retry resumes after row 6
+    response = await client.get(f"/api/contacts/imports/{created['id']}", headers=owner.headers())
+    assert counts(await response.get_json()) == ("completed", 9, 7, 0, 1, 1)
+    assert await Contact.filter(email__startswith="p").count() == 7
+    assert await ContactEvent.filter(kind="imported").count() == 7
+    lines = await report(client, owner, created["id"])
+    assert [line[:2] for line in lines[1:]] == [
+        ["9", "duplicate of an earlier row in the file"],
+        ["10", lines[2][1]],
+    ]
+    assert lines[2][1].startswith("invalid email")
+    await run_worker_burst(config)  # the queued job finds it done
+    assert await Contact.filter(email__startswith="p").count() == 7
