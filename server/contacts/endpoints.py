@@ -15,7 +15,10 @@ from quart_schema import (
 
 from server.contacts import imports, service
 from server.contacts.schemas import (
+    BulkRequest,
+    BulkResult,
     ContactCreate,
+    ContactFilter,
     ContactPage,
     ContactQuery,
     ContactRead,
@@ -55,6 +58,30 @@ async def create_contact(data: ContactCreate) -> tuple[ContactRead, int]:
     """Add one contact (409 if the address is already a contact)."""
     contact = await service.create_contact(require_actor(), data, ip=client_ip())
     return await service.read_contact(contact), 201
+
+
+@bp.post("/api/contacts/bulk")
+@tag(["contacts"])
+@requires("contacts:write")
+@validate_request(BulkRequest)
+@validate_response(BulkResult)
+async def bulk(data: BulkRequest) -> BulkResult:
+    """Tag, untag, add to or remove from a list, unsubscribe or delete many contacts at once."""
+    return BulkResult(action=data.action, affected=await service.bulk(require_actor(), data))
+
+
+@bp.get("/api/contacts/export.csv")
+@tag(["contacts"])
+@requires("contacts:read")
+@validate_querystring(ContactFilter)
+async def export(query_args: ContactFilter) -> Response:
+    """The matching contacts as CSV (formula-like cells neutralised), streamed."""
+    rows = service.export_rows(require_actor(), query_args)
+    return Response(
+        rows,
+        content_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="contacts.csv"'},
+    )
 
 
 @bp.get("/api/contacts/<uuid:contact_id>")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal
 from uuid import UUID
 
 from pydantic import BaseModel, Field
@@ -45,13 +46,33 @@ class ContactPage(BaseModel):
     next_cursor: str | None
 
 
-class ContactQuery(BaseModel):
+class ContactFilter(BaseModel):
     q: str | None = Field(default=None, max_length=200)
     list_id: UUID | None = None
     tag: str | None = Field(default=None, max_length=100)
     status: ContactStatus | None = None
+
+
+class ContactQuery(ContactFilter):
     cursor: str | None = Field(default=None, max_length=200)
     limit: int = Field(default=50, ge=1, le=200)
+
+
+BulkAction = Literal["tag", "untag", "add_to_list", "remove_from_list", "unsubscribe", "delete"]
+
+
+class BulkRequest(BaseModel):
+    action: BulkAction
+    # Either explicit ids or the current filter (all matching contacts).
+    ids: list[UUID] | None = Field(default=None, max_length=10_000)
+    filter: ContactFilter | None = None
+    tag: str | None = Field(default=None, min_length=1, max_length=100)
+    list_id: UUID | None = None
+
+
+class BulkResult(BaseModel):
+    action: BulkAction
+    affected: int
 
 
 class TimelineEvent(BaseModel):

@@ -9,16 +9,28 @@ from __future__ import annotations
 
 import base64
 import binascii
+import csv
+import io
 import uuid
+from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Any
 
+from tortoise import connections
 from tortoise.expressions import Q, RawSQL
 from tortoise.functions import Count
+from tortoise.queryset import QuerySet
 
 from models.contacts import Contact, ContactEvent, ContactList, ContactStatus, ListMembership
 from server.auth.service import normalize_email
-from server.contacts.schemas import ContactCreate, ContactQuery, ContactRead, ContactUpdate
+from server.contacts.schemas import (
+    BulkRequest,
+    ContactCreate,
+    ContactFilter,
+    ContactQuery,
+    ContactRead,
+    ContactUpdate,
+)
 from server.core.auth import Actor
 from server.core.db import transaction
 from server.core.errors import AppError, Conflict, NotFound, ValidationFailed
@@ -205,10 +217,8 @@ def _decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
         raise BadCursor() from exc
 
 
-async def search_contacts(
-    actor: Actor, query: ContactQuery
-) -> tuple[list[ContactRead], str | None]:
-    """Newest first, keyset-paginated on (created_at, id), so deep pages cost the same."""
+async def filtered(actor: Actor, query: ContactFilter) -> QuerySet[Contact]:
+    """The workspace's contacts narrowed by search text, list, tag and status."""
     qs = Contact.filter(workspace_id=actor.workspace.id)
     if query.status is not None:
         qs = qs.filter(status=query.status)
@@ -226,6 +236,14 @@ async def search_contacts(
             | Q(last_name__icontains=term)
             | Q(attributes_text__icontains=term)
         )
+    return qs
+
+
+async def search_contacts(
+    actor: Actor, query: ContactQuery
+) -> tuple[list[ContactRead], str | None]:
+    """Newest first, keyset-paginated on (created_at, id), so deep pages cost the same."""
+    qs = await filtered(actor, query)
     if query.cursor:
         created, ident = _decode_cursor(query.cursor)
         qs = qs.filter(Q(created_at__lt=created) | Q(created_at=created, id__lt=ident))
@@ -283,3 +301,123 @@ async def delete_list(actor: Actor, list_id: uuid.UUID) -> None:
 
 async def list_count(list_id: uuid.UUID) -> int:
     return await ListMembership.filter(contact_list_id=list_id).count()
+
+
+async def bulk(actor: Actor, request: BulkRequest) -> int:
+    """One set-based statement per action over the chosen ids or every contact matching the
+    filter; each touched contact gets a timeline line."""
+    if (request.ids is None) == (request.filter is None):
+        raise ValidationFailed(
+            "Choose contacts by ids or by filter.", details={"fields": {"ids": ["ids or filter"]}}
+        )
+    needs = {"tag": "tag", "untag": "tag", "add_to_list": "list_id", "remove_from_list": "list_id"}
+    field = needs.get(request.action)
+    if field and getattr(request, field) is None:
+        raise ValidationFailed(
+            f"{request.action} needs {field}.", details={"fields": {field: ["required"]}}
+        )
+    async with transaction():
+        if request.filter is not None:
+            qs = await filtered(actor, request.filter)
+        else:
+            qs = Contact.filter(workspace_id=actor.workspace.id, id__in=request.ids or [])
+        ids: list[uuid.UUID] = list(await qs.values_list("id", flat=True))  # type: ignore[arg-type]
+        if not ids:
+            return 0
+        conn = connections.get("default")
+        tag = (request.tag or "").strip().lower()
+        match request.action:
+            case "tag":
+                await conn.execute_query(
+                    "UPDATE contact SET tags = array_append(tags, $1), updated_at = now() "
+                    "WHERE id = ANY($2::uuid[]) AND NOT ($1 = ANY(tags))",
+                    [tag, ids],
+                )
+            case "untag":
+                await conn.execute_query(
+                    "UPDATE contact SET tags = array_remove(tags, $1), updated_at = now() "
+                    "WHERE id = ANY($2::uuid[])",
+                    [tag, ids],
+                )
+            case "add_to_list" | "remove_from_list":
+                assert request.list_id is not None
+                target = await access_list(actor, request.list_id)
+                if request.action == "add_to_list":
+                    await conn.execute_query(
+                        "INSERT INTO list_membership (contact_list_id, contact_id, created_at) "
+                        "SELECT $1, unnest($2::uuid[]), now() "
+                        "ON CONFLICT (contact_list_id, contact_id) DO NOTHING",
+                        [target.id, ids],
+                    )
+                else:
+                    await ListMembership.filter(contact_list=target, contact_id__in=ids).delete()
+            case "unsubscribe":
+                await Contact.filter(id__in=ids).update(status=ContactStatus.unsubscribed)
+            case "delete":
+                await Contact.filter(id__in=ids).delete()
+                return len(ids)
+        data: dict[str, Any] = {"bulk": True}
+        if tag:
+            data["tag"] = tag
+        if request.list_id is not None:
+            data["list_id"] = str(request.list_id)
+        kind = _BULK_EVENT[request.action]
+        await ContactEvent.bulk_create(
+            [ContactEvent(contact_id=cid, kind=kind, data=data) for cid in ids]
+        )
+    return len(ids)
+
+
+_BULK_EVENT = {
+    "tag": "tagged",
+    "untag": "untagged",
+    "add_to_list": "list_added",
+    "remove_from_list": "list_removed",
+    "unsubscribe": "unsubscribed",
+}
+
+# Cells a spreadsheet would run as a formula (CSV injection); such a cell is prefixed with '.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralize(cell: str) -> str:
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+async def export_rows(actor: Actor, query: ContactFilter) -> AsyncIterator[bytes]:
+    """The matching contacts as CSV, streamed in keyset pages so memory stays flat."""
+    qs = await filtered(actor, query)
+    attribute_keys: list[str] = []
+    header_done = False
+    cursor: tuple[datetime, uuid.UUID] | None = None
+    while True:
+        page = qs
+        if cursor is not None:
+            page = page.filter(
+                Q(created_at__lt=cursor[0]) | Q(created_at=cursor[0], id__lt=cursor[1])
+            )
+        rows = await page.order_by("-created_at", "-id").limit(1000)
+        if not header_done:
+            keys: dict[str, None] = {}
+            for row in rows:
+                keys.update(dict.fromkeys(sorted(row.attributes)))
+            attribute_keys = list(keys)
+            yield _csv_line(["email", "first_name", "last_name", "status", "tags", "created_at",
+                             *attribute_keys])  # fmt: skip
+            header_done = True
+        if not rows:
+            return
+        out = []
+        for row in rows:
+            cells = [row.email, row.first_name, row.last_name, row.status.value,
+                     ";".join(row.tags), row.created_at.isoformat()]  # fmt: skip
+            cells += [str(row.attributes.get(k, "")) for k in attribute_keys]
+            out.append(_csv_line(cells))
+        yield b"".join(out)
+        cursor = (rows[-1].created_at, rows[-1].id)
+
+
+def _csv_line(cells: list[str]) -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow([neutralize(c) for c in cells])
+    return buffer.getvalue().encode()

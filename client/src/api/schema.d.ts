@@ -503,6 +503,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contacts/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tag, untag, add to or remove from a list, unsubscribe or delete many contacts at once. */
+        post: operations["post_bulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The matching contacts as CSV (formula-like cells neutralised), streamed. */
+        get: operations["get_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contacts/imports": {
         parameters: {
             query?: never;
@@ -728,6 +762,26 @@ export interface components {
             ip: string | null;
             /** User Agent */
             user_agent: string | null;
+        };
+        /** ContactFilter */
+        ContactFilter: {
+            /**
+             * List Id
+             * @default null
+             */
+            list_id: string | null;
+            /**
+             * Q
+             * @default null
+             */
+            q: string | null;
+            /** @default null */
+            status: components["schemas"]["ContactStatus"] | null;
+            /**
+             * Tag
+             * @default null
+             */
+            tag: string | null;
         };
         /** ContactRead */
         ContactRead: {
@@ -1987,6 +2041,75 @@ export interface operations {
                 };
             };
         };
+    };
+    post_bulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * Action
+                     * @enum {string}
+                     */
+                    action: "tag" | "untag" | "add_to_list" | "remove_from_list" | "unsubscribe" | "delete";
+                    /** @default null */
+                    filter?: components["schemas"]["ContactFilter"] | null;
+                    /**
+                     * Ids
+                     * @default null
+                     */
+                    ids?: string[] | null;
+                    /**
+                     * List Id
+                     * @default null
+                     */
+                    list_id?: string | null;
+                    /**
+                     * Tag
+                     * @default null
+                     */
+                    tag?: string | null;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Action
+                         * @enum {string}
+                         */
+                        action: "tag" | "untag" | "add_to_list" | "remove_from_list" | "unsubscribe" | "delete";
+                        /** Affected */
+                        affected: number;
+                    };
+                };
+            };
+        };
+    };
+    get_export: {
+        parameters: {
+            query?: {
+                q?: string | null;
+                list_id?: string | null;
+                tag?: string | null;
+                status?: components["schemas"]["ContactStatus"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: never;
     };
     post_start_import: {
         parameters: {
