@@ -1,0 +1,120 @@
+/**
+ * Contacts and lists API (CONTRACT.md, "Contacts") through the typed client
+ * generated from the server's OpenAPI document (`make api-types`).
+ */
+import { api, unwrap } from "./client";
+import type { components, operations } from "./schema";
+
+type Schemas = components["schemas"];
+type JsonBody<T> = T extends { content: { "application/json": infer B } } ? B : never;
+
+export type ContactStatus = Schemas["ContactStatus"];
+export type Contact = Schemas["ContactRead"];
+export type ContactList = Schemas["ListRead"];
+export type TimelineEvent = Schemas["TimelineEvent"];
+export type ContactCreate = JsonBody<NonNullable<operations["post_create_contact"]["requestBody"]>>;
+export type ContactUpdate = JsonBody<NonNullable<operations["patch_update_contact"]["requestBody"]>>;
+export type ContactPage = JsonBody<operations["get_list_contacts"]["responses"][200]>;
+
+export const CONTACT_STATUSES: readonly ContactStatus[] = [
+  "subscribed",
+  "unsubscribed",
+  "bounced",
+  "complained",
+];
+
+export interface ContactFilters {
+  q?: string;
+  list_id?: string;
+  tag?: string;
+  status?: ContactStatus | "";
+  cursor?: string | null;
+  limit?: number;
+}
+
+function withSignal(signal?: AbortSignal) {
+  return signal ? { signal } : {};
+}
+
+type ContactQuery = NonNullable<operations["get_list_contacts"]["parameters"]["query"]>;
+
+/** The query of a contacts search; empty filters are left out. */
+export function contactsQuery(filters: ContactFilters): ContactQuery {
+  const query: ContactQuery = {};
+  const q = filters.q?.trim();
+  const tag = filters.tag?.trim();
+  if (q) query.q = q;
+  if (filters.list_id) query.list_id = filters.list_id;
+  if (tag) query.tag = tag;
+  if (filters.status) query.status = filters.status;
+  if (filters.cursor) query.cursor = filters.cursor;
+  if (filters.limit) query.limit = filters.limit;
+  return query;
+}
+
+export function listContacts(filters: ContactFilters, signal?: AbortSignal): Promise<ContactPage> {
+  return unwrap(
+    api.GET("/api/contacts", { params: { query: contactsQuery(filters) }, ...withSignal(signal) }),
+  );
+}
+
+export function createContact(body: ContactCreate): Promise<Contact> {
+  return unwrap(api.POST("/api/contacts", { body }));
+}
+
+export function getContact(id: string, signal?: AbortSignal): Promise<Contact> {
+  return unwrap(
+    api.GET("/api/contacts/{contact_id}", {
+      params: { path: { contact_id: id } },
+      ...withSignal(signal),
+    }),
+  );
+}
+
+export function updateContact(id: string, body: ContactUpdate): Promise<Contact> {
+  return unwrap(
+    api.PATCH("/api/contacts/{contact_id}", { params: { path: { contact_id: id } }, body }),
+  );
+}
+
+export async function deleteContact(id: string): Promise<void> {
+  await unwrap(api.DELETE("/api/contacts/{contact_id}", { params: { path: { contact_id: id } } }));
+}
+
+export async function getTimeline(id: string, signal?: AbortSignal): Promise<TimelineEvent[]> {
+  const body = await unwrap(
+    api.GET("/api/contacts/{contact_id}/timeline", {
+      params: { path: { contact_id: id } },
+      ...withSignal(signal),
+    }),
+  );
+  return body.items;
+}
+
+export async function listLists(signal?: AbortSignal): Promise<ContactList[]> {
+  const body = await unwrap(api.GET("/api/lists", withSignal(signal)));
+  return body.items;
+}
+
+export function createList(name: string): Promise<ContactList> {
+  return unwrap(api.POST("/api/lists", { body: { name } }));
+}
+
+export function renameList(id: string, name: string): Promise<ContactList> {
+  return unwrap(
+    api.PATCH("/api/lists/{list_id}", { params: { path: { list_id: id } }, body: { name } }),
+  );
+}
+
+export async function deleteList(id: string): Promise<void> {
+  await unwrap(api.DELETE("/api/lists/{list_id}", { params: { path: { list_id: id } } }));
+}
+
+/** "vip, beta ,, new" → ["vip", "beta", "new"], without duplicates. */
+export function parseTags(text: string): string[] {
+  return [...new Set(text.split(",").map((t) => t.trim()).filter(Boolean))];
+}
+
+export function fullName(contact: Pick<Contact, "first_name" | "last_name">): string {
+  return [contact.first_name, contact.last_name].filter(Boolean).join(" ");
+}

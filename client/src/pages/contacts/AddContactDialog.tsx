@@ -1,0 +1,131 @@
+import { useId, useState } from "react";
+import { createContact, parseTags, type Contact, type ContactList } from "../../api/contacts";
+import { Dialog } from "../../components/Dialog";
+import { Field, Form, FormAlert, SubmitButton } from "../../forms/Form";
+import { EMAIL_PATTERN, useSubmit } from "../../forms/useSubmit";
+import { ListCheckboxes } from "./ListCheckboxes";
+
+const FIELDS = ["email", "first_name", "last_name", "tags", "list_ids"] as const;
+const CODE_FIELDS = { contact_exists: "email" };
+
+interface AddContactDialogProps {
+  lists: ContactList[];
+  onClose(): void;
+  onCreated(contact: Contact): void;
+}
+
+export function AddContactDialog({ lists, onClose, onCreated }: AddContactDialogProps) {
+  const titleId = useId();
+  const [email, setEmail] = useState("");
+  const [firstName, setFirstName] = useState("");
+  const [lastName, setLastName] = useState("");
+  const [tags, setTags] = useState("");
+  const [listIds, setListIds] = useState<string[]>([]);
+  const form = useSubmit({ fields: FIELDS, codeFields: CODE_FIELDS });
+
+  function submit() {
+    const trimmed = email.trim();
+    if (!trimmed) {
+      form.reject({ email: "Enter an email address." });
+      return;
+    }
+    if (!EMAIL_PATTERN.test(trimmed)) {
+      form.reject({ email: "Enter a valid email address, like name@example.com." });
+      return;
+    }
+    void form.run(async () => {
+      const contact = await createContact({
+        email: trimmed,
+        first_name: firstName.trim(),
+        last_name: lastName.trim(),
+        tags: parseTags(tags),
+        list_ids: listIds,
+      });
+      onCreated(contact);
+    });
+  }
+
+  return (
+    <Dialog labelledBy={titleId} onClose={onClose} initialFocus='input[name="email"]'>
+      <div className="dialog__header">
+        <h2 id={titleId}>Add contact</h2>
+        <button type="button" className="button button--small button--link" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      <h3>Manual</h3>
+      <Form onSubmit={submit} failures={form.failures} pending={form.pending} label="Add contact">
+        <FormAlert message={form.errors.general} />
+        <Field
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="off"
+          required
+          maxLength={320}
+          value={email}
+          onChange={(value) => {
+            setEmail(value);
+            form.clearField("email");
+          }}
+          error={form.errors.fields.email}
+        />
+        <div className="form__row">
+          <Field
+            label="First name"
+            name="first_name"
+            autoComplete="off"
+            maxLength={200}
+            value={firstName}
+            onChange={(value) => {
+              setFirstName(value);
+              form.clearField("first_name");
+            }}
+            error={form.errors.fields.first_name}
+          />
+          <Field
+            label="Last name"
+            name="last_name"
+            autoComplete="off"
+            maxLength={200}
+            value={lastName}
+            onChange={(value) => {
+              setLastName(value);
+              form.clearField("last_name");
+            }}
+            error={form.errors.fields.last_name}
+          />
+        </div>
+        <Field
+          label="Tags"
+          name="tags"
+          autoComplete="off"
+          hint="Comma separated, e.g. “vip, beta”."
+          value={tags}
+          onChange={(value) => {
+            setTags(value);
+            form.clearField("tags");
+          }}
+          error={form.errors.fields.tags}
+        />
+        <ListCheckboxes
+          lists={lists}
+          selected={listIds}
+          onChange={(ids) => {
+            setListIds(ids);
+            form.clearField("list_ids");
+          }}
+          error={form.errors.fields.list_ids}
+        />
+        <div className="form__actions">
+          <SubmitButton pending={form.pending} pendingText="Adding contact…">
+            Add contact
+          </SubmitButton>
+          <button type="button" className="button button--secondary" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </Form>
+    </Dialog>
+  );
+}

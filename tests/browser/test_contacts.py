@@ -1,0 +1,110 @@
+"""The /contacts page against the real API: lists, adding, searching, the drawer, removing."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.async_api import Locator, Page, expect
+
+from tests.browser.conftest import Account
+from tests.browser.flows import log_in_with_password
+
+pytestmark = pytest.mark.browser
+
+
+async def add_contact(
+    page: Page, email: str, first_name: str, last_name: str, tags: str, lists: list[str]
+) -> None:
+    await page.get_by_role("button", name="Add contact", exact=True).click()
+    dialog = page.get_by_role("dialog", name="Add contact")
+    await expect(dialog.get_by_role("heading", name="Manual")).to_be_visible()
+    await expect(dialog.get_by_label("Email", exact=True)).to_be_focused()
+    await dialog.get_by_label("Email", exact=True).fill(email)
+    await dialog.get_by_label("First name").fill(first_name)
+    await dialog.get_by_label("Last name").fill(last_name)
+    await dialog.get_by_label("Tags").fill(tags)
+    for name in lists:
+        await dialog.get_by_role("checkbox", name=name).check()
+    await dialog.get_by_role("button", name="Add contact", exact=True).click()
+    await expect(dialog).to_be_hidden()
+    await expect(page.get_by_role("status").filter(has_text="Added")).to_have_text(
+        f"Added {email}."
+    )
+
+
+def contact_rows(page: Page) -> Locator:
+    return page.get_by_role("table", name="Contacts").get_by_role("row")
+
+
+async def test_contacts_page(page: Page, live_server: str, account: Account) -> None:
+    await page.goto(live_server + "/contacts")
+    await log_in_with_password(page, account.email, account.password)
+    await expect(page).to_have_url(re.compile(r"/contacts$"))
+    await expect(page.get_by_role("heading", level=1)).to_have_text("Contacts")
+    await expect(page.get_by_text("No contacts yet.")).to_be_visible()
+
+    # A list, from the Lists panel.
+    lists = page.get_by_role("complementary", name="Lists")
+    await expect(lists.get_by_text("No lists yet.")).to_be_visible()
+    await lists.get_by_label("List name", exact=True).fill("Newsletter")
+    await lists.get_by_role("button", name="Create list").click()
+    await expect(lists.get_by_role("button", name="Show contacts in Newsletter")).to_be_visible()
+    await expect(lists.get_by_text("0 contacts")).to_be_visible()
+
+    # Two contacts through the dialog; one joins the list.
+    await add_contact(page, "ada@example.com", "Ada", "Lovelace", "vip, speaker", ["Newsletter"])
+    await add_contact(page, "alan@example.com", "Alan", "Turing", "", [])
+    rows = contact_rows(page)
+    await expect(rows).to_have_count(3)  # header + two contacts
+    ada = rows.filter(has_text="ada@example.com")
+    await expect(ada).to_contain_text("Ada Lovelace")
+    await expect(ada).to_contain_text("Subscribed")
+    await expect(ada).to_contain_text("vip")
+    await expect(ada).to_contain_text("Newsletter")
+    await expect(lists.get_by_text("1 contact", exact=True)).to_be_visible()
+
+    # Search, on the server.
+    await page.get_by_label("Search contacts").fill("lovelace")
+    await expect(rows).to_have_count(2)
+    await expect(rows.nth(1)).to_contain_text("ada@example.com")
+    await page.get_by_label("Search contacts").fill("")
+    await expect(rows).to_have_count(3)
+
+    # Filter by list.
+    await page.get_by_label("List", exact=True).select_option(label="Newsletter")
+    await expect(rows).to_have_count(2)
+    await expect(rows.nth(1)).to_contain_text("ada@example.com")
+    await page.get_by_label("List", exact=True).select_option(label="All lists")
+    await expect(rows).to_have_count(3)
+
+    # The drawer: details and the timeline; unsubscribing adds to it.
+    await ada.get_by_text("Ada Lovelace").click()
+    drawer = page.get_by_role("dialog", name="ada@example.com")
+    await expect(drawer.get_by_role("heading", level=2)).to_have_text("ada@example.com")
+    timeline = drawer.get_by_role("region", name="Timeline")
+    await expect(timeline.get_by_text("Created")).to_be_visible()
+    await expect(timeline.get_by_text("Added to a list: Newsletter")).to_be_visible()
+    await drawer.get_by_label("Tags").fill("vip, speaker, beta")
+    await drawer.get_by_role("button", name="Save changes").click()
+    await expect(drawer.get_by_role("status")).to_have_text("Changes saved.")
+    await expect(timeline.get_by_text("Tagged: beta")).to_be_visible()
+    await expect(ada).to_contain_text("beta")
+    await drawer.get_by_role("button", name="Unsubscribe").click()
+    await expect(drawer.get_by_role("status")).to_have_text("Unsubscribed.")
+    await expect(timeline.get_by_text("Unsubscribed", exact=True)).to_be_visible()
+    await page.keyboard.press("Escape")
+    await expect(drawer).to_be_hidden()
+    await expect(ada).to_contain_text("Unsubscribed")
+
+    # Remove asks first.
+    alan = rows.filter(has_text="alan@example.com")
+    await alan.get_by_role("button", name="Remove").click()
+    await expect(alan).to_contain_text("Remove this contact?")
+    await alan.get_by_role("button", name="Confirm remove").click()
+    await expect(rows).to_have_count(2)
+    await expect(page.get_by_role("status").filter(has_text="Removed")).to_have_text(
+        "Removed alan@example.com."
+    )
+    await page.reload()
+    await expect(contact_rows(page)).to_have_count(2)
