@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import sys
 
-from bench import auth_enumeration, chat_streaming, http_overhead
+from bench import auth_enumeration, chat_streaming, contacts_import, http_overhead
 
 
 def main() -> int:
     http_overhead.main()
     auth_enumeration.main()
     chat_streaming.main()
+    contacts_import.main()
     return 0
 
 

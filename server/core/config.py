@@ -158,7 +158,7 @@ class Config(BaseSettings):
     # Bodies larger than this answer 413; file uploads raise it per endpoint.
     max_body_bytes: int = 1_048_576
     # The largest CSV accepted by POST /api/contacts/imports.
-    import_max_bytes: int = 50 * 1024 * 1024
+    import_max_bytes: int = 200 * 1024 * 1024
     log_level: str = "INFO"
     # How often the worker proves it is alive, and how stale /readyz tolerates.
     worker_heartbeat_seconds: int = 5
