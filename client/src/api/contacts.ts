@@ -2,7 +2,7 @@
  * Contacts and lists API (CONTRACT.md, "Contacts") through the typed client
  * generated from the server's OpenAPI document (`make api-types`).
  */
-import { api, unwrap } from "./client";
+import { api, ApiError, CSRF_COOKIE, CSRF_HEADER, readCookie, unwrap } from "./client";
 import type { components, operations } from "./schema";
 
 type Schemas = components["schemas"];
@@ -117,4 +117,81 @@ export function parseTags(text: string): string[] {
 
 export function fullName(contact: Pick<Contact, "first_name" | "last_name">): string {
   return [contact.first_name, contact.last_name].filter(Boolean).join(" ");
+}
+
+export type ImportStatus = Schemas["ImportStatus"];
+export type DuplicatePolicy = Schemas["DuplicatePolicy"];
+export type ImportJob = JsonBody<operations["get_get_import"]["responses"][200]>;
+export type ImportStarted = JsonBody<operations["post_start_import"]["responses"][202]>;
+export type BulkRequest = JsonBody<NonNullable<operations["post_bulk"]["requestBody"]>>;
+export type BulkAction = BulkRequest["action"];
+export type BulkResult = JsonBody<operations["post_bulk"]["responses"][200]>;
+
+export interface ImportOptions {
+  file: Blob;
+  fileName: string;
+  duplicatePolicy: DuplicatePolicy;
+  listId: string;
+  /** JSON object of column → field. */
+  mapping: string;
+}
+
+/** POST /api/contacts/imports as multipart; answers 202 with the job. */
+export async function startImport(options: ImportOptions): Promise<ImportStarted> {
+  const form = new FormData();
+  form.append("file", options.file, options.fileName);
+  form.append("duplicate_policy", options.duplicatePolicy);
+  if (options.listId) form.append("list_id", options.listId);
+  form.append("mapping", options.mapping);
+  const headers = new Headers({ Accept: "application/json" });
+  const token = readCookie(CSRF_COOKIE);
+  if (token) headers.set(CSRF_HEADER, token);
+  let response: Response;
+  try {
+    response = await globalThis.fetch(`${window.location.origin}/api/contacts/imports`, {
+      method: "POST",
+      body: form,
+      headers,
+      credentials: "same-origin",
+    });
+  } catch (cause) {
+    throw ApiError.network(cause);
+  }
+  if (!response.ok) throw await ApiError.fromResponse(response);
+  return (await response.json()) as ImportStarted;
+}
+
+export function getImport(id: string, signal?: AbortSignal): Promise<ImportJob> {
+  return unwrap(
+    api.GET("/api/contacts/imports/{import_id}", {
+      params: { path: { import_id: id } },
+      ...withSignal(signal),
+    }),
+  );
+}
+
+export function importReportUrl(id: string): string {
+  return `/api/contacts/imports/${encodeURIComponent(id)}/report.csv`;
+}
+
+export function bulkContacts(body: BulkRequest): Promise<BulkResult> {
+  return unwrap(api.POST("/api/contacts/bulk", { body }));
+}
+
+/** The bulk `filter`: the search on screen, empty parts left out. */
+export function bulkFilter(filters: ContactFilters): NonNullable<BulkRequest["filter"]> {
+  const { q, list_id, tag, status } = contactsQuery(filters);
+  return { q: q ?? null, list_id: list_id ?? null, tag: tag ?? null, status: status ?? null };
+}
+
+/** GET /api/contacts/export.csv with the current filters. */
+export function exportUrl(filters: ContactFilters): string {
+  const { q, list_id, tag, status } = contactsQuery(filters);
+  const params = new URLSearchParams();
+  if (q) params.set("q", q);
+  if (list_id) params.set("list_id", list_id);
+  if (tag) params.set("tag", tag);
+  if (status) params.set("status", status);
+  const search = params.toString();
+  return `/api/contacts/export.csv${search ? `?${search}` : ""}`;
 }

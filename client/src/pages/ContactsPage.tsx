@@ -3,6 +3,7 @@ import { useSearchParams } from "react-router";
 import {
   CONTACT_STATUSES,
   deleteContact,
+  exportUrl,
   fullName,
   listContacts,
   listLists,
@@ -17,6 +18,7 @@ import { FormAlert, FormNotice } from "../forms/Form";
 import { useDebounced } from "../lib/useDebounced";
 import { useLoad } from "../lib/useLoad";
 import { AddContactDialog } from "./contacts/AddContactDialog";
+import { BulkBar, bulkMessage } from "./contacts/BulkBar";
 import { ContactDrawer } from "./contacts/ContactDrawer";
 import { ListsPanel } from "./contacts/ListsPanel";
 import { StatusBadge, statusLabel } from "./contacts/StatusBadge";
@@ -45,6 +47,8 @@ const INITIAL: Results = {
 function ContactRow({
   contact,
   listNames,
+  selected,
+  onSelect,
   onOpen,
   onEdit,
   onRemoved,
@@ -52,6 +56,8 @@ function ContactRow({
 }: {
   contact: Contact;
   listNames: Map<string, string>;
+  selected: boolean;
+  onSelect(selected: boolean): void;
   onOpen(): void;
   onEdit(): void;
   onRemoved(): void;
@@ -85,6 +91,14 @@ function ContactRow({
 
   return (
     <tr className="contacts__row" onClick={handleRowClick}>
+      <td className="table__select">
+        <input
+          type="checkbox"
+          aria-label={`Select ${contact.email}`}
+          checked={selected}
+          onChange={(event) => onSelect(event.target.checked)}
+        />
+      </td>
       <td>
         <button
           type="button"
@@ -190,6 +204,8 @@ export default function ContactsPage() {
   const [open, setOpen] = useState<{ id: string; editing: boolean } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [rowError, setRowError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<Set<string>>(() => new Set());
+  const selectAllRef = useRef<HTMLInputElement>(null);
 
   const lists = useLoad(listLists);
   const listNames = new Map((lists.data ?? []).map((l) => [l.id, l.name]));
@@ -202,6 +218,7 @@ export default function ContactsPage() {
     const token = current.current.token + 1;
     current.current = { filters, token };
     const controller = new AbortController();
+    setSelected(new Set());
     setResults((previous) => ({ ...previous, status: "loading", error: null, moreError: null }));
     listContacts(filters, controller.signal).then(
       (page) => {
@@ -253,6 +270,24 @@ export default function ContactsPage() {
     lists.reload();
   }
 
+  const pageIds = results.items.map((c) => c.id);
+  const selectedOnPage = pageIds.filter((id) => selected.has(id));
+  const allSelected = pageIds.length > 0 && selectedOnPage.length === pageIds.length;
+  useEffect(() => {
+    if (selectAllRef.current) {
+      selectAllRef.current.indeterminate = selectedOnPage.length > 0 && !allSelected;
+    }
+  });
+
+  function select(id: string, on: boolean) {
+    setSelected((previous) => {
+      const next = new Set(previous);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }
+
   function clearFilters() {
     setQuery("");
     setTagInput("");
@@ -264,9 +299,18 @@ export default function ContactsPage() {
     <Page title="Contacts" className="page--contacts">
       <div className="contacts__toolbar">
         <p className="page__intro">Your subscribers, their lists and tags.</p>
-        <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
-          Add contact
-        </button>
+        <span className="contacts__toolbar-actions">
+          <a
+            className="button button--secondary"
+            href={exportUrl({ q, list_id: listId, tag, status })}
+            download
+          >
+            Export CSV
+          </a>
+          <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
+            Add contact
+          </button>
+        </span>
       </div>
 
       <div className="contacts">
@@ -328,6 +372,25 @@ export default function ContactsPage() {
           <FormNotice message={notice} />
           <FormAlert message={rowError} />
 
+          {selectedOnPage.length > 0 ? (
+            <BulkBar
+              selectedIds={selectedOnPage}
+              filters={{ q, list_id: listId, tag, status }}
+              lists={lists.data ?? []}
+              onError={(message) => {
+                setNotice(null);
+                setRowError(message);
+              }}
+              onDone={(result) => {
+                setRowError(null);
+                setNotice(bulkMessage(result));
+                setSelected(new Set());
+                setVersion((v) => v + 1);
+                lists.reload();
+              }}
+            />
+          ) : null}
+
           {results.status === "error" ? (
             <div className="notice notice--error" role="alert">
               <p>Could not load contacts. {errorMessage(results.error)}</p>
@@ -373,6 +436,17 @@ export default function ContactsPage() {
                 <caption className="visually-hidden">Contacts</caption>
                 <thead>
                   <tr>
+                    <th scope="col" className="table__select">
+                      <input
+                        ref={selectAllRef}
+                        type="checkbox"
+                        aria-label="Select all on this page"
+                        checked={allSelected}
+                        onChange={(event) =>
+                          setSelected(event.target.checked ? new Set(pageIds) : new Set())
+                        }
+                      />
+                    </th>
                     <th scope="col">Email</th>
                     <th scope="col">Name</th>
                     <th scope="col">Status</th>
@@ -389,6 +463,8 @@ export default function ContactsPage() {
                       key={contact.id}
                       contact={contact}
                       listNames={listNames}
+                      selected={selected.has(contact.id)}
+                      onSelect={(on) => select(contact.id, on)}
                       onOpen={() => setOpen({ id: contact.id, editing: false })}
                       onEdit={() => setOpen({ id: contact.id, editing: true })}
                       onError={(message) => {
@@ -455,6 +531,16 @@ export default function ContactsPage() {
             setAdding(false);
             setRowError(null);
             setNotice(`Added ${contact.email}.`);
+            setVersion((v) => v + 1);
+            lists.reload();
+          }}
+          onImported={(job) => {
+            setRowError(null);
+            setNotice(
+              job.status === "completed"
+                ? `Import finished: ${job.imported} imported, ${job.updated} updated.`
+                : null,
+            );
             setVersion((v) => v + 1);
             lists.reload();
           }}

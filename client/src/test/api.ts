@@ -44,6 +44,15 @@ export interface SentRequest {
   body: unknown;
 }
 
+/** JSON bodies parsed; anything else (multipart) kept as text. */
+function parseBody(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
 /**
  * Stubs `fetch` with a tiny router. Unknown routes answer 404 with our error
  * body, the way the server does. Returns the requests seen, bodies parsed.
@@ -60,7 +69,7 @@ export function stubApi(routes: Routes) {
       path: url.pathname,
       search: url.search,
       headers: request.headers,
-      body: text ? (JSON.parse(text) as unknown) : undefined,
+      body: text ? parseBody(text) : undefined,
     });
     const handler = routes[`${request.method} ${url.pathname}`];
     if (!handler) return apiError(404, "not_found", `No such resource: ${url.pathname}`);

@@ -1,8 +1,15 @@
 import { useId, useState } from "react";
-import { createContact, parseTags, type Contact, type ContactList } from "../../api/contacts";
+import {
+  createContact,
+  parseTags,
+  type Contact,
+  type ContactList,
+  type ImportJob,
+} from "../../api/contacts";
 import { Dialog } from "../../components/Dialog";
 import { Field, Form, FormAlert, SubmitButton } from "../../forms/Form";
 import { EMAIL_PATTERN, useSubmit } from "../../forms/useSubmit";
+import { ImportCsv } from "./ImportCsv";
 import { ListCheckboxes } from "./ListCheckboxes";
 
 const FIELDS = ["email", "first_name", "last_name", "tags", "list_ids"] as const;
@@ -12,10 +19,16 @@ interface AddContactDialogProps {
   lists: ContactList[];
   onClose(): void;
   onCreated(contact: Contact): void;
+  /** An import ended (completed or failed). */
+  onImported?(job: ImportJob): void;
 }
 
-export function AddContactDialog({ lists, onClose, onCreated }: AddContactDialogProps) {
+type Mode = "manual" | "import";
+
+export function AddContactDialog({ lists, onClose, onCreated, onImported }: AddContactDialogProps) {
   const titleId = useId();
+  const tabsId = useId();
+  const [mode, setMode] = useState<Mode>("manual");
   const [email, setEmail] = useState("");
   const [firstName, setFirstName] = useState("");
   const [lastName, setLastName] = useState("");
@@ -53,79 +66,111 @@ export function AddContactDialog({ lists, onClose, onCreated }: AddContactDialog
           Close
         </button>
       </div>
-      <h3>Manual</h3>
-      <Form onSubmit={submit} failures={form.failures} pending={form.pending} label="Add contact">
-        <FormAlert message={form.errors.general} />
-        <Field
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="off"
-          required
-          maxLength={320}
-          value={email}
-          onChange={(value) => {
-            setEmail(value);
-            form.clearField("email");
-          }}
-          error={form.errors.fields.email}
-        />
-        <div className="form__row">
-          <Field
-            label="First name"
-            name="first_name"
-            autoComplete="off"
-            maxLength={200}
-            value={firstName}
-            onChange={(value) => {
-              setFirstName(value);
-              form.clearField("first_name");
+      <div role="tablist" aria-label="How to add" className="tabs">
+        {(["manual", "import"] as const).map((value) => (
+          <button
+            key={value}
+            type="button"
+            role="tab"
+            id={`${tabsId}-${value}-tab`}
+            aria-selected={mode === value}
+            aria-controls={`${tabsId}-${value}-panel`}
+            tabIndex={mode === value ? 0 : -1}
+            className={`tabs__tab${mode === value ? " tabs__tab--active" : ""}`}
+            onClick={() => setMode(value)}
+            onKeyDown={(event) => {
+              if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
+              event.preventDefault();
+              const next = value === "manual" ? "import" : "manual";
+              setMode(next);
+              document.getElementById(`${tabsId}-${next}-tab`)?.focus();
             }}
-            error={form.errors.fields.first_name}
-          />
-          <Field
-            label="Last name"
-            name="last_name"
-            autoComplete="off"
-            maxLength={200}
-            value={lastName}
-            onChange={(value) => {
-              setLastName(value);
-              form.clearField("last_name");
-            }}
-            error={form.errors.fields.last_name}
-          />
-        </div>
-        <Field
-          label="Tags"
-          name="tags"
-          autoComplete="off"
-          hint="Comma separated, e.g. “vip, beta”."
-          value={tags}
-          onChange={(value) => {
-            setTags(value);
-            form.clearField("tags");
-          }}
-          error={form.errors.fields.tags}
-        />
-        <ListCheckboxes
-          lists={lists}
-          selected={listIds}
-          onChange={(ids) => {
-            setListIds(ids);
-            form.clearField("list_ids");
-          }}
-          error={form.errors.fields.list_ids}
-        />
-        <div className="form__actions">
-          <SubmitButton pending={form.pending} pendingText="Adding contact…">
-            Add contact
-          </SubmitButton>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            Cancel
+          >
+            {value === "manual" ? "Manual" : "Import CSV"}
           </button>
+        ))}
+      </div>
+      {mode === "import" ? (
+        <div role="tabpanel" id={`${tabsId}-import-panel`} aria-labelledby={`${tabsId}-import-tab`}>
+          <ImportCsv lists={lists} onClose={onClose} onFinished={(job) => onImported?.(job)} />
         </div>
-      </Form>
+      ) : (
+        <div role="tabpanel" id={`${tabsId}-manual-panel`} aria-labelledby={`${tabsId}-manual-tab`}>
+          <h3>Manual</h3>
+          <Form onSubmit={submit} failures={form.failures} pending={form.pending} label="Add contact">
+            <FormAlert message={form.errors.general} />
+            <Field
+              label="Email"
+              name="email"
+              type="email"
+              autoComplete="off"
+              required
+              maxLength={320}
+              value={email}
+              onChange={(value) => {
+                setEmail(value);
+                form.clearField("email");
+              }}
+              error={form.errors.fields.email}
+            />
+            <div className="form__row">
+              <Field
+                label="First name"
+                name="first_name"
+                autoComplete="off"
+                maxLength={200}
+                value={firstName}
+                onChange={(value) => {
+                  setFirstName(value);
+                  form.clearField("first_name");
+                }}
+                error={form.errors.fields.first_name}
+              />
+              <Field
+                label="Last name"
+                name="last_name"
+                autoComplete="off"
+                maxLength={200}
+                value={lastName}
+                onChange={(value) => {
+                  setLastName(value);
+                  form.clearField("last_name");
+                }}
+                error={form.errors.fields.last_name}
+              />
+            </div>
+            <Field
+              label="Tags"
+              name="tags"
+              autoComplete="off"
+              hint="Comma separated, e.g. “vip, beta”."
+              value={tags}
+              onChange={(value) => {
+                setTags(value);
+                form.clearField("tags");
+              }}
+              error={form.errors.fields.tags}
+            />
+            <ListCheckboxes
+              lists={lists}
+              selected={listIds}
+              onChange={(ids) => {
+                setListIds(ids);
+                form.clearField("list_ids");
+              }}
+              error={form.errors.fields.list_ids}
+            />
+            <div className="form__actions">
+              <SubmitButton pending={form.pending} pendingText="Adding contact…">
+                Add contact
+              </SubmitButton>
+              <button type="button" className="button button--secondary" onClick={onClose}>
+                Cancel
+              </button>
+            </div>
+          </Form>
+        </div>
+      )}
     </Dialog>
   );
 }

@@ -1,0 +1,245 @@
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import type { Contact, ContactList, ImportJob } from "../api/contacts";
+import type { ImportProgress } from "../realtime/events";
+import { json, SIGNED_IN, stubApi, type Routes } from "../test/api";
+import { renderAt } from "../test/render";
+
+const socket = vi.hoisted(() => ({
+  listeners: [] as ((payload: ImportProgress) => void)[],
+}));
+
+vi.mock(import("../realtime/socket"), async (importOriginal) => {
+  const actual = await importOriginal();
+  return {
+    ...actual,
+    restart: vi.fn(),
+    connect: vi.fn(),
+    disconnect: vi.fn(),
+    on: vi.fn((event: string, listener: (payload: ImportProgress) => void) => {
+      if (event === "import:progress") socket.listeners.push(listener);
+      return () => {
+        socket.listeners = socket.listeners.filter((l) => l !== listener);
+      };
+    }) as unknown as typeof actual.on,
+  };
+});
+
+const LISTS: ContactList[] = [{ id: "l1", name: "Newsletter", contact_count: 0 }];
+
+function contact(id: string, email: string): Contact {
+  return {
+    id,
+    email,
+    first_name: "",
+    last_name: "",
+    status: "subscribed",
+    attributes: {},
+    tags: [],
+    list_ids: [],
+    created_at: "2026-01-01T00:00:00Z",
+  };
+}
+
+const ADA = contact("c1", "ada@example.com");
+const GRACE = contact("c2", "grace@example.com");
+const ALAN = contact("c3", "alan@example.com");
+
+function contactsApi(extra: Routes = {}) {
+  return stubApi({
+    ...SIGNED_IN,
+    "GET /api/lists": () => json({ items: LISTS }),
+    "GET /api/contacts": () => json({ items: [ADA, GRACE, ALAN], next_cursor: null }),
+    ...extra,
+  });
+}
+
+function job(extra: Partial<ImportJob>): ImportJob {
+  return {
+    id: "job1",
+    status: "queued",
+    total_rows: 4,
+    imported: 0,
+    updated: 0,
+    skipped: 0,
+    failed: 0,
+    error: null,
+    ...extra,
+  };
+}
+
+const CSV = "E-mail Address;Given name;Plan\nada@x.io;Ada;pro\nnot-an-email;Bob;free\n";
+
+describe("Import CSV", () => {
+  it("posts multipart with the mapping and follows progress by polling until completed", async () => {
+    const posted: FormData[] = [];
+    const answers = [
+      job({ status: "running", imported: 1, failed: 1 }),
+      job({ status: "completed", imported: 2, updated: 1, failed: 1 }),
+    ];
+    const api = contactsApi({
+      "POST /api/contacts/imports": async (request) => {
+        posted.push(await request.formData());
+        return json({ id: "job1", status: "queued" }, 202);
+      },
+      "GET /api/contacts/imports/job1": () => json(answers.length > 1 ? answers.shift() : answers[0]),
+    });
+    renderAt("/contacts");
+    await screen.findByRole("checkbox", { name: "Select ada@example.com" });
+    fireEvent.click(screen.getByRole("button", { name: "Add contact" }));
+    const dialog = await screen.findByRole("dialog", { name: "Add contact" });
+    expect(within(dialog).getByRole("tab", { name: "Manual" }).getAttribute("aria-selected")).toBe(
+      "true",
+    );
+    fireEvent.click(within(dialog).getByRole("tab", { name: "Import CSV" }));
+
+    const file = new File([CSV], "people.csv", { type: "text/csv" });
+    fireEvent.change(within(dialog).getByLabelText("CSV file"), { target: { files: [file] } });
+
+    const emailColumn = (await within(dialog).findByLabelText(
+      "Import column E-mail Address as",
+    )) as HTMLSelectElement;
+    expect(emailColumn.value).toBe("email");
+    expect(
+      (within(dialog).getByLabelText("Import column Given name as") as HTMLSelectElement).value,
+    ).toBe("first_name");
+    expect((within(dialog).getByLabelText("Import column Plan as") as HTMLSelectElement).value).toBe(
+      "attribute",
+    );
+    expect(within(dialog).getByText(/Detected 3 columns \(semicolon separated\)/)).toBeTruthy();
+    expect(within(dialog).getByText("not-an-email")).toBeTruthy();
+
+    fireEvent.change(within(dialog).getByLabelText("Import column Given name as"), {
+      target: { value: "ignore" },
+    });
+    fireEvent.change(within(dialog).getByLabelText("Duplicates"), { target: { value: "update" } });
+    fireEvent.change(within(dialog).getByLabelText("Add to list"), { target: { value: "l1" } });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Start import" }));
+
+    const bar = await within(dialog).findByRole("progressbar");
+    await waitFor(() => expect(posted).toHaveLength(1));
+    const form = posted[0]!;
+    expect(form.get("duplicate_policy")).toBe("update");
+    expect(form.get("list_id")).toBe("l1");
+    expect(JSON.parse(String(form.get("mapping")))).toEqual({
+      "E-mail Address": "email",
+      "Given name": "ignore",
+      Plan: "Plan",
+    });
+    expect(form.has("file")).toBe(true);
+
+    // First poll: running, 2 of 4 rows.
+    await waitFor(() => expect(bar.getAttribute("aria-valuenow")).toBe("50"), { timeout: 3000 });
+    expect(bar.getAttribute("aria-valuetext")).toBe("2 of 4 rows");
+    const contactLoads = api.to("GET /api/contacts").length;
+
+    // Second poll: completed.
+    await within(dialog).findByText("Import completed.", {}, { timeout: 3000 });
+    expect(bar.getAttribute("aria-valuenow")).toBe("100");
+    expect(within(dialog).getByText(/Imported 2, updated 1, skipped 0, failed 1\./)).toBeTruthy();
+    expect(
+      within(dialog).getByRole("link", { name: "Download report" }).getAttribute("href"),
+    ).toBe("/api/contacts/imports/job1/report.csv");
+    await waitFor(() => expect(api.to("GET /api/contacts").length).toBeGreaterThan(contactLoads));
+
+    // Polling stopped once the job ended.
+    const polls = api.to("GET /api/contacts/imports/job1").length;
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(api.to("GET /api/contacts/imports/job1")).toHaveLength(polls);
+  }, 15000);
+
+  it("moves the bar on socket hints and shows the job's error on failure", async () => {
+    contactsApi({
+      "POST /api/contacts/imports": () => json({ id: "job1", status: "queued" }, 202),
+      "GET /api/contacts/imports/job1": () =>
+        json(job({ status: "failed", error: "The file is not valid UTF-8 or Latin-1." })),
+    });
+    renderAt("/contacts");
+    fireEvent.click(await screen.findByRole("button", { name: "Add contact" }));
+    const dialog = await screen.findByRole("dialog", { name: "Add contact" });
+    fireEvent.click(within(dialog).getByRole("tab", { name: "Import CSV" }));
+    fireEvent.change(within(dialog).getByLabelText("CSV file"), {
+      target: { files: [new File([CSV], "people.csv")] },
+    });
+    await within(dialog).findByLabelText("Import column E-mail Address as");
+    fireEvent.click(within(dialog).getByRole("button", { name: "Start import" }));
+    const bar = await within(dialog).findByRole("progressbar");
+    await waitFor(() => expect(socket.listeners.length).toBeGreaterThan(0));
+    socket.listeners.forEach((listener) =>
+      listener({ id: "job1", status: "running", total_rows: 4, imported: 3, updated: 0, skipped: 0, failed: 0 }),
+    );
+    await waitFor(() => expect(bar.getAttribute("aria-valuenow")).toBe("75"));
+    const alert = await within(dialog).findByRole("alert", {}, { timeout: 3000 });
+    expect(alert.textContent).toBe("The file is not valid UTF-8 or Latin-1.");
+  }, 10000);
+});
+
+describe("Bulk actions", () => {
+  it("sends the selected ids, or the filter with Apply to all matching", async () => {
+    const api = contactsApi({
+      "POST /api/contacts/bulk": async (request) => {
+        const body = (await request.json()) as { action: string; ids?: string[] };
+        return json({ action: body.action, affected: body.ids ? body.ids.length : 7 });
+      },
+    });
+    renderAt("/contacts");
+    await screen.findByRole("checkbox", { name: "Select ada@example.com" });
+    expect(screen.queryByRole("toolbar", { name: "Bulk actions" })).toBeNull();
+
+    fireEvent.click(screen.getByRole("checkbox", { name: "Select ada@example.com" }));
+    fireEvent.click(screen.getByRole("checkbox", { name: "Select alan@example.com" }));
+    const bar = screen.getByRole("toolbar", { name: "Bulk actions" });
+    expect(within(bar).getByText("2 selected")).toBeTruthy();
+    fireEvent.click(within(bar).getByRole("button", { name: "Tag…" }));
+    fireEvent.change(within(bar).getByLabelText("Tag to add"), { target: { value: "VIP" } });
+    fireEvent.click(within(bar).getByRole("button", { name: "Apply" }));
+
+    await waitFor(() => expect(api.to("POST /api/contacts/bulk")).toHaveLength(1));
+    expect(api.to("POST /api/contacts/bulk")[0]!.body).toEqual({
+      action: "tag",
+      ids: ["c1", "c3"],
+      tag: "VIP",
+    });
+    expect((await screen.findByText("Tagged: 2 contacts affected.")).getAttribute("role")).toBe("status");
+    // The selection is cleared and the table reloaded.
+    await waitFor(() => expect(screen.queryByRole("toolbar", { name: "Bulk actions" })).toBeNull());
+
+    // Header checkbox, a filter, and Apply to all matching.
+    fireEvent.change(screen.getByLabelText("Status"), { target: { value: "subscribed" } });
+    await waitFor(() =>
+      expect(new URLSearchParams(api.to("GET /api/contacts").at(-1)!.search).get("status")).toBe(
+        "subscribed",
+      ),
+    );
+    await screen.findByRole("checkbox", { name: "Select ada@example.com" });
+    fireEvent.click(screen.getByRole("checkbox", { name: "Select all on this page" }));
+    expect(
+      (screen.getByRole("checkbox", { name: "Select grace@example.com" }) as HTMLInputElement)
+        .checked,
+    ).toBe(true);
+    const bar2 = screen.getByRole("toolbar", { name: "Bulk actions" });
+    expect(within(bar2).getByText("3 selected")).toBeTruthy();
+    fireEvent.click(within(bar2).getByRole("checkbox", { name: "Apply to all matching" }));
+    fireEvent.click(within(bar2).getByRole("button", { name: "Delete" }));
+    expect(api.to("POST /api/contacts/bulk")).toHaveLength(1); // confirm first
+    fireEvent.click(within(bar2).getByRole("button", { name: "Confirm delete" }));
+    await waitFor(() => expect(api.to("POST /api/contacts/bulk")).toHaveLength(2));
+    expect(api.to("POST /api/contacts/bulk")[1]!.body).toEqual({
+      action: "delete",
+      filter: { q: null, list_id: null, tag: null, status: "subscribed" },
+    });
+    expect((await screen.findByText("Deleted: 7 contacts affected.")).getAttribute("role")).toBe("status");
+  });
+
+  it("links Export CSV to the export with the current filters", async () => {
+    contactsApi();
+    renderAt("/contacts?q=ada");
+    await screen.findByRole("checkbox", { name: "Select ada@example.com" });
+    fireEvent.change(screen.getByLabelText("List"), { target: { value: "l1" } });
+    await waitFor(() =>
+      expect(screen.getByRole("link", { name: "Export CSV" }).getAttribute("href")).toBe(
+        "/api/contacts/export.csv?q=ada&list_id=l1",
+      ),
+    );
+  });
+});

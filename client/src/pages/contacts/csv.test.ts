@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { guessMapping, mappingJson, parseCsv, previewCsv, sniffDelimiter } from "./csv";
+
+describe("CSV preview", () => {
+  it("prefills the mapping from the header names the server recognises", () => {
+    expect(
+      guessMapping([
+        "E-mail Address",
+        "Given name",
+        "SURNAME",
+        "Full Name",
+        "Company",
+        "email",
+        "first_name",
+        "",
+      ]),
+    ).toEqual([
+      "email",
+      "first_name",
+      "last_name",
+      "full_name",
+      "attribute",
+      // Email is already taken by the first column; keep the second as an attribute.
+      "attribute",
+      // first_name was taken by "Given name".
+      "attribute",
+      "ignore",
+    ]);
+    expect(guessMapping(["mail", "firstname", "lastname", "name"])).toEqual([
+      "email",
+      "first_name",
+      "last_name",
+      "full_name",
+    ]);
+    expect(guessMapping(["Email address", "First", "Last", "Family Name"])).toEqual([
+      "email",
+      "first_name",
+      "last_name",
+      "attribute",
+    ]);
+  });
+
+  it("sniffs the delimiter and parses quotes", () => {
+    expect(sniffDelimiter("a;b;c\n1;2;3")).toBe(";");
+    expect(sniffDelimiter("a,b\n")).toBe(",");
+    expect(sniffDelimiter("a\tb\n")).toBe("\t");
+    expect(parseCsv('a,"b, c","say ""hi"""\r\n1,2,3\n\n', ",")).toEqual([
+      ["a", "b, c", 'say "hi"'],
+      ["1", "2", "3"],
+    ]);
+  });
+
+  it("previews the header and the first five rows", () => {
+    const lines = ["\ufeffE-mail Address;Name;Plan", ...Array.from({ length: 9 }, (_, i) => `u${i}@x.io;U ${i};pro`)];
+    const preview = previewCsv(lines.join("\n"));
+    expect(preview.delimiter).toBe(";");
+    expect(preview.headers).toEqual(["E-mail Address", "Name", "Plan"]);
+    expect(preview.rows).toHaveLength(5);
+    expect(preview.rows[0]).toEqual(["u0@x.io", "U 0", "pro"]);
+  });
+
+  it("sends attributes under their own column name", () => {
+    expect(
+      JSON.parse(mappingJson(["E-mail", "Plan", "Notes"], ["email", "attribute", "ignore"])),
+    ).toEqual({ "E-mail": "email", Plan: "Plan", Notes: "ignore" });
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * Just enough CSV for a preview of an upload: the server does the real parsing
+ * (encoding detection, delimiter sniffing, header recognition).
+ */
+
+export type ImportField = "email" | "first_name" | "last_name" | "full_name" | "attribute" | "ignore";
+
+export const IMPORT_FIELDS: readonly { value: ImportField; label: string }[] = [
+  { value: "email", label: "Email" },
+  { value: "first_name", label: "First name" },
+  { value: "last_name", label: "Last name" },
+  { value: "full_name", label: "Full name" },
+  { value: "attribute", label: "Attribute (keep)" },
+  { value: "ignore", label: "Ignore" },
+];
+
+/** The bytes read for the preview. */
+export const PREVIEW_BYTES = 64 * 1024;
+
+const ALIASES: Record<string, ImportField> = {};
+for (const name of ["email", "e-mail", "e-mail address", "email address", "mail"]) ALIASES[name] = "email";
+for (const name of ["first name", "firstname", "given name", "first"]) ALIASES[name] = "first_name";
+for (const name of ["last name", "lastname", "surname", "family name", "last"]) ALIASES[name] = "last_name";
+for (const name of ["name", "full name"]) ALIASES[name] = "full_name";
+
+/** Normalised the way the server compares headers: trimmed, lower-case, `_` as a space. */
+export function headerKey(header: string): string {
+  return header.trim().toLowerCase().replace(/_/g, " ").split(/\s+/).filter(Boolean).join(" ");
+}
+
+/** The field a header maps to by default; each of the four fields is taken once. */
+export function guessMapping(headers: string[]): ImportField[] {
+  const taken = new Set<ImportField>();
+  return headers.map((header) => {
+    const field = ALIASES[headerKey(header)];
+    if (!header.trim()) return "ignore";
+    if (!field || taken.has(field)) return "attribute";
+    taken.add(field);
+    return field;
+  });
+}
+
+/** The most frequent of `,`, `;`, tab and `|` on the first line, outside quotes. */
+export function sniffDelimiter(text: string): string {
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
+  let best = ",";
+  let bestCount = 0;
+  for (const candidate of [",", ";", "\t", "|"]) {
+    let count = 0;
+    let quoted = false;
+    for (const ch of firstLine) {
+      if (ch === '"') quoted = !quoted;
+      else if (!quoted && ch === candidate) count += 1;
+    }
+    if (count > bestCount) {
+      best = candidate;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** Parses records (quotes, doubled quotes, CRLF); stops after `limit` records. */
+export function parseCsv(text: string, delimiter = sniffDelimiter(text), limit = Infinity): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  let i = 0;
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  function endRow() {
+    row.push(cell);
+    cell = "";
+    if (row.some((c) => c.trim() !== "")) rows.push(row);
+    row = [];
+  }
+  while (i < source.length && rows.length < limit) {
+    const ch = source[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (source[i + 1] === '"') {
+          cell += '"';
+          i += 1;
+        } else quoted = false;
+      } else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === delimiter) {
+      row.push(cell);
+      cell = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && source[i + 1] === "\n") i += 1;
+      endRow();
+    } else cell += ch;
+    i += 1;
+  }
+  if (rows.length < limit && (cell !== "" || row.length > 0)) endRow();
+  return rows;
+}
+
+export interface CsvPreview {
+  delimiter: string;
+  headers: string[];
+  rows: string[][];
+}
+
+/** The header and up to `count` data rows of the start of a file. */
+export function previewCsv(text: string, count = 5): CsvPreview {
+  const delimiter = sniffDelimiter(text);
+  const [header = [], ...rows] = parseCsv(text, delimiter, count + 1);
+  return { delimiter, headers: header.map((h) => h.trim()), rows };
+}
+
+/** The `mapping` form field: column → email | first_name | last_name | full_name | ignore | <column>. */
+export function mappingJson(headers: string[], fields: ImportField[]): string {
+  const mapping: Record<string, string> = {};
+  headers.forEach((header, index) => {
+    if (!header) return;
+    const field = fields[index] ?? "attribute";
+    mapping[header] = field === "attribute" ? header : field;
+  });
+  return JSON.stringify(mapping);
+}
