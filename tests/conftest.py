@@ -132,8 +132,17 @@ async def migrated(config: Config) -> AsyncIterator[None]:
 
 @pytest.fixture
 async def db(migrated: None) -> AsyncIterator[None]:
-    """A clean database and Redis for one test."""
+    """A clean database and Redis for one test.
+
+    Emptied before the test as well as after, so one test whose teardown broke cannot leave
+    rows behind for the next.
+    """
+    await _empty_stores()
     yield
+    await _empty_stores()
+
+
+async def _empty_stores() -> None:
     conn = connections.get("default")
     _, rows = await conn.execute_query(
         "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'aerich'"

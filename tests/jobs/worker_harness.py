@@ -55,7 +55,14 @@ async def worker_running(
     try:
         yield worker
     finally:
+        # Let jobs in flight finish: cancelling them mid-write would leave rows half done for
+        # the next test, and ARQ's close() re-raises their cancellation.
+        for _ in range(200):
+            if all(job.done() for job in worker.tasks.values()):
+                break
+            await asyncio.sleep(0.05)
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
-        await worker.close()
+        with contextlib.suppress(asyncio.CancelledError):
+            await worker.close()
