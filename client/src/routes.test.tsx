@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it } from "vitest";
 import { SIGNED_IN, SIGNED_OUT, stubApi } from "./test/api";
 import { renderAt as render } from "./test/render";
@@ -72,7 +72,8 @@ describe("routes", () => {
     renderAt(path);
     expect(await screen.findByRole("heading", { level: 1, name: heading })).toBeTruthy();
     expect(screen.getAllByRole("heading", { level: 1 })).toHaveLength(1);
-    expect(document.title).toBe(`${heading} · Inkwell`);
+    // The title is set in an effect, which may run just after the heading is on screen.
+    await waitFor(() => expect(document.title).toBe(`${heading} · Inkwell`));
   });
 
   it("redirects / to /chat", async () => {
