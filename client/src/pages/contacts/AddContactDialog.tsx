@@ -10,7 +10,7 @@ import { Dialog } from "../../components/Dialog";
 import { Field, Form, FormAlert, SubmitButton } from "../../forms/Form";
 import { EMAIL_PATTERN, useSubmit } from "../../forms/useSubmit";
 import { ImportCsv } from "./ImportCsv";
-import { ListCheckboxes } from "./ListCheckboxes";
+import { ContactFields } from "./ContactFields";
 
 const FIELDS = ["email", "first_name", "last_name", "tags", "list_ids"] as const;
 const CODE_FIELDS = { contact_exists: "email" };
@@ -113,52 +113,18 @@ export function AddContactDialog({ lists, onClose, onCreated, onImported }: AddC
               }}
               error={form.errors.fields.email}
             />
-            <div className="form__row">
-              <Field
-                label="First name"
-                name="first_name"
-                autoComplete="off"
-                maxLength={200}
-                value={firstName}
-                onChange={(value) => {
-                  setFirstName(value);
-                  form.clearField("first_name");
-                }}
-                error={form.errors.fields.first_name}
-              />
-              <Field
-                label="Last name"
-                name="last_name"
-                autoComplete="off"
-                maxLength={200}
-                value={lastName}
-                onChange={(value) => {
-                  setLastName(value);
-                  form.clearField("last_name");
-                }}
-                error={form.errors.fields.last_name}
-              />
-            </div>
-            <Field
-              label="Tags"
-              name="tags"
-              autoComplete="off"
-              hint="Comma separated, e.g. “vip, beta”."
-              value={tags}
-              onChange={(value) => {
-                setTags(value);
-                form.clearField("tags");
+            <ContactFields
+              values={{ firstName, lastName, tags, listIds }}
+              onChange={(next) => {
+                setFirstName(next.firstName);
+                setLastName(next.lastName);
+                setTags(next.tags);
+                setListIds(next.listIds);
               }}
-              error={form.errors.fields.tags}
-            />
-            <ListCheckboxes
               lists={lists}
-              selected={listIds}
-              onChange={(ids) => {
-                setListIds(ids);
-                form.clearField("list_ids");
-              }}
-              error={form.errors.fields.list_ids}
+              errors={form.errors.fields}
+              clearField={form.clearField}
+              tagsHint="Comma separated, e.g. “vip, beta”."
             />
             <div className="form__actions">
               <SubmitButton pending={form.pending} pendingText="Adding contact…">

@@ -10,11 +10,11 @@ import {
 } from "../../api/contacts";
 import { Dialog } from "../../components/Dialog";
 import { errorMessage } from "../../forms/errors";
-import { Field, Form, FormAlert, FormNotice, SubmitButton } from "../../forms/Form";
+import { Form, FormAlert, FormNotice, SubmitButton } from "../../forms/Form";
 import { useSubmit } from "../../forms/useSubmit";
 import { formatDateTime, relativeTime } from "../../lib/format";
 import { useLoad } from "../../lib/useLoad";
-import { ListCheckboxes } from "./ListCheckboxes";
+import { ContactFields } from "./ContactFields";
 import { StatusBadge } from "./StatusBadge";
 
 const FIELDS = ["first_name", "last_name", "tags", "list_ids"] as const;
@@ -171,52 +171,18 @@ export function ContactDrawer({ contact, lists, editing, onClose, onChanged }: C
       <h3>Edit</h3>
       <Form onSubmit={save} failures={form.failures} pending={form.pending} label="Edit contact">
         <FormAlert message={form.errors.general} />
-        <div className="form__row">
-          <Field
-            label="First name"
-            name="first_name"
-            autoComplete="off"
-            maxLength={200}
-            value={firstName}
-            onChange={(value) => {
-              setFirstName(value);
-              form.clearField("first_name");
-            }}
-            error={form.errors.fields.first_name}
-          />
-          <Field
-            label="Last name"
-            name="last_name"
-            autoComplete="off"
-            maxLength={200}
-            value={lastName}
-            onChange={(value) => {
-              setLastName(value);
-              form.clearField("last_name");
-            }}
-            error={form.errors.fields.last_name}
-          />
-        </div>
-        <Field
-          label="Tags"
-          name="tags"
-          autoComplete="off"
-          hint="Comma separated."
-          value={tags}
-          onChange={(value) => {
-            setTags(value);
-            form.clearField("tags");
+        <ContactFields
+          values={{ firstName, lastName, tags, listIds }}
+          onChange={(next) => {
+            setFirstName(next.firstName);
+            setLastName(next.lastName);
+            setTags(next.tags);
+            setListIds(next.listIds);
           }}
-          error={form.errors.fields.tags}
-        />
-        <ListCheckboxes
           lists={lists}
-          selected={listIds}
-          onChange={(ids) => {
-            setListIds(ids);
-            form.clearField("list_ids");
-          }}
-          error={form.errors.fields.list_ids}
+          errors={form.errors.fields}
+          clearField={form.clearField}
+          tagsHint="Comma separated."
         />
         <div className="form__actions">
           <SubmitButton pending={form.pending} pendingText="Saving…">
