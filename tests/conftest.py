@@ -25,9 +25,9 @@ from tortoise import connections
 from server.core.config import Config, get_config
 
 ROOT = Path(__file__).resolve().parents[1]
-# One Redis database per test session (by process id), so two suites running at once on the
-# same Redis do not flush each other's keys.
-TEST_REDIS_DB = 1 + os.getpid() % 15
+# One Redis database per test session (by process id, or TEST_REDIS_DB to pin it), so two
+# suites running at once on the same Redis do not flush each other's keys.
+TEST_REDIS_DB = int(os.environ.get("TEST_REDIS_DB") or 1 + os.getpid() % 15)
 
 
 def _require(name: str) -> str:
