@@ -45,7 +45,9 @@ async def relay_outbox_forever(ctx: dict[str, Any]) -> None:
 
 async def startup(ctx: dict[str, Any]) -> None:
     config = get_config()
-    configure_logging(json=config.is_production, level=config.log_level)
+    configure_logging(
+        json=config.is_production, level=config.log_level, cache_loggers=not config.is_test
+    )
     config.check()
     # In-process workers (tests) share the host's ORM and Redis pool and leave them open.
     ctx["owns_db"] = await init_db(config)

@@ -44,7 +44,9 @@ def create_app(config: Config | None = None) -> Quart:
 
     @app.before_serving
     async def _start() -> None:
-        configure_logging(json=config.is_production, level=config.log_level)
+        configure_logging(
+            json=config.is_production, level=config.log_level, cache_loggers=not config.is_test
+        )
         config.check()
         # A process that already has the ORM and Redis (a worker, the test suite) keeps them.
         owned = {"db": await init_db(config), "redis": not has_redis()}

@@ -244,7 +244,9 @@ def main(argv: list[str] | None = None) -> int:
     from server.core.logging import configure_logging
 
     # Logs go to stderr, so `openapi` output on stdout stays clean.
-    configure_logging(json=config.is_production, level=config.log_level)
+    configure_logging(
+        json=config.is_production, level=config.log_level, cache_loggers=not config.is_test
+    )
     try:
         match args.command:
             case "run":

@@ -182,6 +182,10 @@ class Config(BaseSettings):
         return self.app_env is AppEnv.production
 
     @property
+    def is_test(self) -> bool:
+        return self.app_env is AppEnv.test
+
+    @property
     def effective_public_url(self) -> str:
         return (self.public_url or f"http://{self.host}:{self.port}").rstrip("/")
 

@@ -67,7 +67,7 @@ def current_request_id() -> str | None:
     return str(value) if value is not None else None
 
 
-def configure_logging(*, json: bool, level: str = "INFO") -> None:
+def configure_logging(*, json: bool, level: str = "INFO", cache_loggers: bool = True) -> None:
     shared: list[structlog.types.Processor] = [
         structlog.contextvars.merge_contextvars,
         structlog.processors.add_log_level,
@@ -88,7 +88,9 @@ def configure_logging(*, json: bool, level: str = "INFO") -> None:
         ],
         logger_factory=structlog.stdlib.LoggerFactory(),
         wrapper_class=structlog.stdlib.BoundLogger,
-        cache_logger_on_first_use=True,
+        # Cached loggers are faster, but ignore a later structlog.testing.capture_logs(); the
+        # test environment leaves them uncached so any test can read what a module logged.
+        cache_logger_on_first_use=cache_loggers,
     )
     # Library logs (uvicorn, arq, tortoise) go through the same renderer and masking.
     formatter = structlog.stdlib.ProcessorFormatter(
