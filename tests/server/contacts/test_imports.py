@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from quart.datastructures import FileStorage
 from quart.typing import TestClientProtocol
+from tortoise import connections
 
 from models.accounts import Membership
 from models.contacts import Contact, ContactEvent, ContactStatus, ImportJob, ListMembership
@@ -268,3 +269,24 @@ async def test_resume_after_a_crash(
     assert lines[2][1].startswith("invalid email")
     await run_worker_burst(config)  # the queued job finds it done
     assert await Contact.filter(email__startswith="p").count() == 7
+
+
+async def test_a_large_import_refreshes_the_planner_statistics(
+    client: TestClientProtocol, config: Config, owner: Login, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    conn = connections.get("default")
+    query = "SELECT analyze_count FROM pg_stat_user_tables WHERE relname = 'contact'"
+
+    async def analyzed() -> int:
+        # The statistics collector reports with a delay; a fresh snapshot reads it now.
+        await conn.execute_script("SELECT pg_stat_clear_snapshot()")
+        return int((await conn.execute_query_dict(query))[0]["analyze_count"])
+
+    monkeypatch.setattr(imports, "ANALYZE_AFTER", 3)
+    before = await analyzed()
+    small = await run(client, config, owner, b"email\na@example.com\nb@example.com\n")
+    assert small["imported"] == 2
+    assert await analyzed() == before
+    large = await run(client, config, owner, b"email\nc@example.com\nd@example.com\ne@x.org\n")
+    assert large["imported"] == 3
+    assert await analyzed() == before + 1
