@@ -89,6 +89,6 @@ class WorkerSettings:
     max_jobs = 20
     # How often an idle worker looks for new jobs; it bounds the wait before a reply starts.
     poll_delay = 0.01
-    job_timeout = 300
+    job_timeout = get_config().job_timeout_seconds
     max_tries = 5
     keep_result = 3600

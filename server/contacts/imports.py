@@ -46,7 +46,6 @@ from server.core.outbox import enqueue
 
 log = structlog.get_logger(__name__)
 
-BATCH_SIZE = 20_000
 ANALYZE_AFTER = 10_000
 SNIFF_BYTES = 64 * 1024
 # Called after each committed batch; tests use it to simulate a crash.
@@ -538,8 +537,10 @@ async def run_import(job_id: str) -> str:
                 if row.email and not row.error:
                     seen.add(email_digest(row.email))
 
+        batch_rows = get_config().import_batch_rows
+
         def next_batch() -> list[Row]:
-            return [parse_row(n, v, columns) for n, v in itertools.islice(numbered, BATCH_SIZE)]
+            return [parse_row(n, v, columns) for n, v in itertools.islice(numbered, batch_rows)]
 
         await asyncio.to_thread(skip_done, job.rows_done)
         start = job.rows_done

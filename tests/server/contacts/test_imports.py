@@ -240,7 +240,7 @@ async def test_resume_after_a_crash(
     rows = "".join(f"p{i}@example.com,N{i}\n" for i in range(7))
     data = ("email,first name\n" + rows + "p1@example.com,dup\nbad,x\n").encode()
     created = await upload(client, owner, data)
-    monkeypatch.setattr(imports, "BATCH_SIZE", 3)
+    monkeypatch.setattr(config, "import_batch_rows", 3)
 
     class Crash(Exception):
         pass
