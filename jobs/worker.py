@@ -25,7 +25,13 @@ def all_jobs() -> list[JobFunction]:
     """Every job the worker runs; a domain adds its job functions here."""
     from jobs import auth, chat, contacts, mail
 
-    return [mail.send_mail, auth.deliver_code, chat.generate_reply, contacts.import_contacts]
+    return [
+        mail.send_mail,
+        auth.deliver_code,
+        chat.generate_reply,
+        contacts.import_contacts,
+        contacts.bulk_contacts,
+    ]
 
 
 async def relay_outbox_forever(ctx: dict[str, Any]) -> None:

@@ -16,14 +16,12 @@ from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Any
 
-from tortoise import connections
 from tortoise.functions import Count
 from tortoise.queryset import QuerySet
 
 from models.contacts import Contact, ContactEvent, ContactList, ContactStatus, ListMembership
 from server.auth.service import normalize_email
 from server.contacts.schemas import (
-    BulkRequest,
     ContactCreate,
     ContactFilter,
     ContactQuery,
@@ -245,14 +243,22 @@ def search_condition(term: str) -> tuple[str, Sql]:
 
 async def filtered(actor: Actor, query: ContactFilter, *, search: bool = True) -> QuerySet[Contact]:
     """The workspace's contacts narrowed by search text (unless ``search`` is false), list, tag
-    and status."""
-    qs = Contact.filter(workspace_id=actor.workspace.id)
+    and status; 404 for another workspace's list."""
+    if query.list_id is not None:
+        await access_list(actor, query.list_id)
+    return filtered_in(actor.workspace.id, query, search=search)
+
+
+def filtered_in(
+    workspace_id: uuid.UUID, query: ContactFilter, *, search: bool = True
+) -> QuerySet[Contact]:
+    """:func:`filtered` for a workspace whose access was checked already (jobs)."""
+    qs = Contact.filter(workspace_id=workspace_id)
     if query.status is not None:
         qs = qs.filter(status=query.status)
     if query.tag:
         qs = qs.filter(tags__contains=[query.tag.strip().lower()])
     if query.list_id is not None:
-        await access_list(actor, query.list_id)
         qs = qs.filter(list_memberships__contact_list_id=query.list_id)
     if search and query.q and query.q.strip():
         qs = qs.annotate(search_hit=search_condition(query.q)[1]).filter(search_hit=True)
@@ -379,79 +385,6 @@ async def delete_list(actor: Actor, list_id: uuid.UUID) -> None:
 async def list_count(list_id: uuid.UUID) -> int:
     return await ListMembership.filter(contact_list_id=list_id).count()
 
-
-async def bulk(actor: Actor, request: BulkRequest) -> int:
-    """One set-based statement per action over the chosen ids or every contact matching the
-    filter; each touched contact gets a timeline line."""
-    if (request.ids is None) == (request.filter is None):
-        raise ValidationFailed(
-            "Choose contacts by ids or by filter.", details={"fields": {"ids": ["ids or filter"]}}
-        )
-    needs = {"tag": "tag", "untag": "tag", "add_to_list": "list_id", "remove_from_list": "list_id"}
-    field = needs.get(request.action)
-    if field and getattr(request, field) is None:
-        raise ValidationFailed(
-            f"{request.action} needs {field}.", details={"fields": {field: ["required"]}}
-        )
-    async with transaction():
-        if request.filter is not None:
-            qs = await filtered(actor, request.filter)
-        else:
-            qs = Contact.filter(workspace_id=actor.workspace.id, id__in=request.ids or [])
-        ids: list[uuid.UUID] = list(await qs.values_list("id", flat=True))  # type: ignore[arg-type]
-        if not ids:
-            return 0
-        conn = connections.get("default")
-        tag = (request.tag or "").strip().lower()
-        match request.action:
-            case "tag":
-                await conn.execute_query(
-                    "UPDATE contact SET tags = array_append(tags, $1), updated_at = now() "
-                    "WHERE id = ANY($2::uuid[]) AND NOT ($1 = ANY(tags))",
-                    [tag, ids],
-                )
-            case "untag":
-                await conn.execute_query(
-                    "UPDATE contact SET tags = array_remove(tags, $1), updated_at = now() "
-                    "WHERE id = ANY($2::uuid[])",
-                    [tag, ids],
-                )
-            case "add_to_list" | "remove_from_list":
-                assert request.list_id is not None
-                target = await access_list(actor, request.list_id)
-                if request.action == "add_to_list":
-                    await conn.execute_query(
-                        "INSERT INTO list_membership (contact_list_id, contact_id, created_at) "
-                        "SELECT $1, unnest($2::uuid[]), now() "
-                        "ON CONFLICT (contact_list_id, contact_id) DO NOTHING",
-                        [target.id, ids],
-                    )
-                else:
-                    await ListMembership.filter(contact_list=target, contact_id__in=ids).delete()
-            case "unsubscribe":
-                await Contact.filter(id__in=ids).update(status=ContactStatus.unsubscribed)
-            case "delete":
-                await Contact.filter(id__in=ids).delete()
-                return len(ids)
-        data: dict[str, Any] = {"bulk": True}
-        if tag:
-            data["tag"] = tag
-        if request.list_id is not None:
-            data["list_id"] = str(request.list_id)
-        kind = _BULK_EVENT[request.action]
-        await ContactEvent.bulk_create(
-            [ContactEvent(contact_id=cid, kind=kind, data=data) for cid in ids]
-        )
-    return len(ids)
-
-
-_BULK_EVENT = {
-    "tag": "tagged",
-    "untag": "untagged",
-    "add_to_list": "list_added",
-    "remove_from_list": "list_removed",
-    "unsubscribe": "unsubscribed",
-}
 
 # Cells a spreadsheet would run as a formula (CSV injection); such a cell is prefixed with '.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 from typing import Any
 
 import pytest
+import socketio
 from quart.typing import TestClientProtocol
 
-from models.contacts import Contact, ContactEvent, ContactStatus
+from models.contacts import BulkJob, Contact, ContactEvent, ContactStatus, ListMembership
+from server.contacts import bulk as bulk_module
+from server.core.config import Config
 from tests.factories import Login, login_as, make_user
 from tests.server.contacts.test_endpoints import add, new_list
 
@@ -59,6 +63,95 @@ async def test_bulk_by_ids_and_by_filter(client: TestClientProtocol, owner: Logi
     assert missing.status_code == 422
     neither = await bulk(client, owner, action="delete")
     assert neither.status_code == 422
+
+
+async def test_a_large_bulk_action_runs_as_a_job_with_live_progress(
+    client: TestClientProtocol,
+    owner: Login,
+    config: Config,
+    live_server: str,
+    running_worker: object,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(config, "bulk_sync_limit", 3)
+    monkeypatch.setattr(bulk_module, "CHUNK", 2)
+    for i in range(7):
+        await add(client, owner, email=f"fan{i}@example.com", first_name="Fan")
+    await add(client, owner, email="other@example.com", first_name="Other")
+    stranger = await login_as(await make_user())
+    await add(client, stranger, email="fan@elsewhere.com", first_name="Fan")
+
+    progress: list[dict[str, Any]] = []
+    sock = socketio.AsyncClient(reconnection=False)
+    sock.on("bulk:progress", progress.append)
+    await sock.connect(
+        live_server, socketio_path="socket.io", transports=["polling", "websocket"],
+        headers={"Cookie": owner.cookie_header},
+    )  # fmt: skip
+    try:
+        small = await bulk(client, owner, action="tag", filter={"q": "other"}, tag="one")
+        assert small.status_code == 200
+        assert await small.get_json() == {"action": "tag", "affected": 1}
+
+        started = await bulk(client, owner, action="tag", filter={"q": "fan"}, tag="Fans")
+        assert started.status_code == 202
+        job = await started.get_json()
+        assert (job["action"], job["status"], job["total"], job["done"]) == ("tag", "queued", 7, 0)
+        for _ in range(500):
+            if progress and progress[-1]["status"] == "completed":
+                break
+            await asyncio.sleep(0.02)
+    finally:
+        await sock.disconnect()
+
+    assert [p["done"] for p in progress] == [2, 4, 6, 7, 7]
+    assert progress[-1] == {**job, "status": "completed", "done": 7, "affected": 7}
+    status = await client.get(f"/api/contacts/bulk/{job['id']}", headers=owner.headers())
+    assert await status.get_json() == progress[-1]
+    tagged = await Contact.filter(tags__contains=["fans"]).values_list("email", flat=True)
+    assert sorted(map(str, tagged)) == [f"fan{i}@example.com" for i in range(7)]
+    assert await ContactEvent.filter(kind="tagged", data__contains={"tag": "fans"}).count() == 7
+
+    theirs = await client.get(f"/api/contacts/bulk/{job['id']}", headers=stranger.headers())
+    assert theirs.status_code == 404
+
+
+async def test_a_bulk_job_resumes_after_a_failure_without_doing_a_chunk_twice(
+    client: TestClientProtocol, owner: Login, config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(config, "bulk_sync_limit", 2)
+    monkeypatch.setattr(bulk_module, "CHUNK", 2)
+    friends = await new_list(client, owner, "Friends")
+    for i in range(5):
+        await add(client, owner, email=f"p{i}@example.com")
+    started = await bulk(client, owner, action="add_to_list", filter={}, list_id=friends)
+    job_id = (await started.get_json())["id"]
+
+    real_apply = bulk_module.apply
+    calls = 0
+
+    async def crash_on_the_second_chunk(*args: Any, **kwargs: Any) -> int:
+        nonlocal calls
+        calls += 1
+        affected = await real_apply(*args, **kwargs)
+        if calls == 2:
+            raise RuntimeError("worker lost")
+        return affected
+
+    monkeypatch.setattr(bulk_module, "apply", crash_on_the_second_chunk)
+    with pytest.raises(RuntimeError):
+        await bulk_module.run_bulk_job(job_id)
+    job = await BulkJob.get(id=job_id)
+    assert (job.status.value, job.done) == ("running", 2)  # the failed chunk rolled back
+    assert await ListMembership.filter(contact_list_id=friends).count() == 2
+
+    monkeypatch.setattr(bulk_module, "apply", real_apply)
+    assert await bulk_module.run_bulk_job(job_id) == "completed"
+    assert await bulk_module.run_bulk_job(job_id) == "nothing to do"
+    job = await BulkJob.get(id=job_id)
+    assert (job.status.value, job.done, job.affected) == ("completed", 5, 5)
+    assert await ListMembership.filter(contact_list_id=friends).count() == 5
+    assert await ContactEvent.filter(kind="list_added").count() == 5
 
 
 async def test_export_streams_csv_and_neutralizes_formulas(
