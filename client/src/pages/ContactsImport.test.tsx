@@ -17,7 +17,7 @@ vi.mock(import("../realtime/socket"), async (importOriginal) => {
     restart: vi.fn(),
     connect: vi.fn(),
     disconnect: vi.fn(),
-    on: vi.fn((event: string, listener: (payload: never) => void) => {
+    on: vi.fn((event: string, listener: (payload: unknown) => void) => {
       if (event === "import:progress") socket.listeners.push(listener);
       if (event === "bulk:progress") socket.bulkListeners.push(listener);
       return () => {
