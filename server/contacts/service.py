@@ -16,6 +16,7 @@ from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Any
 
+from tortoise import connections
 from tortoise.functions import Count
 from tortoise.queryset import QuerySet
 
@@ -29,7 +30,7 @@ from server.contacts.schemas import (
     ContactUpdate,
 )
 from server.core.auth import Actor
-from server.core.db import Sql, transaction
+from server.core.db import Sql, query_sql, transaction
 from server.core.errors import AppError, Conflict, NotFound, ValidationFailed
 
 
@@ -291,9 +292,7 @@ async def _word_search_ids(
         .limit(SEARCH_WINDOW)
         .values("id", "created_at", "search_hit")
     )
-    window._choose_db_if_not_chosen()
-    window._make_query()
-    sql, params = window.query.get_parameterized_sql()
+    sql, params = query_sql(window)
     async with transaction() as conn:
         found = await conn.execute_query_dict(
             f"SELECT id FROM ({sql}) AS recent WHERE search_hit "  # noqa: S608 - our own SQL
@@ -394,25 +393,33 @@ def neutralize(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
+EXPORT_PAGE = 1000
+
+
+async def _attribute_keys(qs: QuerySet[Contact]) -> list[str]:
+    """Every attribute name used by the matching contacts, sorted: the export's extra columns."""
+    sql, params = query_sql(qs.values("attributes"))
+    rows = await connections.get(
+        "default"
+    ).execute_query_dict(
+        # The subquery is Tortoise's own parameterised SQL; no input is formatted in.
+        "SELECT DISTINCT key FROM (" + sql + ") AS m, "  # noqa: S608
+        "jsonb_object_keys(m.attributes) AS key ORDER BY key",
+        params,
+    )
+    return [row["key"] for row in rows]
+
+
 async def export_rows(actor: Actor, query: ContactFilter) -> AsyncIterator[bytes]:
     """The matching contacts as CSV, streamed in keyset pages so memory stays flat."""
     qs = await filtered(actor, query)
-    attribute_keys: list[str] = []
-    header_done = False
+    attribute_keys = await _attribute_keys(qs)
+    yield _csv_line(["email", "first_name", "last_name", "status", "tags", "created_at",
+                     *attribute_keys])  # fmt: skip
     cursor: tuple[datetime, uuid.UUID] | None = None
     while True:
-        page = qs
-        if cursor is not None:
-            page = after_cursor(page, *cursor)
-        rows = await page.order_by("-created_at", "-id").limit(1000)
-        if not header_done:
-            keys: dict[str, None] = {}
-            for row in rows:
-                keys.update(dict.fromkeys(sorted(row.attributes)))
-            attribute_keys = list(keys)
-            yield _csv_line(["email", "first_name", "last_name", "status", "tags", "created_at",
-                             *attribute_keys])  # fmt: skip
-            header_done = True
+        page = qs if cursor is None else after_cursor(qs, *cursor)
+        rows = await page.order_by("-created_at", "-id").limit(EXPORT_PAGE)
         if not rows:
             return
         out = []

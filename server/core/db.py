@@ -135,3 +135,12 @@ class Sql(Term):
     def get_sql(self, ctx: SqlContext) -> str:
         sql = self.template.format(*(ValueWrapper(v).get_sql(ctx) for v in self.values))
         return format_alias_sql(sql, self.alias, ctx) if ctx.with_alias else sql
+
+
+def query_sql(query: Any) -> tuple[str, list[Any]]:
+    """The parameterised SQL of a Tortoise query (``qs.values(...)`` and the like), to use as a
+    subquery in SQL Tortoise cannot spell."""
+    query._choose_db_if_not_chosen()
+    query._make_query()
+    sql, params = query.query.get_parameterized_sql()
+    return sql, list(params)

@@ -13,6 +13,7 @@ from quart.typing import TestClientProtocol
 
 from models.contacts import BulkJob, Contact, ContactEvent, ContactStatus, ListMembership
 from server.contacts import bulk as bulk_module
+from server.contacts import service
 from server.core.config import Config
 from tests.factories import Login, login_as, make_user
 from tests.server.contacts.test_endpoints import add, new_list
@@ -176,6 +177,34 @@ async def test_export_streams_csv_and_neutralizes_formulas(
     text = await filtered.get_data(as_text=True)
     assert "safe@example.com" in text
     assert "evil@example.com" not in text
+
+
+async def test_export_columns_cover_every_matching_contacts_attributes(
+    client: TestClientProtocol, owner: Login, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(service, "EXPORT_PAGE", 2)
+    await add(client, owner, email="old@example.com", attributes={"zodiac": "leo"})
+    for i in range(4):
+        await add(client, owner, email=f"new{i}@example.com", attributes={"city": f"c{i}"})
+    await add(client, owner, email="hidden@example.com", attributes={"secret": "x"})
+    await client.post(
+        "/api/contacts/bulk",
+        json={"action": "unsubscribe", "filter": {"q": "hidden"}},
+        headers=owner.headers(),
+    )
+    stranger = await login_as(await make_user())
+    await add(client, stranger, email="theirs@example.com", attributes={"private": "y"})
+
+    response = await client.get(
+        "/api/contacts/export.csv?status=subscribed", headers=owner.headers()
+    )
+    rows = list(csv.reader(io.StringIO(await response.get_data(as_text=True))))
+    assert rows[0] == ["email", "first_name", "last_name", "status", "tags", "created_at",
+                       "city", "zodiac"]  # fmt: skip
+    by_email = {row[0]: row for row in rows[1:]}
+    assert len(rows) == 6
+    assert by_email["old@example.com"][-2:] == ["", "leo"]  # the last page's own column
+    assert by_email["new3@example.com"][-2:] == ["c3", ""]
 
 
 @pytest.mark.parametrize("cell", ["=1+1", "+1", "-1", "@x", "\tx", "\rx"])
