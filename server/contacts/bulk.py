@@ -18,7 +18,7 @@ from tortoise import connections
 
 from models.contacts import BulkJob, Contact, ContactEvent, ContactList, ContactStatus
 from models.contacts import ImportStatus as JobStatus
-from realtime.emit import emit_now
+from realtime.emit import emit_progress
 from server.contacts.schemas import BulkJobRead, BulkRequest, ContactFilter
 from server.contacts.service import access_list, filtered, filtered_in
 from server.core.auth import Actor
@@ -155,25 +155,11 @@ async def access_bulk_job(actor: Actor, job_id: uuid.UUID) -> BulkJob:
 
 
 def job_read(job: BulkJob) -> BulkJobRead:
-    return BulkJobRead(
-        id=job.id,
-        action=job.action,
-        status=job.status,
-        total=job.total,
-        done=job.done,
-        affected=job.affected,
-        error=job.error,
-    )
+    return BulkJobRead.model_validate(job, from_attributes=True)
 
 
 async def _publish(job: BulkJob) -> None:
-    from realtime.server import workspace_room
-
-    try:
-        payload = job_read(job).model_dump(mode="json")
-        await emit_now("bulk:progress", payload, room=workspace_room(job.workspace_id))
-    except Exception as exc:  # progress is a hint; the REST endpoint is the truth
-        log.warning("bulk_progress_emit_failed", error=str(exc))
+    await emit_progress("bulk:progress", job_read(job), job.workspace_id)
 
 
 async def run_bulk_job(job_id: str) -> str:

@@ -36,7 +36,7 @@ from email_validator import EmailNotValidError, validate_email
 from quart.datastructures import FileStorage
 
 from models.contacts import DuplicatePolicy, ImportJob, ImportStatus
-from realtime.emit import emit_now
+from realtime.emit import emit_progress
 from server.contacts.service import access_list
 from server.core.auth import Actor
 from server.core.config import get_config
@@ -431,12 +431,7 @@ def progress(job: ImportJob) -> dict[str, Any]:
 
 
 async def _publish(job: ImportJob) -> None:
-    from realtime.server import workspace_room
-
-    try:
-        await emit_now("import:progress", progress(job), room=workspace_room(job.workspace_id))
-    except Exception as exc:  # progress is a hint; the REST endpoint is the truth
-        log.warning("import_progress_emit_failed", error=str(exc))
+    await emit_progress("import:progress", progress(job), job.workspace_id)
 
 
 async def _fail(job: ImportJob, message: str) -> None:

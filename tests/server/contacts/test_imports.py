@@ -14,6 +14,7 @@ from tortoise import connections
 
 from models.accounts import Membership
 from models.contacts import Contact, ContactEvent, ContactStatus, ImportJob, ListMembership
+from realtime import emit
 from server.contacts import imports
 from server.core.config import Config
 from tests.factories import Login, login_as, make_user
@@ -157,7 +158,7 @@ async def test_mapping_and_list_membership(
     async def capture(event: str, data: dict[str, Any], *, room: str | None) -> None:
         emitted.append((event, data, room))
 
-    monkeypatch.setattr(imports, "emit_now", capture)
+    monkeypatch.setattr(emit, "emit_now", capture)
     lst = await (
         await client.post("/api/lists", json={"name": "Imported"}, headers=owner.headers())
     ).get_json()

@@ -11,6 +11,7 @@ import {
   type ContactFilters,
   type ContactList,
 } from "../../api/contacts";
+import { ProgressBar } from "../../components/ProgressBar";
 import { errorMessage } from "../../forms/errors";
 import { useJobProgress } from "../../lib/useJobProgress";
 
@@ -59,28 +60,18 @@ function BulkJobProgress({
         : onDone(finished),
   });
   const current = job ?? started;
-  const percent =
-    current.status === "completed"
-      ? 100
-      : current.total > 0
-        ? Math.min(100, Math.round((current.done / current.total) * 100))
-        : 0;
   return (
     <section className="bulk-bar__job" aria-label="Bulk action progress">
       <p role="status">
         {`${WORKING[current.action]}: ${current.done} of ${current.total} contacts…`}
       </p>
-      <div
-        className="progress"
-        role="progressbar"
-        aria-label="Bulk action progress"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-        aria-valuetext={`${current.done} of ${current.total} contacts`}
-      >
-        <div className="progress__bar" style={{ width: `${percent}%` }} />
-      </div>
+      <ProgressBar
+        label="Bulk action progress"
+        done={current.done}
+        total={current.total}
+        unit="contacts"
+        complete={current.status === "completed"}
+      />
       {pollError ? (
         <p className="field__error" role="alert">
           {`Lost track of the progress: ${pollError}. Retrying…`}

@@ -7,6 +7,7 @@ import {
   type DuplicatePolicy,
   type ImportJob,
 } from "../../api/contacts";
+import { ProgressBar } from "../../components/ProgressBar";
 import { errorMessage } from "../../forms/errors";
 import { isJobDone as isDone, useJobProgress } from "../../lib/useJobProgress";
 import {
@@ -59,8 +60,6 @@ function useImportJob(id: string | null, onDone: (job: ImportJob) => void) {
 function ImportProgressView({ job, pollError }: { job: ImportJob | null; pollError: string | null }) {
   const total = job?.total_rows ?? 0;
   const done = job ? processed(job) : 0;
-  const percent =
-    job?.status === "completed" ? 100 : total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0;
   const status = job?.status ?? "queued";
   return (
     <section className="import__progress" aria-label="Import progress">
@@ -73,17 +72,13 @@ function ImportProgressView({ job, pollError }: { job: ImportJob | null; pollErr
               ? "Import completed."
               : "Import failed."}
       </p>
-      <div
-        className="progress"
-        role="progressbar"
-        aria-label="Import progress"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-        aria-valuetext={`${done} of ${total} rows`}
-      >
-        <div className="progress__bar" style={{ width: `${percent}%` }} />
-      </div>
+      <ProgressBar
+        label="Import progress"
+        done={done}
+        total={total}
+        unit="rows"
+        complete={status === "completed"}
+      />
       {job ? (
         <dl className="import__counts">
           <div>
