@@ -217,7 +217,7 @@ def _decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
 
 # A word search first looks for a page among this many of the newest contacts (the cursor's
 # neighbourhood); see :func:`_word_search_ids`.
-SEARCH_WINDOW = 20_000
+SEARCH_WINDOW = 10_000
 
 
 def search_condition(term: str) -> tuple[str, Sql]:
