@@ -239,7 +239,9 @@ def search_condition(term: str) -> tuple[str, Sql]:
         return "email", Sql("(email LIKE {})", escaped + "%")
     if not any(ch.isalnum() for ch in term):
         return "none", Sql("(false)")
-    return "words", Sql("(search_document @@ contact_search_query({}))", term)
+    # A subquery, so the tsquery is built once per execution even under a generic plan
+    # (a prepared statement's sixth run), not once per row read.
+    return "words", Sql("(search_document @@ (SELECT contact_search_query({})))", term)
 
 
 async def filtered(actor: Actor, query: ContactFilter, *, search: bool = True) -> QuerySet[Contact]:
