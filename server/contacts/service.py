@@ -228,8 +228,8 @@ def search_condition(term: str) -> tuple[str, Sql]:
       index).
     * Otherwise the term is split into words at every character that is not a letter or digit,
       and a contact matches when those words start consecutive words of its email, names or
-      attribute values: "ann", "acme.com", "@acme.com", "Berlin" and "smith ann" all find
-      what one expects. The ``search_document`` column and its GIN index (migration
+      attribute values, in order: "ann", "ann smi", "acme.com", "@acme.com" and "Berlin" find
+      what one expects ("smith ann" does not find Ann Smith). The ``search_document`` column and its GIN index (migration
       ``contact_search``) answer it; substrings in the middle of a word do not match.
     * A term without any letter or digit matches nothing.
     """
