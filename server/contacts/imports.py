@@ -693,8 +693,8 @@ async def _import_batch(job: ImportJob, batch: list[Row], seen: set[bytes], star
                     json.dumps({"list_id": str(job.list_id), "source": "import"}),
                 ]
             async with conn.acquire_connection() as raw:
-                # Look addresses up one by one in the unique index: hashing the staged rows
-                # against a large workspace means reading all of its contacts per batch.
+                # Staged rows meet contacts only through the unique (workspace_id, email)
+                # index; a hash join would read all of a large workspace's contacts per batch.
                 await raw.execute(
                     "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off;" + _STAGE
                 )
