@@ -229,8 +229,9 @@ def search_condition(term: str) -> tuple[str, Sql]:
     * Otherwise the term is split into words at every character that is not a letter or digit,
       and a contact matches when those words start consecutive words of its email, names or
       attribute values, in order: "ann", "ann smi", "acme.com", "@acme.com" and "Berlin" find
-      what one expects ("smith ann" does not find Ann Smith). The ``search_document`` column and its GIN index (migration
-      ``contact_search``) answer it; substrings in the middle of a word do not match.
+      what one expects ("smith ann" does not find Ann Smith). The ``search_document`` column
+      and its GIN index (migration ``contact_search``) answer it; substrings in the middle of
+      a word do not match.
     * A term without any letter or digit matches nothing.
     """
     term = term.strip()
