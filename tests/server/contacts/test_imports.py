@@ -291,3 +291,39 @@ async def test_a_large_import_refreshes_the_planner_statistics(
     large = await run(client, config, owner, b"email\nc@example.com\nd@example.com\ne@x.org\n")
     assert large["imported"] == 3
     assert await analyzed() == before + 1
+
+
+@pytest.mark.parametrize(
+    ("policy", "listed", "events"),
+    [
+        ("skip", {"old@example.com", "new@example.com"}, 2),
+        ("update", {"old@example.com", "new@example.com"}, 2),
+        ("error", {"new@example.com"}, 1),  # a row reported as an error changes nothing
+    ],
+)
+async def test_which_contacts_an_import_adds_to_its_list(
+    client: TestClientProtocol,
+    config: Config,
+    owner: Login,
+    policy: str,
+    listed: set[str],
+    events: int,
+) -> None:
+    lst = await (
+        await client.post("/api/lists", json={"name": "Launch"}, headers=owner.headers())
+    ).get_json()
+    await client.post("/api/contacts", json={"email": "old@example.com"}, headers=owner.headers())
+    data = b"email\nold@example.com\nnew@example.com\n"
+    body = await run(client, config, owner, data, list_id=lst["id"], duplicate_policy=policy)
+    assert body["status"] == "completed"
+    members = await ListMembership.filter(contact_list_id=lst["id"]).values_list(
+        "contact__email", flat=True
+    )
+    assert set(map(str, members)) == listed
+    assert await ContactEvent.filter(kind="list_added").count() == events
+    assert await ContactEvent.filter(kind="imported").count() == 1
+
+    again = await run(client, config, owner, data, list_id=lst["id"], duplicate_policy=policy)
+    assert again["status"] == "completed"
+    assert await ListMembership.filter(contact_list_id=lst["id"]).count() == len(listed)
+    assert await ContactEvent.filter(kind="list_added").count() == events  # not added twice
