@@ -25,7 +25,13 @@ def all_jobs() -> list[JobFunction]:
     """Every job the worker runs; a domain adds its job functions here."""
     from jobs import auth, chat, contacts, mail
 
-    return [mail.send_mail, auth.deliver_code, chat.generate_reply, contacts.import_contacts]
+    return [
+        mail.send_mail,
+        auth.deliver_code,
+        chat.generate_reply,
+        contacts.import_contacts,
+        contacts.bulk_contacts,
+    ]
 
 
 async def relay_outbox_forever(ctx: dict[str, Any]) -> None:
@@ -91,6 +97,6 @@ class WorkerSettings:
     max_jobs = 20
     # How often an idle worker looks for new jobs; it bounds the wait before a reply starts.
     poll_delay = 0.01
-    job_timeout = 300
+    job_timeout = get_config().job_timeout_seconds
     max_tries = 5
     keep_result = 3600

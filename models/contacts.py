@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from enum import StrEnum
+from typing import Any
 
 from tortoise import fields
 from tortoise.contrib.postgres.fields import ArrayField
@@ -141,4 +142,34 @@ class ImportJob(Model):
 
     class Meta:
         table = "contact_import"
+        indexes = (("workspace_id", "created_at"),)
+
+
+class BulkJob(Model):
+    """A bulk action by filter too large to run inside a request. Contacts are processed in
+    id order; ``last_id`` and the counts are committed with each chunk, so a restarted job
+    carries on after the last committed chunk."""
+
+    id = fields.UUIDField(primary_key=True)
+    workspace: fields.ForeignKeyRelation[Workspace] = fields.ForeignKeyField(
+        "models.Workspace", related_name="contact_bulk_jobs", on_delete=fields.CASCADE
+    )
+    workspace_id: uuid.UUID
+    created_by: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="contact_bulk_jobs", on_delete=fields.CASCADE
+    )
+    action = fields.CharField(max_length=20)
+    # The filter and the action's arguments (tag, list_id), as the request gave them.
+    params: fields.Field[dict[str, Any]] = fields.JSONField(default=dict)
+    status = fields.CharEnumField(ImportStatus, max_length=20, default=ImportStatus.queued)
+    total = fields.IntField(default=0)
+    done = fields.IntField(default=0)
+    affected = fields.IntField(default=0)
+    last_id = fields.UUIDField(null=True)
+    error = fields.TextField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "contact_bulk_job"
         indexes = (("workspace_id", "created_at"),)

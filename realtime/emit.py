@@ -55,3 +55,14 @@ async def emit_after_commit(
         await emit_now(event, data, room=room)
 
     on_commit(_send)
+
+
+async def emit_progress(event: str, data: BaseModel | dict[str, Any], workspace_id: Any) -> None:
+    """A job's progress to its workspace's room, now. A failure is logged, never raised: the
+    job's status endpoint is the truth and clients poll it."""
+    from realtime.server import workspace_room
+
+    try:
+        await emit_now(event, data, room=workspace_room(workspace_id))
+    except Exception as exc:
+        log.warning("progress_emit_failed", emit_event=event, error=str(exc))

@@ -13,8 +13,10 @@ from quart_schema import (
     validate_response,
 )
 
+from server.contacts import bulk as bulk_service
 from server.contacts import imports, service
 from server.contacts.schemas import (
+    BulkJobRead,
     BulkRequest,
     BulkResult,
     ContactCreate,
@@ -64,10 +66,25 @@ async def create_contact(data: ContactCreate) -> tuple[ContactRead, int]:
 @tag(["contacts"])
 @requires("contacts:write")
 @validate_request(BulkRequest)
-@validate_response(BulkResult)
-async def bulk(data: BulkRequest) -> BulkResult:
-    """Tag, untag, add to or remove from a list, unsubscribe or delete many contacts at once."""
-    return BulkResult(action=data.action, affected=await service.bulk(require_actor(), data))
+@validate_response(BulkResult, 200)
+@validate_response(BulkJobRead, 202)
+async def bulk(data: BulkRequest) -> BulkResult | tuple[BulkJobRead, int]:
+    """Tag, untag, add to or remove from a list, unsubscribe or delete many contacts at once;
+    a filter matching more than BULK_SYNC_LIMIT contacts runs as a job (202, then poll or
+    listen for ``bulk:progress``)."""
+    result = await bulk_service.bulk(require_actor(), data)
+    if isinstance(result, int):
+        return BulkResult(action=data.action, affected=result)
+    return bulk_service.job_read(result), 202
+
+
+@bp.get("/api/contacts/bulk/<uuid:job_id>")
+@tag(["contacts"])
+@requires("contacts:read")
+@validate_response(BulkJobRead)
+async def get_bulk_job(job_id: UUID) -> BulkJobRead:
+    """A bulk action running as a job: its status and progress."""
+    return bulk_service.job_read(await bulk_service.access_bulk_job(require_actor(), job_id))
 
 
 @bp.get("/api/contacts/export.csv")

@@ -71,8 +71,23 @@ class BulkRequest(BaseModel):
 
 
 class BulkResult(BaseModel):
+    """A bulk action done inside the request (200)."""
+
     action: BulkAction
     affected: int
+
+
+class BulkJobRead(BaseModel):
+    """A bulk action running as a job (202, ``GET /api/contacts/bulk/{id}``, and the Socket.IO
+    event ``bulk:progress``): ``done`` of ``total`` matching contacts processed so far."""
+
+    id: UUID
+    action: BulkAction
+    status: ImportStatus
+    total: int
+    done: int
+    affected: int
+    error: str | None = None
 
 
 class TimelineEvent(BaseModel):

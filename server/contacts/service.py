@@ -17,14 +17,12 @@ from datetime import datetime
 from typing import Any
 
 from tortoise import connections
-from tortoise.expressions import Q, RawSQL
 from tortoise.functions import Count
 from tortoise.queryset import QuerySet
 
 from models.contacts import Contact, ContactEvent, ContactList, ContactStatus, ListMembership
 from server.auth.service import normalize_email
 from server.contacts.schemas import (
-    BulkRequest,
     ContactCreate,
     ContactFilter,
     ContactQuery,
@@ -32,7 +30,7 @@ from server.contacts.schemas import (
     ContactUpdate,
 )
 from server.core.auth import Actor
-from server.core.db import transaction
+from server.core.db import Sql, query_sql, transaction
 from server.core.errors import AppError, Conflict, NotFound, ValidationFailed
 
 
@@ -217,36 +215,123 @@ def _decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
         raise BadCursor() from exc
 
 
-async def filtered(actor: Actor, query: ContactFilter) -> QuerySet[Contact]:
-    """The workspace's contacts narrowed by search text, list, tag and status."""
-    qs = Contact.filter(workspace_id=actor.workspace.id)
+# A word search first looks for a page among this many of the newest contacts (the cursor's
+# neighbourhood); see :func:`_word_search_ids`.
+SEARCH_WINDOW = 10_000
+
+
+def search_condition(term: str) -> tuple[str, Sql]:
+    """How a search term is matched: ``("email", ...)``, ``("words", ...)`` or ``("none", ...)``.
+
+    * A term with an ``@`` after its first character is an address, or the start of one: it
+      matches addresses that begin with it (the ``(workspace_id, email text_pattern_ops)``
+      index).
+    * Otherwise the term is split into words at every character that is not a letter or digit,
+      and a contact matches when those words start consecutive words of its email, names or
+      attribute values, in order: "ann", "ann smi", "acme.com", "@acme.com" and "Berlin" find
+      what one expects ("smith ann" does not find Ann Smith). The ``search_document`` column
+      and its GIN index (migration ``contact_search``) answer it; substrings in the middle of
+      a word do not match.
+    * A term without any letter or digit matches nothing.
+    """
+    term = term.strip()
+    if "@" in term[1:]:
+        escaped = term.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return "email", Sql("(email LIKE {})", escaped + "%")
+    if not any(ch.isalnum() for ch in term):
+        return "none", Sql("(false)")
+    # A subquery, so the tsquery is built once per execution even under a generic plan
+    # (a prepared statement's sixth run), not once per row read.
+    return "words", Sql("(search_document @@ (SELECT contact_search_query({})))", term)
+
+
+async def filtered(actor: Actor, query: ContactFilter, *, search: bool = True) -> QuerySet[Contact]:
+    """The workspace's contacts narrowed by search text (unless ``search`` is false), list, tag
+    and status; 404 for another workspace's list."""
+    if query.list_id is not None:
+        await access_list(actor, query.list_id)
+    return filtered_in(actor.workspace.id, query, search=search)
+
+
+def filtered_in(
+    workspace_id: uuid.UUID, query: ContactFilter, *, search: bool = True
+) -> QuerySet[Contact]:
+    """:func:`filtered` for a workspace whose access was checked already (jobs)."""
+    qs = Contact.filter(workspace_id=workspace_id)
     if query.status is not None:
         qs = qs.filter(status=query.status)
     if query.tag:
         qs = qs.filter(tags__contains=[query.tag.strip().lower()])
     if query.list_id is not None:
-        await access_list(actor, query.list_id)
         qs = qs.filter(list_memberships__contact_list_id=query.list_id)
-    if query.q:
-        term = query.q.strip()
-        # Attribute values are searched in the JSON text: keys match too, which is harmless.
-        qs = qs.annotate(attributes_text=RawSQL("attributes::text")).filter(
-            Q(email__icontains=term)
-            | Q(first_name__icontains=term)
-            | Q(last_name__icontains=term)
-            | Q(attributes_text__icontains=term)
-        )
+    if search and query.q and query.q.strip():
+        qs = qs.annotate(search_hit=search_condition(query.q)[1]).filter(search_hit=True)
     return qs
+
+
+def after_cursor(qs: QuerySet[Contact], created: datetime, ident: uuid.UUID) -> QuerySet[Contact]:
+    """Rows after the cursor, newest first; a row comparison, so PostgreSQL walks the
+    (workspace_id, created_at, id) index from the cursor on instead of filtering."""
+    condition = Sql("((created_at, id) < ({}::timestamptz, {}::uuid))", created, ident)
+    return qs.annotate(after_cursor=condition).filter(after_cursor=True)
+
+
+async def _word_search_ids(
+    narrowed: QuerySet[Contact], condition: Sql, limit: int
+) -> list[uuid.UUID]:
+    """Ids of the newest ``limit`` contacts of ``narrowed`` matching a word search, newest first.
+
+    PostgreSQL cannot estimate how many rows a prefix text search matches (it guesses 2%
+    whatever the words), so it picks one plan for every word: walking the created_at index
+    and filtering reads the whole workspace for a rare word (seconds at a million contacts),
+    while the GIN index reads every match of a common one before sorting. So: first filter
+    the newest ``SEARCH_WINDOW`` rows (a bounded walk of the index, milliseconds) - a common
+    word fills its page there. Only when it does not, the matches are sparse, and the GIN
+    index alone (bitmap scans only) finds them all cheaply.
+    """
+    window = (
+        narrowed.annotate(search_hit=condition)
+        .order_by("-created_at", "-id")
+        .limit(SEARCH_WINDOW)
+        .values("id", "created_at", "search_hit")
+    )
+    sql, params = query_sql(window)
+    async with transaction() as conn:
+        found = await conn.execute_query_dict(
+            f"SELECT id FROM ({sql}) AS recent WHERE search_hit "  # noqa: S608 - our own SQL
+            f"ORDER BY created_at DESC, id DESC LIMIT {int(limit)}",
+            params,
+        )
+        if len(found) == limit:
+            return [row["id"] for row in found]
+        await conn.execute_script(
+            "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off"
+        )
+        ids = await (
+            narrowed.annotate(search_hit=condition)
+            .filter(search_hit=True)
+            .order_by("-created_at", "-id")
+            .limit(limit)
+            .values_list("id", flat=True)
+        )
+        # Back to the defaults: inside an outer transaction SET LOCAL would outlive this block.
+        await conn.execute_script(
+            "SET LOCAL enable_seqscan TO DEFAULT; SET LOCAL enable_indexscan TO DEFAULT"
+        )
+    return list(ids)  # type: ignore[arg-type]
 
 
 async def search_contacts(
     actor: Actor, query: ContactQuery
 ) -> tuple[list[ContactRead], str | None]:
     """Newest first, keyset-paginated on (created_at, id), so deep pages cost the same."""
-    qs = await filtered(actor, query)
+    mode, condition = search_condition(query.q) if query.q and query.q.strip() else ("", None)
+    qs = await filtered(actor, query, search=mode != "words")
     if query.cursor:
-        created, ident = _decode_cursor(query.cursor)
-        qs = qs.filter(Q(created_at__lt=created) | Q(created_at=created, id__lt=ident))
+        qs = after_cursor(qs, *_decode_cursor(query.cursor))
+    if condition is not None and mode == "words":
+        ids = await _word_search_ids(qs, condition, query.limit + 1)
+        qs = Contact.filter(id__in=ids)
     rows = await qs.order_by("-created_at", "-id").limit(query.limit + 1)
     more = len(rows) > query.limit
     rows = rows[: query.limit]
@@ -303,79 +388,6 @@ async def list_count(list_id: uuid.UUID) -> int:
     return await ListMembership.filter(contact_list_id=list_id).count()
 
 
-async def bulk(actor: Actor, request: BulkRequest) -> int:
-    """One set-based statement per action over the chosen ids or every contact matching the
-    filter; each touched contact gets a timeline line."""
-    if (request.ids is None) == (request.filter is None):
-        raise ValidationFailed(
-            "Choose contacts by ids or by filter.", details={"fields": {"ids": ["ids or filter"]}}
-        )
-    needs = {"tag": "tag", "untag": "tag", "add_to_list": "list_id", "remove_from_list": "list_id"}
-    field = needs.get(request.action)
-    if field and getattr(request, field) is None:
-        raise ValidationFailed(
-            f"{request.action} needs {field}.", details={"fields": {field: ["required"]}}
-        )
-    async with transaction():
-        if request.filter is not None:
-            qs = await filtered(actor, request.filter)
-        else:
-            qs = Contact.filter(workspace_id=actor.workspace.id, id__in=request.ids or [])
-        ids: list[uuid.UUID] = list(await qs.values_list("id", flat=True))  # type: ignore[arg-type]
-        if not ids:
-            return 0
-        conn = connections.get("default")
-        tag = (request.tag or "").strip().lower()
-        match request.action:
-            case "tag":
-                await conn.execute_query(
-                    "UPDATE contact SET tags = array_append(tags, $1), updated_at = now() "
-                    "WHERE id = ANY($2::uuid[]) AND NOT ($1 = ANY(tags))",
-                    [tag, ids],
-                )
-            case "untag":
-                await conn.execute_query(
-                    "UPDATE contact SET tags = array_remove(tags, $1), updated_at = now() "
-                    "WHERE id = ANY($2::uuid[])",
-                    [tag, ids],
-                )
-            case "add_to_list" | "remove_from_list":
-                assert request.list_id is not None
-                target = await access_list(actor, request.list_id)
-                if request.action == "add_to_list":
-                    await conn.execute_query(
-                        "INSERT INTO list_membership (contact_list_id, contact_id, created_at) "
-                        "SELECT $1, unnest($2::uuid[]), now() "
-                        "ON CONFLICT (contact_list_id, contact_id) DO NOTHING",
-                        [target.id, ids],
-                    )
-                else:
-                    await ListMembership.filter(contact_list=target, contact_id__in=ids).delete()
-            case "unsubscribe":
-                await Contact.filter(id__in=ids).update(status=ContactStatus.unsubscribed)
-            case "delete":
-                await Contact.filter(id__in=ids).delete()
-                return len(ids)
-        data: dict[str, Any] = {"bulk": True}
-        if tag:
-            data["tag"] = tag
-        if request.list_id is not None:
-            data["list_id"] = str(request.list_id)
-        kind = _BULK_EVENT[request.action]
-        await ContactEvent.bulk_create(
-            [ContactEvent(contact_id=cid, kind=kind, data=data) for cid in ids]
-        )
-    return len(ids)
-
-
-_BULK_EVENT = {
-    "tag": "tagged",
-    "untag": "untagged",
-    "add_to_list": "list_added",
-    "remove_from_list": "list_removed",
-    "unsubscribe": "unsubscribed",
-}
-
 # Cells a spreadsheet would run as a formula (CSV injection); such a cell is prefixed with '.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -384,27 +396,33 @@ def neutralize(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
+EXPORT_PAGE = 1000
+
+
+async def _attribute_keys(qs: QuerySet[Contact]) -> list[str]:
+    """Every attribute name used by the matching contacts, sorted: the export's extra columns."""
+    sql, params = query_sql(qs.values("attributes"))
+    rows = await connections.get(
+        "default"
+    ).execute_query_dict(
+        # The subquery is Tortoise's own parameterised SQL; no input is formatted in.
+        "SELECT DISTINCT key FROM (" + sql + ") AS m, "  # noqa: S608
+        "jsonb_object_keys(m.attributes) AS key ORDER BY key",
+        params,
+    )
+    return [row["key"] for row in rows]
+
+
 async def export_rows(actor: Actor, query: ContactFilter) -> AsyncIterator[bytes]:
     """The matching contacts as CSV, streamed in keyset pages so memory stays flat."""
     qs = await filtered(actor, query)
-    attribute_keys: list[str] = []
-    header_done = False
+    attribute_keys = await _attribute_keys(qs)
+    yield _csv_line(["email", "first_name", "last_name", "status", "tags", "created_at",
+                     *attribute_keys])  # fmt: skip
     cursor: tuple[datetime, uuid.UUID] | None = None
     while True:
-        page = qs
-        if cursor is not None:
-            page = page.filter(
-                Q(created_at__lt=cursor[0]) | Q(created_at=cursor[0], id__lt=cursor[1])
-            )
-        rows = await page.order_by("-created_at", "-id").limit(1000)
-        if not header_done:
-            keys: dict[str, None] = {}
-            for row in rows:
-                keys.update(dict.fromkeys(sorted(row.attributes)))
-            attribute_keys = list(keys)
-            yield _csv_line(["email", "first_name", "last_name", "status", "tags", "created_at",
-                             *attribute_keys])  # fmt: skip
-            header_done = True
+        page = qs if cursor is None else after_cursor(qs, *cursor)
+        rows = await page.order_by("-created_at", "-id").limit(EXPORT_PAGE)
         if not rows:
             return
         out = []

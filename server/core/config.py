@@ -159,10 +159,17 @@ class Config(BaseSettings):
     max_body_bytes: int = 1_048_576
     # The largest CSV accepted by POST /api/contacts/imports.
     import_max_bytes: int = 200 * 1024 * 1024
+    # Rows per import batch: one COPY, one merge and one commit each.
+    import_batch_rows: int = Field(default=20_000, ge=1)
+    # A bulk action by filter over more contacts than this runs as a job (202).
+    bulk_sync_limit: int = Field(default=5_000, ge=1)
     log_level: str = "INFO"
     # How often the worker proves it is alive, and how stale /readyz tolerates.
     worker_heartbeat_seconds: int = 5
     outbox_poll_seconds: float = 0.5
+    # ARQ's job timeout. A job whose worker died (SIGKILL, power loss) runs again on another
+    # worker once this plus 10 s has passed since it started.
+    job_timeout_seconds: int = Field(default=300, ge=1)
     queue_name: str = "inkwell:queue"
     client_dist: Path = Path("client/dist")
     # Set by the dev launcher when it started PostgreSQL / Redis itself.

@@ -9,6 +9,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import structlog
+from pypika_tortoise.context import SqlContext
+from pypika_tortoise.terms import Term, ValueWrapper
+from pypika_tortoise.utils import format_alias_sql
 from tortoise import Tortoise
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
@@ -115,3 +118,29 @@ def on_commit(hook: AfterCommit) -> None:
 
 def in_transaction_now() -> bool:
     return _after_commit.get() is not None
+
+
+class Sql(Term):
+    """A SQL condition Tortoise cannot spell, with its values sent as query parameters.
+
+    ``Sql("(created_at, id) < ({}, {})", when, ident)``: each ``{}`` becomes ``$n``. Use it in
+    ``annotate(name=Sql(...)).filter(name=True)``; the template must be parenthesised.
+    """
+
+    def __init__(self, template: str, *values: Any) -> None:
+        super().__init__()
+        self.template = template
+        self.values = values
+
+    def get_sql(self, ctx: SqlContext) -> str:
+        sql = self.template.format(*(ValueWrapper(v).get_sql(ctx) for v in self.values))
+        return format_alias_sql(sql, self.alias, ctx) if ctx.with_alias else sql
+
+
+def query_sql(query: Any) -> tuple[str, list[Any]]:
+    """The parameterised SQL of a Tortoise query (``qs.values(...)`` and the like), to use as a
+    subquery in SQL Tortoise cannot spell."""
+    query._choose_db_if_not_chosen()
+    query._make_query()
+    sql, params = query.query.get_parameterized_sql()
+    return sql, list(params)

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from playwright.async_api import Page, expect
 
+from server.contacts import bulk
+from server.core.config import Config
 from tests.browser.conftest import Account
 from tests.browser.flows import log_in_with_password
 
@@ -25,7 +27,13 @@ MESSY_CSV = (
 
 
 async def test_import_csv_then_bulk_tag(
-    page: Page, live_server: str, account: Account, running_worker: object, tmp_path: Path
+    page: Page,
+    live_server: str,
+    account: Account,
+    running_worker: object,
+    tmp_path: Path,
+    config: Config,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     csv_path = tmp_path / "people.csv"
     csv_path.write_text(MESSY_CSV, encoding="utf-8")
@@ -95,3 +103,23 @@ async def test_import_csv_then_bulk_tag(
     await page.reload()
     await page.get_by_label("Tag", exact=True).fill("imported")
     await expect(rows).to_have_count(3)
+
+    # A bulk action by filter over more contacts than BULK_SYNC_LIMIT runs as a job: the bar
+    # follows it to the end.
+    monkeypatch.setattr(config, "bulk_sync_limit", 1)
+    monkeypatch.setattr(bulk, "CHUNK", 1)
+    await page.reload()
+    await expect(rows).to_have_count(3)
+    await page.get_by_role("checkbox", name="Select ada@example.com").check()
+    await expect(toolbar).to_contain_text("1 selected")
+    await toolbar.get_by_role("checkbox", name="Apply to all matching").check()
+    async with page.expect_response(
+        lambda r: r.url.endswith("/api/contacts/bulk") and r.request.method == "POST"
+    ) as started:
+        await toolbar.get_by_role("button", name="Unsubscribe", exact=True).click()
+    assert (await started.value).status == 202
+    await expect(page.get_by_role("status").filter(has_text="Unsubscribed")).to_have_text(
+        "Unsubscribed: 2 contacts affected.", timeout=20_000
+    )
+    await expect(ada).to_contain_text("Unsubscribed")
+    await expect(alan).to_contain_text("Unsubscribed")

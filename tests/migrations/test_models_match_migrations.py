@@ -26,6 +26,20 @@ INDEXES = """
 SELECT tablename, regexp_replace(indexdef, 'INDEX \\S+ ON', 'INDEX ON') AS definition
 FROM pg_indexes WHERE schemaname = 'public' AND tablename <> 'aerich'
 """
+# What only a hand-written migration creates (SQL Tortoise models cannot express): contact
+# search's generated tsvector column, its GIN index and the email prefix index. Named one by
+# one, so anything else a migration adds without a model still fails the comparison.
+MIGRATION_ONLY: dict[str, set[tuple[Any, ...]]] = {
+    "columns": {("contact", "search_document", "tsvector", "YES", None)},
+    "indexes": {
+        ("contact", "CREATE INDEX ON public.contact USING gin (search_document)"),
+        (
+            "contact",
+            "CREATE INDEX ON public.contact USING btree (workspace_id, email text_pattern_ops)",
+        ),
+    },
+    "constraints": set(),
+}
 CONSTRAINTS = """
 SELECT tc.table_name, tc.constraint_type, pg_get_constraintdef(c.oid) AS definition
 FROM information_schema.table_constraints tc
@@ -46,8 +60,11 @@ async def _schema(url: str) -> dict[str, set[tuple[Any, ...]]]:
     try:
         return {
             name: {tuple(row.values()) for row in await conn.fetch(query)}
-            for name, query in (("columns", COLUMNS), ("indexes", INDEXES),
-                                ("constraints", CONSTRAINTS))
+            for name, query in (
+                ("columns", COLUMNS),
+                ("indexes", INDEXES),
+                ("constraints", CONSTRAINTS),
+            )
         }
     finally:
         await conn.close()
@@ -71,6 +88,10 @@ async def test_migrations_match_models(migrated: None, config: Config) -> None:
         from_models = await _schema(_pg(models_url))
         from_migrations = await _schema(_pg(config.database_url))
         for part in ("columns", "indexes", "constraints"):
+            assert MIGRATION_ONLY[part] <= from_migrations[part], (
+                f"the migrations no longer create {sorted(MIGRATION_ONLY[part] - from_migrations[part])}"
+            )
+            from_migrations[part] -= MIGRATION_ONLY[part]
             missing = from_models[part] - from_migrations[part]
             extra = from_migrations[part] - from_models[part]
             assert not missing and not extra, (

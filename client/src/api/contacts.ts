@@ -126,6 +126,8 @@ export type ImportStarted = JsonBody<operations["post_start_import"]["responses"
 export type BulkRequest = JsonBody<NonNullable<operations["post_bulk"]["requestBody"]>>;
 export type BulkAction = BulkRequest["action"];
 export type BulkResult = JsonBody<operations["post_bulk"]["responses"][200]>;
+/** A bulk action by filter too large for one request: it runs as a job (202). */
+export type BulkJob = JsonBody<operations["get_get_bulk_job"]["responses"][200]>;
 
 export interface ImportOptions {
   file: Blob;
@@ -174,8 +176,22 @@ export function importReportUrl(id: string): string {
   return `/api/contacts/imports/${encodeURIComponent(id)}/report.csv`;
 }
 
-export function bulkContacts(body: BulkRequest): Promise<BulkResult> {
+/** Done at once (`BulkResult`), or started as a job to follow (`BulkJob`). */
+export function bulkContacts(body: BulkRequest): Promise<BulkResult | BulkJob> {
   return unwrap(api.POST("/api/contacts/bulk", { body }));
+}
+
+export function isBulkJob(outcome: BulkResult | BulkJob): outcome is BulkJob {
+  return "status" in outcome;
+}
+
+export function getBulkJob(id: string, signal?: AbortSignal): Promise<BulkJob> {
+  return unwrap(
+    api.GET("/api/contacts/bulk/{job_id}", {
+      params: { path: { job_id: id } },
+      ...withSignal(signal),
+    }),
+  );
 }
 
 /** The bulk `filter`: the search on screen, empty parts left out. */

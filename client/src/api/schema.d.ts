@@ -512,8 +512,29 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Tag, untag, add to or remove from a list, unsubscribe or delete many contacts at once. */
+        /**
+         * Tag, untag, add to or remove from a list, unsubscribe or delete many contacts at once;
+         * @description a filter matching more than BULK_SYNC_LIMIT contacts runs as a job (202, then poll or
+         *     listen for ``bulk:progress``).
+         */
         post: operations["post_bulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/bulk/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A bulk action running as a job: its status and progress. */
+        get: operations["get_get_bulk_job"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2078,6 +2099,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A bulk action done inside the request (200). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2091,6 +2113,89 @@ export interface operations {
                         action: "tag" | "untag" | "add_to_list" | "remove_from_list" | "unsubscribe" | "delete";
                         /** Affected */
                         affected: number;
+                    };
+                };
+            };
+            /**
+             * @description A bulk action running as a job (202, ``GET /api/contacts/bulk/{id}``, and the Socket.IO
+             *     event ``bulk:progress``): ``done`` of ``total`` matching contacts processed so far.
+             */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Action
+                         * @enum {string}
+                         */
+                        action: "tag" | "untag" | "add_to_list" | "remove_from_list" | "unsubscribe" | "delete";
+                        /** Affected */
+                        affected: number;
+                        /** Done */
+                        done: number;
+                        /**
+                         * Error
+                         * @default null
+                         */
+                        error: string | null;
+                        /**
+                         * Id
+                         * Format: uuid
+                         */
+                        id: string;
+                        status: components["schemas"]["ImportStatus"];
+                        /** Total */
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    get_get_bulk_job: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description A bulk action running as a job (202, ``GET /api/contacts/bulk/{id}``, and the Socket.IO
+             *     event ``bulk:progress``): ``done`` of ``total`` matching contacts processed so far.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Action
+                         * @enum {string}
+                         */
+                        action: "tag" | "untag" | "add_to_list" | "remove_from_list" | "unsubscribe" | "delete";
+                        /** Affected */
+                        affected: number;
+                        /** Done */
+                        done: number;
+                        /**
+                         * Error
+                         * @default null
+                         */
+                        error: string | null;
+                        /**
+                         * Id
+                         * Format: uuid
+                         */
+                        id: string;
+                        status: components["schemas"]["ImportStatus"];
+                        /** Total */
+                        total: number;
                     };
                 };
             };

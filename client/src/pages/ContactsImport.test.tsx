@@ -1,12 +1,13 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import type { Contact, ContactList, ImportJob } from "../api/contacts";
-import type { ImportProgress } from "../realtime/events";
+import type { BulkProgress, ImportProgress } from "../realtime/events";
 import { json, SIGNED_IN, stubApi, type Routes } from "../test/api";
 import { renderAt } from "../test/render";
 
 const socket = vi.hoisted(() => ({
   listeners: [] as ((payload: ImportProgress) => void)[],
+  bulkListeners: [] as ((payload: BulkProgress) => void)[],
 }));
 
 vi.mock(import("../realtime/socket"), async (importOriginal) => {
@@ -16,10 +17,12 @@ vi.mock(import("../realtime/socket"), async (importOriginal) => {
     restart: vi.fn(),
     connect: vi.fn(),
     disconnect: vi.fn(),
-    on: vi.fn((event: string, listener: (payload: ImportProgress) => void) => {
+    on: vi.fn((event: string, listener: (payload: unknown) => void) => {
       if (event === "import:progress") socket.listeners.push(listener);
+      if (event === "bulk:progress") socket.bulkListeners.push(listener);
       return () => {
         socket.listeners = socket.listeners.filter((l) => l !== listener);
+        socket.bulkListeners = socket.bulkListeners.filter((l) => l !== listener);
       };
     }) as unknown as typeof actual.on,
   };
@@ -229,6 +232,49 @@ describe("Bulk actions", () => {
       filter: { q: null, list_id: null, tag: null, status: "subscribed" },
     });
     expect((await screen.findByText("Deleted: 7 contacts affected.")).getAttribute("role")).toBe("status");
+  });
+
+  it("follows a large action running as a job until it completes", async () => {
+    const started: BulkProgress = {
+      id: "bulk1", action: "tag", status: "queued", total: 12000, done: 0, affected: 0, error: null,
+    };
+    let finished = false;
+    const api = contactsApi({
+      "POST /api/contacts/bulk": () => json(started, 202),
+      "GET /api/contacts/bulk/bulk1": () =>
+        json(finished ? { ...started, status: "completed", done: 12000, affected: 12000 } : started),
+    });
+    renderAt("/contacts");
+    fireEvent.click(await screen.findByRole("checkbox", { name: "Select ada@example.com" }));
+    const bar = screen.getByRole("toolbar", { name: "Bulk actions" });
+    fireEvent.click(within(bar).getByRole("checkbox", { name: "Apply to all matching" }));
+    fireEvent.click(within(bar).getByRole("button", { name: "Tag…" }));
+    fireEvent.change(within(bar).getByLabelText("Tag to add"), { target: { value: "fans" } });
+    fireEvent.click(within(bar).getByRole("button", { name: "Apply" }));
+
+    const progress = await screen.findByRole("progressbar", { name: "Bulk action progress" });
+    expect(progress.getAttribute("aria-valuetext")).toBe("0 of 12000 contacts");
+    expect(within(bar).getByRole("button", { name: "Unsubscribe" })).toHaveProperty("disabled", true);
+    await waitFor(() => expect(socket.bulkListeners.length).toBeGreaterThan(0));
+    socket.bulkListeners.forEach((listener) =>
+      listener({ ...started, status: "running", done: 6000, affected: 6000 }),
+    );
+    await waitFor(() => expect(progress.getAttribute("aria-valuenow")).toBe("50"));
+    // Another job's events are not ours.
+    socket.bulkListeners.forEach((listener) =>
+      listener({ ...started, id: "other", status: "running", done: 100 }),
+    );
+    expect(progress.getAttribute("aria-valuenow")).toBe("50");
+
+    finished = true;
+    socket.bulkListeners.forEach((listener) =>
+      listener({ ...started, status: "completed", done: 12000, affected: 12000 }),
+    );
+    expect(
+      (await screen.findByText("Tagged: 12000 contacts affected.")).getAttribute("role"),
+    ).toBe("status");
+    expect(api.to("GET /api/contacts/bulk/bulk1").length).toBeGreaterThan(0);
+    expect(screen.queryByRole("progressbar", { name: "Bulk action progress" })).toBeNull();
   });
 
   it("links Export CSV to the export with the current filters", async () => {

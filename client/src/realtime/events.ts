@@ -45,6 +45,17 @@ export interface ImportProgress {
   failed: number;
 }
 
+/** Mirrors GET /api/contacts/bulk/{id}: a bulk action running as a job. */
+export interface BulkProgress {
+  id: string;
+  action: "tag" | "untag" | "add_to_list" | "remove_from_list" | "unsubscribe" | "delete";
+  status: ImportStatus;
+  total: number;
+  done: number;
+  affected: number;
+  error?: string | null;
+}
+
 /** The body of GET /api/campaigns/{id}/progress plus the campaign id. */
 export interface CampaignProgress {
   campaign_id: EntityId;
@@ -67,6 +78,7 @@ export interface ServerToClientEvents {
   "chat:error": (payload: ChatError) => void;
   "chat:state": (payload: ChatStateChange) => void;
   "import:progress": (payload: ImportProgress) => void;
+  "bulk:progress": (payload: BulkProgress) => void;
   "campaign:progress": (payload: CampaignProgress) => void;
 }
 

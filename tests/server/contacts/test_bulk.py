@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 from typing import Any
 
 import pytest
+import socketio
 from quart.typing import TestClientProtocol
 
-from models.contacts import Contact, ContactEvent, ContactStatus
+from models.contacts import BulkJob, Contact, ContactEvent, ContactStatus, ListMembership
+from server.contacts import bulk as bulk_module
+from server.contacts import service
+from server.core.config import Config
 from tests.factories import Login, login_as, make_user
 from tests.server.contacts.test_endpoints import add, new_list
 
@@ -61,6 +66,95 @@ async def test_bulk_by_ids_and_by_filter(client: TestClientProtocol, owner: Logi
     assert neither.status_code == 422
 
 
+async def test_a_large_bulk_action_runs_as_a_job_with_live_progress(
+    client: TestClientProtocol,
+    owner: Login,
+    config: Config,
+    live_server: str,
+    running_worker: object,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(config, "bulk_sync_limit", 3)
+    monkeypatch.setattr(bulk_module, "CHUNK", 2)
+    for i in range(7):
+        await add(client, owner, email=f"fan{i}@example.com", first_name="Fan")
+    await add(client, owner, email="other@example.com", first_name="Other")
+    stranger = await login_as(await make_user())
+    await add(client, stranger, email="fan@elsewhere.com", first_name="Fan")
+
+    progress: list[dict[str, Any]] = []
+    sock = socketio.AsyncClient(reconnection=False)
+    sock.on("bulk:progress", progress.append)
+    await sock.connect(
+        live_server, socketio_path="socket.io", transports=["polling", "websocket"],
+        headers={"Cookie": owner.cookie_header},
+    )  # fmt: skip
+    try:
+        small = await bulk(client, owner, action="tag", filter={"q": "other"}, tag="one")
+        assert small.status_code == 200
+        assert await small.get_json() == {"action": "tag", "affected": 1}
+
+        started = await bulk(client, owner, action="tag", filter={"q": "fan"}, tag="Fans")
+        assert started.status_code == 202
+        job = await started.get_json()
+        assert (job["action"], job["status"], job["total"], job["done"]) == ("tag", "queued", 7, 0)
+        for _ in range(500):
+            if progress and progress[-1]["status"] == "completed":
+                break
+            await asyncio.sleep(0.02)
+    finally:
+        await sock.disconnect()
+
+    assert [p["done"] for p in progress] == [2, 4, 6, 7, 7]
+    assert progress[-1] == {**job, "status": "completed", "done": 7, "affected": 7}
+    status = await client.get(f"/api/contacts/bulk/{job['id']}", headers=owner.headers())
+    assert await status.get_json() == progress[-1]
+    tagged = await Contact.filter(tags__contains=["fans"]).values_list("email", flat=True)
+    assert sorted(map(str, tagged)) == [f"fan{i}@example.com" for i in range(7)]
+    assert await ContactEvent.filter(kind="tagged", data__contains={"tag": "fans"}).count() == 7
+
+    theirs = await client.get(f"/api/contacts/bulk/{job['id']}", headers=stranger.headers())
+    assert theirs.status_code == 404
+
+
+async def test_a_bulk_job_resumes_after_a_failure_without_doing_a_chunk_twice(
+    client: TestClientProtocol, owner: Login, config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(config, "bulk_sync_limit", 2)
+    monkeypatch.setattr(bulk_module, "CHUNK", 2)
+    friends = await new_list(client, owner, "Friends")
+    for i in range(5):
+        await add(client, owner, email=f"p{i}@example.com")
+    started = await bulk(client, owner, action="add_to_list", filter={}, list_id=friends)
+    job_id = (await started.get_json())["id"]
+
+    real_apply = bulk_module.apply
+    calls = 0
+
+    async def crash_on_the_second_chunk(*args: Any, **kwargs: Any) -> int:
+        nonlocal calls
+        calls += 1
+        affected = await real_apply(*args, **kwargs)
+        if calls == 2:
+            raise RuntimeError("worker lost")
+        return affected
+
+    monkeypatch.setattr(bulk_module, "apply", crash_on_the_second_chunk)
+    with pytest.raises(RuntimeError):
+        await bulk_module.run_bulk_job(job_id)
+    job = await BulkJob.get(id=job_id)
+    assert (job.status.value, job.done) == ("running", 2)  # the failed chunk rolled back
+    assert await ListMembership.filter(contact_list_id=friends).count() == 2
+
+    monkeypatch.setattr(bulk_module, "apply", real_apply)
+    assert await bulk_module.run_bulk_job(job_id) == "completed"
+    assert await bulk_module.run_bulk_job(job_id) == "nothing to do"
+    job = await BulkJob.get(id=job_id)
+    assert (job.status.value, job.done, job.affected) == ("completed", 5, 5)
+    assert await ListMembership.filter(contact_list_id=friends).count() == 5
+    assert await ContactEvent.filter(kind="list_added").count() == 5
+
+
 async def test_export_streams_csv_and_neutralizes_formulas(
     client: TestClientProtocol, owner: Login
 ) -> None:
@@ -83,6 +177,34 @@ async def test_export_streams_csv_and_neutralizes_formulas(
     text = await filtered.get_data(as_text=True)
     assert "safe@example.com" in text
     assert "evil@example.com" not in text
+
+
+async def test_export_columns_cover_every_matching_contacts_attributes(
+    client: TestClientProtocol, owner: Login, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(service, "EXPORT_PAGE", 2)
+    await add(client, owner, email="old@example.com", attributes={"zodiac": "leo"})
+    for i in range(4):
+        await add(client, owner, email=f"new{i}@example.com", attributes={"city": f"c{i}"})
+    await add(client, owner, email="hidden@example.com", attributes={"secret": "x"})
+    await client.post(
+        "/api/contacts/bulk",
+        json={"action": "unsubscribe", "filter": {"q": "hidden"}},
+        headers=owner.headers(),
+    )
+    stranger = await login_as(await make_user())
+    await add(client, stranger, email="theirs@example.com", attributes={"private": "y"})
+
+    response = await client.get(
+        "/api/contacts/export.csv?status=subscribed", headers=owner.headers()
+    )
+    rows = list(csv.reader(io.StringIO(await response.get_data(as_text=True))))
+    assert rows[0] == ["email", "first_name", "last_name", "status", "tags", "created_at",
+                       "city", "zodiac"]  # fmt: skip
+    by_email = {row[0]: row for row in rows[1:]}
+    assert len(rows) == 6
+    assert by_email["old@example.com"][-2:] == ["", "leo"]  # the last page's own column
+    assert by_email["new3@example.com"][-2:] == ["c3", ""]
 
 
 @pytest.mark.parametrize("cell", ["=1+1", "+1", "-1", "@x", "\tx", "\rx"])

@@ -8,6 +8,7 @@ import pytest
 from quart.typing import TestClientProtocol
 
 from models.accounts import Role
+from server.contacts import service
 from tests.factories import Login, login_as, make_user
 
 
@@ -145,6 +146,64 @@ async def test_search_filters_and_keyset_pages(client: TestClientProtocol, owner
     assert (await bad.get_json())["code"] == "bad_cursor"
     too_big = await client.get("/api/contacts?limit=1000", headers=owner.headers())
     assert too_big.status_code in (400, 422)
+
+
+@pytest.mark.parametrize("window", [10_000, 2], ids=["newest-window", "gin-index"])
+async def test_search_matches_words_addresses_and_domains(
+    client: TestClientProtocol, owner: Login, monkeypatch: pytest.MonkeyPatch, window: int
+) -> None:
+    # A window of 2 rows forces the sparse path (the GIN index) for every word search.
+    monkeypatch.setattr(service, "SEARCH_WINDOW", window)
+    people = [
+        ("ann.smith@acme.com", "Ann", "Smith", {"city": "Kraków"}),
+        ("bob@acme.com", "Bob", "O'Brien", {"city": "Berlin", "plan": "pro"}),
+        ("carla@other.org", "Carla", "Annan", {"referrer": "bob@acme.com"}),
+        ("dan_99%@example.net", "Dan", "", {}),
+    ]
+    for email, first, last, attributes in people:
+        response = await add(client, owner, email=email, first_name=first, last_name=last,
+                             attributes=attributes)  # fmt: skip
+        assert response.status_code == 201
+    stranger = await login_as(await make_user())
+    await add(client, stranger, email="ann@acme.com", first_name="Ann")
+
+    async def emails(q: str) -> list[str]:
+        response = await client.get(
+            "/api/contacts", query_string={"q": q, "limit": "50"}, headers=owner.headers()
+        )
+        assert response.status_code == 200
+        return sorted(c["email"] for c in (await response.get_json())["items"])
+
+    assert await emails("ann") == ["ann.smith@acme.com", "carla@other.org"]  # Ann, Annan
+    assert await emails("ANN SMI") == ["ann.smith@acme.com"]  # words in order, prefixes
+    assert await emails("smith ann") == []
+    assert await emails("acme.com") == ["ann.smith@acme.com", "bob@acme.com", "carla@other.org"]
+    assert await emails("@other.org") == ["carla@other.org"]
+    assert await emails("krakó") == ["ann.smith@acme.com"]  # attribute values
+    assert await emails("o'brien") == ["bob@acme.com"]
+    assert await emails("pro") == ["bob@acme.com"]
+    assert await emails("plan") == []  # attribute names are not searched
+    assert await emails("Bob@Acme") == ["bob@acme.com"]  # an address: its start
+    assert await emails("bob@acme.com") == ["bob@acme.com"]
+    assert await emails("dan_99%@") == ["dan_99%@example.net"]  # LIKE wildcards are literal
+    assert await emails("dan_9_%@") == []
+    assert await emails("mith") == []  # not the middle of a word
+    assert await emails("%") == []  # nothing to search for
+
+    # Word-search pages follow the cursor like any other.
+    for i in range(5):
+        await add(client, owner, email=f"zed{i}@acme.com", first_name="Zed")
+    seen: list[str] = []
+    cursor: str | None = None
+    while True:
+        args = {"q": "zed", "limit": "2", **({"cursor": cursor} if cursor else {})}
+        response = await client.get("/api/contacts", query_string=args, headers=owner.headers())
+        body = await response.get_json()
+        seen += [c["email"] for c in body["items"]]
+        cursor = body["next_cursor"]
+        if cursor is None:
+            break
+    assert seen == [f"zed{i}@acme.com" for i in reversed(range(5))]
 
 
 async def test_lists_crud_with_counts(client: TestClientProtocol, owner: Login) -> None:

@@ -10,9 +10,11 @@ from typing import Any
 import pytest
 from quart.datastructures import FileStorage
 from quart.typing import TestClientProtocol
+from tortoise import connections
 
 from models.accounts import Membership
 from models.contacts import Contact, ContactEvent, ContactStatus, ImportJob, ListMembership
+from realtime import emit
 from server.contacts import imports
 from server.core.config import Config
 from tests.factories import Login, login_as, make_user
@@ -156,7 +158,7 @@ async def test_mapping_and_list_membership(
     async def capture(event: str, data: dict[str, Any], *, room: str | None) -> None:
         emitted.append((event, data, room))
 
-    monkeypatch.setattr(imports, "emit_now", capture)
+    monkeypatch.setattr(emit, "emit_now", capture)
     lst = await (
         await client.post("/api/lists", json={"name": "Imported"}, headers=owner.headers())
     ).get_json()
@@ -239,7 +241,7 @@ async def test_resume_after_a_crash(
     rows = "".join(f"p{i}@example.com,N{i}\n" for i in range(7))
     data = ("email,first name\n" + rows + "p1@example.com,dup\nbad,x\n").encode()
     created = await upload(client, owner, data)
-    monkeypatch.setattr(imports, "BATCH_SIZE", 3)
+    monkeypatch.setattr(config, "import_batch_rows", 3)
 
     class Crash(Exception):
         pass
@@ -268,3 +270,60 @@ async def test_resume_after_a_crash(
     assert lines[2][1].startswith("invalid email")
     await run_worker_burst(config)  # the queued job finds it done
     assert await Contact.filter(email__startswith="p").count() == 7
+
+
+async def test_a_large_import_refreshes_the_planner_statistics(
+    client: TestClientProtocol, config: Config, owner: Login, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    conn = connections.get("default")
+    query = "SELECT analyze_count FROM pg_stat_user_tables WHERE relname = 'contact'"
+
+    async def analyzed() -> int:
+        # The statistics collector reports with a delay; a fresh snapshot reads it now.
+        await conn.execute_script("SELECT pg_stat_clear_snapshot()")
+        return int((await conn.execute_query_dict(query))[0]["analyze_count"])
+
+    monkeypatch.setattr(imports, "ANALYZE_AFTER", 3)
+    before = await analyzed()
+    small = await run(client, config, owner, b"email\na@example.com\nb@example.com\n")
+    assert small["imported"] == 2
+    assert await analyzed() == before
+    large = await run(client, config, owner, b"email\nc@example.com\nd@example.com\ne@x.org\n")
+    assert large["imported"] == 3
+    assert await analyzed() == before + 1
+
+
+@pytest.mark.parametrize(
+    ("policy", "listed", "events"),
+    [
+        ("skip", {"old@example.com", "new@example.com"}, 2),
+        ("update", {"old@example.com", "new@example.com"}, 2),
+        ("error", {"new@example.com"}, 1),  # a row reported as an error changes nothing
+    ],
+)
+async def test_which_contacts_an_import_adds_to_its_list(
+    client: TestClientProtocol,
+    config: Config,
+    owner: Login,
+    policy: str,
+    listed: set[str],
+    events: int,
+) -> None:
+    lst = await (
+        await client.post("/api/lists", json={"name": "Launch"}, headers=owner.headers())
+    ).get_json()
+    await client.post("/api/contacts", json={"email": "old@example.com"}, headers=owner.headers())
+    data = b"email\nold@example.com\nnew@example.com\n"
+    body = await run(client, config, owner, data, list_id=lst["id"], duplicate_policy=policy)
+    assert body["status"] == "completed"
+    members = await ListMembership.filter(contact_list_id=lst["id"]).values_list(
+        "contact__email", flat=True
+    )
+    assert set(map(str, members)) == listed
+    assert await ContactEvent.filter(kind="list_added").count() == events
+    assert await ContactEvent.filter(kind="imported").count() == 1
+
+    again = await run(client, config, owner, data, list_id=lst["id"], duplicate_policy=policy)
+    assert again["status"] == "completed"
+    assert await ListMembership.filter(contact_list_id=lst["id"]).count() == len(listed)
+    assert await ContactEvent.filter(kind="list_added").count() == events  # not added twice

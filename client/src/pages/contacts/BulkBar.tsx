@@ -2,13 +2,18 @@ import { useId, useState } from "react";
 import {
   bulkContacts,
   bulkFilter,
+  getBulkJob,
+  isBulkJob,
   type BulkAction,
+  type BulkJob,
   type BulkRequest,
   type BulkResult,
   type ContactFilters,
   type ContactList,
 } from "../../api/contacts";
+import { ProgressBar } from "../../components/ProgressBar";
 import { errorMessage } from "../../forms/errors";
+import { useJobProgress } from "../../lib/useJobProgress";
 
 const DONE: Record<BulkAction, string> = {
   tag: "Tagged",
@@ -22,6 +27,58 @@ const DONE: Record<BulkAction, string> = {
 export function bulkMessage(result: BulkResult): string {
   const n = result.affected;
   return `${DONE[result.action]}: ${n} contact${n === 1 ? "" : "s"} affected.`;
+}
+
+const WORKING: Record<BulkAction, string> = {
+  tag: "Tagging",
+  untag: "Untagging",
+  add_to_list: "Adding to the list",
+  remove_from_list: "Removing from the list",
+  unsubscribe: "Unsubscribing",
+  delete: "Deleting",
+};
+
+/** A bulk action running as a job: a progress bar fed by `bulk:progress` and polling. */
+function BulkJobProgress({
+  started,
+  onDone,
+  onError,
+}: {
+  started: BulkJob;
+  onDone(job: BulkJob): void;
+  onError(message: string): void;
+}) {
+  const { job, pollError } = useJobProgress({
+    id: started.id,
+    fetchJob: getBulkJob,
+    event: "bulk:progress",
+    fromEvent: (payload, id) => (payload.id === id ? { error: null, ...payload } : null),
+    progress: (j) => j.done,
+    onDone: (finished) =>
+      finished.status === "failed"
+        ? onError(finished.error ?? "The bulk action failed.")
+        : onDone(finished),
+  });
+  const current = job ?? started;
+  return (
+    <section className="bulk-bar__job" aria-label="Bulk action progress">
+      <p role="status">
+        {`${WORKING[current.action]}: ${current.done} of ${current.total} contacts…`}
+      </p>
+      <ProgressBar
+        label="Bulk action progress"
+        done={current.done}
+        total={current.total}
+        unit="contacts"
+        complete={current.status === "completed"}
+      />
+      {pollError ? (
+        <p className="field__error" role="alert">
+          {`Lost track of the progress: ${pollError}. Retrying…`}
+        </p>
+      ) : null}
+    </section>
+  );
 }
 
 interface BulkBarProps {
@@ -42,6 +99,7 @@ export function BulkBar({ selectedIds, filters, lists, onDone, onError }: BulkBa
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [pending, setPending] = useState(false);
   const [localError, setLocalError] = useState<string | null>(null);
+  const [running, setRunning] = useState<BulkJob | null>(null);
 
   async function run(action: BulkAction, extra: Partial<BulkRequest> = {}) {
     setPending(true);
@@ -50,16 +108,33 @@ export function BulkBar({ selectedIds, filters, lists, onDone, onError }: BulkBa
       ? { action, filter: bulkFilter(filters), ...extra }
       : { action, ids: selectedIds, ...extra };
     try {
-      const result = await bulkContacts(body);
+      const outcome = await bulkContacts(body);
       setTagMode(null);
       setTag("");
       setConfirmDelete(false);
-      onDone(result);
-    } catch (error) {
-      onError(errorMessage(error));
-    } finally {
+      if (isBulkJob(outcome)) {
+        // Too many contacts for one request: it runs in the background; keep the bar busy.
+        setRunning(outcome);
+        return;
+      }
       setPending(false);
+      onDone(outcome);
+    } catch (error) {
+      setPending(false);
+      onError(errorMessage(error));
     }
+  }
+
+  function jobFinished(job: BulkJob) {
+    setRunning(null);
+    setPending(false);
+    onDone({ action: job.action, affected: job.affected });
+  }
+
+  function jobFailed(message: string) {
+    setRunning(null);
+    setPending(false);
+    onError(message);
   }
 
   function applyTag() {
@@ -215,6 +290,9 @@ export function BulkBar({ selectedIds, filters, lists, onDone, onError }: BulkBa
         <p className="field__error" role="alert">
           {localError}
         </p>
+      ) : null}
+      {running ? (
+        <BulkJobProgress started={running} onDone={jobFinished} onError={jobFailed} />
       ) : null}
     </div>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import {
   getImport,
   importReportUrl,
@@ -7,8 +7,9 @@ import {
   type DuplicatePolicy,
   type ImportJob,
 } from "../../api/contacts";
+import { ProgressBar } from "../../components/ProgressBar";
 import { errorMessage } from "../../forms/errors";
-import { on } from "../../realtime/socket";
+import { isJobDone as isDone, useJobProgress } from "../../lib/useJobProgress";
 import {
   guessMapping,
   IMPORT_FIELDS,
@@ -19,7 +20,7 @@ import {
   type ImportField,
 } from "./csv";
 
-export const POLL_MS = 1000;
+export { POLL_MS } from "../../lib/useJobProgress";
 
 const DELIMITER_NAMES: Record<string, string> = {
   ",": "comma",
@@ -27,10 +28,6 @@ const DELIMITER_NAMES: Record<string, string> = {
   "\t": "tab",
   "|": "pipe",
 };
-
-function isDone(job: Pick<ImportJob, "status"> | null): boolean {
-  return job?.status === "completed" || job?.status === "failed";
-}
 
 function processed(job: ImportJob): number {
   return job.imported + job.updated + job.skipped + job.failed;
@@ -49,75 +46,20 @@ function readStart(file: File): Promise<string> {
 
 /** Follows one import job: socket events as hints, a GET every second until it ends. */
 function useImportJob(id: string | null, onDone: (job: ImportJob) => void) {
-  const [job, setJob] = useState<ImportJob | null>(null);
-  const [pollError, setPollError] = useState<string | null>(null);
-  const onDoneRef = useRef(onDone);
-  useEffect(() => {
-    onDoneRef.current = onDone;
+  return useJobProgress({
+    id,
+    fetchJob: getImport,
+    event: "import:progress",
+    fromEvent: (payload, jobId) =>
+      String(payload.id) === jobId ? { error: null, ...payload, id: String(payload.id) } : null,
+    progress: processed,
+    onDone,
   });
-
-  useEffect(() => {
-    if (!id) return;
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let finished = false;
-
-    function accept(next: ImportJob) {
-      if (stopped || finished) return;
-      setJob((previous) => {
-        // Counts only grow: an older answer must not move the bar back.
-        if (previous && !isDone(next) && processed(next) < processed(previous)) return previous;
-        return next;
-      });
-      if (isDone(next)) {
-        finished = true;
-        if (timer) clearTimeout(timer);
-        onDoneRef.current(next);
-      }
-    }
-
-    async function poll() {
-      try {
-        const next = await getImport(id!);
-        setPollError(null);
-        accept(next);
-      } catch (error) {
-        if (!stopped) setPollError(errorMessage(error));
-      }
-      if (!stopped && !finished) timer = setTimeout(() => void poll(), POLL_MS);
-    }
-
-    let unsubscribe: () => void = () => {};
-    try {
-      unsubscribe = on("import:progress", (payload) => {
-        if (String(payload.id) !== id) return;
-        if (isDone(payload)) {
-          // The GET carries the job's error too; let it settle the job.
-          if (timer) clearTimeout(timer);
-          void poll();
-          return;
-        }
-        accept({ error: null, ...payload, id: String(payload.id) });
-      });
-    } catch {
-      // No socket: polling alone still gets there.
-    }
-    timer = setTimeout(() => void poll(), POLL_MS);
-    return () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      unsubscribe();
-    };
-  }, [id]);
-
-  return { job, pollError };
 }
 
 function ImportProgressView({ job, pollError }: { job: ImportJob | null; pollError: string | null }) {
   const total = job?.total_rows ?? 0;
   const done = job ? processed(job) : 0;
-  const percent =
-    job?.status === "completed" ? 100 : total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0;
   const status = job?.status ?? "queued";
   return (
     <section className="import__progress" aria-label="Import progress">
@@ -130,17 +72,13 @@ function ImportProgressView({ job, pollError }: { job: ImportJob | null; pollErr
               ? "Import completed."
               : "Import failed."}
       </p>
-      <div
-        className="progress"
-        role="progressbar"
-        aria-label="Import progress"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-        aria-valuetext={`${done} of ${total} rows`}
-      >
-        <div className="progress__bar" style={{ width: `${percent}%` }} />
-      </div>
+      <ProgressBar
+        label="Import progress"
+        done={done}
+        total={total}
+        unit="rows"
+        complete={status === "completed"}
+      />
       {job ? (
         <dl className="import__counts">
           <div>

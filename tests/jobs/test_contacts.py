@@ -1,0 +1,146 @@
+"""The import job survives its worker process being killed (SIGKILL) in the middle of a file:
+a worker started afterwards finishes it, with every good row imported exactly once."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from quart.datastructures import FileStorage
+from quart.typing import TestClientProtocol
+from tortoise import connections
+
+from models.contacts import Contact, ContactEvent, ImportJob, ImportStatus
+from server.core.config import Config
+from tests.factories import login_as, make_user
+
+ROOT = Path(__file__).resolve().parents[2]
+ROWS = 12_000
+JOB_TIMEOUT = 15  # ARQ lets another worker take a dead worker's job after this + 10 s
+
+
+def start_worker(log: Path) -> subprocess.Popen[bytes]:
+    """``python -m server.cli worker`` as production runs it, with small batches."""
+    env = {
+        **os.environ,
+        "IMPORT_BATCH_ROWS": "250",
+        "JOB_TIMEOUT_SECONDS": str(JOB_TIMEOUT),
+        "LOG_LEVEL": "INFO",
+    }
+    started_before = log.read_text(errors="replace").count("worker_started") if log.exists() else 0
+    with log.open("ab") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "server.cli", "worker"], cwd=ROOT, env=env, stdout=out,
+            stderr=out,
+        )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while log.read_text(errors="replace").count("worker_started") <= started_before:
+        assert proc.poll() is None, log.read_text(errors="replace")
+        assert time.monotonic() < deadline, "the worker did not start"
+        time.sleep(0.1)
+    return proc
+
+
+def messy_file() -> tuple[bytes, set[str], set[int], set[int]]:
+    """The CSV, the addresses it should import, and the numbers of bad and duplicate rows."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["Email", "First name", "City"])
+    good: set[str] = set()
+    bad: set[int] = set()
+    duplicate: set[int] = set()
+    for i in range(ROWS):
+        number = i + 2  # the header is row 1
+        earlier = f"person{i - 50:05d}@example.com"
+        if i % 97 == 5:
+            writer.writerow([f"broken{i}.example.com", "X", "Nowhere"])
+            bad.add(number)
+        elif i % 23 == 7 and earlier in good:
+            writer.writerow([earlier.replace("person", "Person"), "Again", "Berlin"])
+            duplicate.add(number)
+        else:
+            writer.writerow([f"person{i:05d}@example.com", f"N{i}", "Lyon"])
+            good.add(f"person{i:05d}@example.com")
+    return out.getvalue().encode(), good, bad, duplicate
+
+
+async def test_a_killed_worker_process_leaves_nothing_half_done(
+    client: TestClientProtocol, config: Config, tmp_path: Path
+) -> None:
+    owner = await login_as(await make_user())
+    data, good, bad, duplicate = messy_file()
+    log = tmp_path / "worker.log"
+    first = start_worker(log)
+    try:
+        response = await client.post(
+            "/api/contacts/imports",
+            files={"file": FileStorage(io.BytesIO(data), filename="people.csv")},
+            headers=owner.headers(),
+        )
+        assert response.status_code == 202
+        import_id = (await response.get_json())["id"]
+        workspace_id = (await ImportJob.get(id=import_id)).workspace_id
+
+        deadline = time.monotonic() + 120
+        while True:
+            job = await ImportJob.get(id=import_id)
+            if job.rows_done >= 2_000:
+                break
+            assert job.status is not ImportStatus.completed, "finished before it was killed"
+            assert time.monotonic() < deadline, f"no progress: {job.rows_done}"
+            await asyncio.sleep(0.02)
+        first.send_signal(signal.SIGKILL)
+        first.wait()
+    finally:
+        if first.poll() is None:
+            first.kill()
+            first.wait()
+
+    killed = await ImportJob.get(id=import_id)
+    assert killed.status is ImportStatus.running
+    assert 2_000 <= killed.rows_done < ROWS
+    assert await Contact.filter(workspace_id=workspace_id).count() < len(good)
+
+    second = start_worker(log)
+    try:
+        deadline = time.monotonic() + JOB_TIMEOUT + 10 + 90
+        while (job := await ImportJob.get(id=import_id)).status is not ImportStatus.completed:
+            assert job.status is not ImportStatus.failed, job.error
+            assert time.monotonic() < deadline, f"not resumed: {job.rows_done} rows done"
+            await asyncio.sleep(0.2)
+    finally:
+        second.send_signal(signal.SIGTERM)
+        second.wait(timeout=30)
+
+    assert (job.total_rows, job.imported, job.failed, job.skipped, job.updated) == (
+        ROWS, len(good), len(bad), len(duplicate), 0
+    )  # fmt: skip
+    emails = await Contact.filter(workspace_id=workspace_id).values_list("email", flat=True)
+    assert sorted(map(str, emails)) == sorted(
+        good
+    )  # every good row, once (no duplicates, no losses)
+    conn = connections.get("default")
+    per_contact = await conn.execute_query_dict(
+        "SELECT count(*) AS n FROM contact_event e JOIN contact c ON c.id = e.contact_id "
+        "WHERE c.workspace_id = $1 AND e.kind = 'imported' GROUP BY e.contact_id",
+        [workspace_id],
+    )
+    assert len(per_contact) == len(good)
+    assert {row["n"] for row in per_contact} == {1}
+    assert await ContactEvent.filter(kind="imported").count() == len(good)
+
+    report = await client.get(
+        f"/api/contacts/imports/{import_id}/report.csv", headers=owner.headers()
+    )
+    lines = list(csv.reader(io.StringIO(await report.get_data(as_text=True))))[1:]
+    assert sorted(int(line[0]) for line in lines) == sorted(bad | duplicate)
+    reasons = {int(line[0]): line[1] for line in lines}
+    assert all(reasons[n].startswith("invalid email") for n in bad)
+    assert all(reasons[n] == "duplicate of an earlier row in the file" for n in duplicate)
