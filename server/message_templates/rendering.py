@@ -35,6 +35,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from server.core.config import get_config
 from server.message_templates.schemas import (
     SECTIONS_ADAPTER,
     ButtonBlock,
@@ -360,7 +361,9 @@ def _plain(fragment: str) -> str:
     return writer.text()
 
 
-def _block_view(block: Section, theme: Theme, ph: _Placeholders, text: list[str]) -> dict[str, Any]:
+def _block_view(
+    block: Section, theme: Theme, ph: _Placeholders, text: list[str], base_url: str
+) -> dict[str, Any]:
     """What the layout needs for one block, and its plain-text lines appended to ``text``."""
     if isinstance(block, HeadingBlock):
         title = ph.merge_tags(block.text)
@@ -385,7 +388,7 @@ def _block_view(block: Section, theme: Theme, ph: _Placeholders, text: list[str]
         return {
             "type": "image",
             "id": block.id,
-            "src": block.src,
+            "src": base_url + block.src if block.src.startswith("/") else block.src,
             "alt": alt,
             "href": href,
             "width": block.width,
@@ -415,7 +418,7 @@ def _block_view(block: Section, theme: Theme, ph: _Placeholders, text: list[str]
         }
     if isinstance(block, ColumnsBlock):
         columns = [
-            [_block_view(inner, theme, ph, text) for inner in column.blocks]
+            [_block_view(inner, theme, ph, text, base_url) for inner in column.blocks]
             for column in block.columns
         ]
         return {"type": "columns", "id": block.id, "columns": columns}
@@ -430,12 +433,15 @@ def prepare_email(
     theme: Theme | Mapping[str, Any] | None = None,
     title: str = "",
     preheader: str = "",
+    base_url: str | None = None,
 ) -> PreparedEmail:
     """Lay out a template once; call :meth:`PreparedEmail.render` per recipient.
 
     ``sections`` may be typed blocks or their stored JSON (validated here either way, so a
-    footer-less or malformed list cannot be rendered).
+    footer-less or malformed list cannot be rendered). Images stored as ``/media/...`` paths
+    are made absolute with ``base_url`` (default: ``PUBLIC_URL``).
     """
+    base = (base_url or get_config().effective_public_url).rstrip("/")
     blocks = SECTIONS_ADAPTER.validate_python(
         [s.model_dump() if not isinstance(s, Mapping) else s for s in sections]
     )
@@ -448,7 +454,7 @@ def prepare_email(
         if isinstance(block, FooterBlock):
             footer = block
             continue
-        views.append(_block_view(block, look, ph, text))
+        views.append(_block_view(block, look, ph, text, base))
     assert footer is not None  # the sections validator insists on exactly one
     footer_html = _markdown_html(footer.text, ph) if footer.text.strip() else ""
     address_lines = [line.strip() for line in postal_address.splitlines() if line.strip()]
@@ -496,6 +502,7 @@ def render_email(
     theme: Theme | Mapping[str, Any] | None = None,
     title: str = "",
     preheader: str = "",
+    base_url: str | None = None,
     rewrite_link: Callable[[str], str] | None = None,
     open_pixel_url: str | None = None,
 ) -> RenderedEmail:
@@ -507,6 +514,7 @@ def render_email(
         theme=theme,
         title=title,
         preheader=preheader,
+        base_url=base_url,
     )
     return prepared.render(
         merge=merge,

@@ -9,6 +9,7 @@ removed.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
@@ -45,7 +46,16 @@ def _link_url(value: str) -> str:
     return _check_url(value, schemes=frozenset({"http", "https", "mailto"}))
 
 
+# Images we serve ourselves are stored as paths, so they follow PUBLIC_URL when it changes;
+# the renderer makes them absolute.
+MEDIA_PATH = re.compile(r"^/media/[A-Za-z0-9][A-Za-z0-9/_.-]{0,200}$")
+
+
 def _image_url(value: str) -> str:
+    if value.startswith("/"):
+        if not MEDIA_PATH.match(value) or ".." in value:
+            raise ValueError("must be an http(s) URL or one of our /media/ paths")
+        return value
     return _check_url(value, schemes=frozenset({"http", "https"}))
 
 
