@@ -37,6 +37,7 @@ from markupsafe import Markup
 
 from server.core.config import get_config
 from server.message_templates.schemas import (
+    MERGE_TAG,
     SECTIONS_ADAPTER,
     ButtonBlock,
     ColumnsBlock,
@@ -47,13 +48,6 @@ from server.message_templates.schemas import (
     Section,
     TextBlock,
     Theme,
-)
-
-# {{ name }}, {{ name | default }}, {{ name | default("x") }} or default('x'); nothing else.
-MERGE_TAG = re.compile(
-    r"\{\{\s*(?P<name>[A-Za-z_][A-Za-z0-9_]{0,63})\s*"
-    r"(?:\|\s*default\s*(?:\(\s*(?:\"(?P<dq>[^\"\\\n{}]{0,200})\"|'(?P<sq>[^'\\\n{}]{0,200})')"
-    r"\s*\))?\s*)?\}\}"
 )
 
 FONTS = {
