@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import base64
 import io
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -17,7 +16,7 @@ from models.templates import Asset
 from server.core.config import Config
 from server.message_templates.banners import banner_png
 from tests.factories import Login, login_as, make_user
-from tests.fakes.openai_server import API_KEY, FakeOpenAI
+from tests.fakes.openai_server import FakeOpenAI
 
 PNG = banner_png("ocean")
 GIF = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
@@ -26,14 +25,6 @@ GIF = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7
 @pytest.fixture
 async def owner(db: None) -> Login:
     return await login_as(await make_user())
-
-
-@pytest.fixture
-async def fake_openai() -> AsyncIterator[FakeOpenAI]:
-    server = FakeOpenAI()
-    await server.start()
-    yield server
-    await server.close()
 
 
 async def upload(client: TestClientProtocol, login: Login, data: bytes, name: str) -> Any:
@@ -139,10 +130,7 @@ async def test_ai_image_through_openai(
     owner: Login,
     config: Config,
     fake_openai: FakeOpenAI,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(config, "openai_api_key", API_KEY)
-    monkeypatch.setattr(config, "openai_base_url", fake_openai.api_base)
     fake_openai.image_bytes = PNG
     response = await client.post(
         "/api/assets/generate",
