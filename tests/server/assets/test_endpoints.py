@@ -12,6 +12,7 @@ import pytest
 from quart.datastructures import FileStorage
 from quart.typing import TestClientProtocol
 
+from models.chat import AIRequest
 from models.templates import Asset
 from server.core.config import Config
 from server.message_templates.banners import banner_png
@@ -148,6 +149,10 @@ async def test_ai_image_through_openai(
         "gpt-image-1", "1536x1024", "a lighthouse at dawn",
     )  # fmt: skip
 
+    ledger = await AIRequest.get(purpose="image", outcome="ok")
+    assert (ledger.model, ledger.input_tokens, ledger.output_tokens) == ("gpt-image-1", 12, 1056)
+    assert float(ledger.cost_usd) == pytest.approx((12 * 5.0 + 1056 * 40.0) / 1_000_000)
+
     fake_openai.image_refused = True
     refused = await client.post(
         "/api/assets/generate", json={"prompt": "something refused"}, headers=owner.headers()
@@ -161,3 +166,29 @@ async def test_ai_image_through_openai(
         "/api/assets/generate", json={"prompt": "vector art"}, headers=owner.headers()
     )
     assert odd.status_code == 415
+    assert await AIRequest.filter(purpose="image", outcome="failed").count() == 1
+
+
+async def test_ai_images_count_against_the_monthly_ai_budget(
+    client: TestClientProtocol,
+    owner: Login,
+    config: Config,
+    fake_openai: FakeOpenAI,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fake_openai.image_bytes = PNG
+    monkeypatch.setattr(config, "ai_budget_usd", {"free": 0.05, "pro": 20.0})
+    first = await client.post(
+        "/api/assets/generate", json={"prompt": "a lighthouse"}, headers=owner.headers()
+    )
+    assert first.status_code == 201  # about $0.042: under the allowance
+    second = await client.post(
+        "/api/assets/generate", json={"prompt": "another one"}, headers=owner.headers()
+    )
+    assert second.status_code == 201  # 84% used: allowed, over the soft share
+    third = await client.post(
+        "/api/assets/generate", json={"prompt": "and another"}, headers=owner.headers()
+    )
+    assert third.status_code == 429
+    assert (await third.get_json())["code"] == "ai_budget_exceeded"
+    assert len([r for r in fake_openai.requests if "prompt" in r]) == 2
