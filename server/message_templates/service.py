@@ -221,7 +221,8 @@ def _conflict(template: EmailTemplate, version: TemplateVersion, actor: Actor) -
         details={
             "current_version": template.version,
             "current": current.model_dump(mode="json"),
-        }
+        },
+        headers={"ETag": f'"{template.version}"'},
     )
 
 

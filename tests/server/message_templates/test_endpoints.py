@@ -104,6 +104,7 @@ async def test_a_stale_save_gets_409_with_the_current_version_and_loses_nothing(
     error = await second.get_json()
     assert error["code"] == "version_conflict"
     assert error["details"]["current_version"] == 2
+    assert second.headers["ETag"] == '"2"'
     assert error["details"]["current"]["sections"][0]["text"] == "Tab A's title"
 
     # Tab B merges onto the current version and saves; both edits survive.
