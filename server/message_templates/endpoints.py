@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from quart import Blueprint, Response, request
-from quart_schema import tag, validate_querystring, validate_request, validate_response
+from quart import Blueprint, Response
+from quart_schema import (
+    tag,
+    validate_headers,
+    validate_querystring,
+    validate_request,
+    validate_response,
+)
 
 from server.core.auth import require_actor, requires
 from server.core.errors import AppError
 from server.message_templates import service
 from server.message_templates.schemas import (
+    IfMatch,
     PreviewQuery,
     PreviewRequest,
     TemplateCreate,
@@ -94,13 +101,14 @@ async def get_template(template_id: UUID) -> tuple[TemplateRead, int, dict[str, 
 @bp.put("/api/templates/<uuid:template_id>")
 @tag(["templates"])
 @requires("templates:write")
+@validate_headers(IfMatch)
 @validate_request(TemplateUpdate)
 @validate_response(TemplateRead)
 async def save_template(
-    template_id: UUID, data: TemplateUpdate
+    template_id: UUID, data: TemplateUpdate, headers: IfMatch
 ) -> tuple[TemplateRead, int, dict[str, str]]:
     """Save (a new version) from the version in ``If-Match``; 409 ``version_conflict`` if stale."""
-    if_match = service.parse_if_match(request.headers.get("If-Match"))
+    if_match = service.parse_if_match(headers.if_match)
     if if_match is None:
         raise PreconditionRequired()
     read = await service.save_template(require_actor(), template_id, data, if_match=if_match)
@@ -137,12 +145,13 @@ async def get_version(template_id: UUID, version: int) -> VersionRead:
 @bp.post("/api/templates/<uuid:template_id>/versions/<int:version>/restore")
 @tag(["templates"])
 @requires("templates:write")
+@validate_headers(IfMatch)
 @validate_response(TemplateRead)
 async def restore_version(
-    template_id: UUID, version: int
+    template_id: UUID, version: int, headers: IfMatch
 ) -> tuple[TemplateRead, int, dict[str, str]]:
     """Make an old version current again, as a new version (``If-Match`` optional)."""
-    if_match = service.parse_if_match(request.headers.get("If-Match"))
+    if_match = service.parse_if_match(headers.if_match)
     read = await service.restore_version(require_actor(), template_id, version, if_match=if_match)
     return read, 200, _etag(read)
 

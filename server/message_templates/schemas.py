@@ -272,6 +272,14 @@ class TemplateUpdate(BaseModel):
     theme: Theme | None = None
 
 
+class IfMatch(BaseModel):
+    """The version a save started from, as returned in ``ETag``."""
+
+    if_match: str | None = Field(
+        default=None, max_length=50, description='The version the edit started from, e.g. "3".'
+    )
+
+
 class VersionSummary(BaseModel):
     version: int
     name: str

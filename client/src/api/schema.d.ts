@@ -3482,7 +3482,10 @@ export interface operations {
     put_save_template: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The version the edit started from, e.g. "3". */
+                "if-match"?: string | null;
+            };
             path: {
                 template_id: string;
             };
@@ -3840,7 +3843,10 @@ export interface operations {
     post_restore_version: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The version the edit started from, e.g. "3". */
+                "if-match"?: string | null;
+            };
             path: {
                 template_id: string;
                 version: number;

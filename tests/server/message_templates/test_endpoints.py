@@ -147,6 +147,8 @@ async def test_save_needs_if_match_and_valid_sections(
     assert (await missing.get_json())["code"] == "precondition_required"
     bad = await save(client, owner, template["id"], "abc", name="x")
     assert (await bad.get_json())["code"] == "bad_if_match"
+    huge = await save(client, owner, template["id"], "1" * 60, name="x")
+    assert (huge.status_code, (await huge.get_json())["code"]) == (422, "validation_error")
 
     no_footer = [s for s in template["sections"] if s["type"] != "footer"]
     refused = await save(client, owner, template["id"], "1", sections=no_footer)
