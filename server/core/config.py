@@ -120,6 +120,7 @@ class Config(BaseSettings):
             # Per workspace: fetching URLs and generating images cost us bandwidth and money.
             "asset_import:account": "60/hour",
             "ai_image:account": "30/hour",
+            "test_send:account": "20/hour",
         }
     )
     # AI: providers are tried in this order, skipping unconfigured or failing ones.

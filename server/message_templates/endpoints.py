@@ -13,8 +13,9 @@ from quart_schema import (
     validate_response,
 )
 
-from server.core.auth import require_actor, requires
+from server.core.auth import client_ip, require_actor, requires
 from server.core.errors import AppError
+from server.core.ratelimit import hit
 from server.message_templates import service
 from server.message_templates.schemas import (
     IfMatch,
@@ -25,6 +26,8 @@ from server.message_templates.schemas import (
     TemplateQuery,
     TemplateRead,
     TemplateUpdate,
+    TestSendRequest,
+    TestSendResult,
     VersionList,
     VersionRead,
 )
@@ -192,3 +195,16 @@ async def preview(template_id: UUID, query_args: PreviewQuery) -> Response:
     """The exact HTML that will be sent (sample merge values), current or ``?version=N``."""
     body = await service.preview_template(require_actor(), template_id, query_args.version)
     return _html(body)
+
+
+@bp.post("/api/templates/<uuid:template_id>/test-send")
+@tag(["templates"])
+@requires("templates:read")
+@validate_request(TestSendRequest)
+@validate_response(TestSendResult, 202)
+async def test_send(template_id: UUID, data: TestSendRequest) -> tuple[TestSendResult, int]:
+    """Mail the template, exactly as it would be sent, to your own address."""
+    actor = require_actor()
+    await hit("test_send", ip=client_ip(), account=str(actor.user.id))
+    message_id = await service.test_send(actor, template_id, data.subject)
+    return TestSendResult(to=actor.user.email, message_id=message_id), 202

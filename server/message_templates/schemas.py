@@ -306,5 +306,16 @@ class PreviewRequest(BaseModel):
     theme: Theme = Field(default_factory=Theme)
 
 
+class TestSendRequest(BaseModel):
+    subject: str | None = Field(default=None, min_length=1, max_length=200)
+
+
+class TestSendResult(BaseModel):
+    """The test message was queued to the caller's own address."""
+
+    to: str
+    message_id: str
+
+
 class PreviewQuery(BaseModel):
     version: int | None = Field(default=None, ge=1)
