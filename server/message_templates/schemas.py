@@ -21,7 +21,6 @@ from pydantic import (
     ConfigDict,
     Field,
     TypeAdapter,
-    field_validator,
 )
 
 from models.templates import TemplateStatus
@@ -249,24 +248,26 @@ class TemplateList(BaseModel):
     items: list[TemplateSummary]
 
 
+def _not_blank(value: str | None) -> str | None:
+    if value is not None and not value.strip():
+        raise ValueError("must not be blank")
+    return value.strip() if value is not None else None
+
+
+TemplateName = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_not_blank)]
+
+
 class TemplateCreate(BaseModel):
     """A new template in my templates: a copy of ``from_template_id``, or a blank one."""
 
     from_template_id: UUID | None = None
-    name: str | None = Field(default=None, min_length=1, max_length=200)
-
-    @field_validator("name")
-    @classmethod
-    def _strip(cls, value: str | None) -> str | None:
-        if value is not None and not value.strip():
-            raise ValueError("must not be blank")
-        return value.strip() if value is not None else None
+    name: TemplateName | None = None
 
 
 class TemplateUpdate(BaseModel):
     """A save (autosave included); send ``If-Match: <version>``. Omitted fields stay."""
 
-    name: str | None = Field(default=None, min_length=1, max_length=200)
+    name: TemplateName | None = None
     description: str | None = Field(default=None, max_length=2000)
     sections: Sections | None = None
     theme: Theme | None = None

@@ -29,6 +29,7 @@ from server.mail.message import OutgoingMessage
 from server.mail.service import queue_mail
 from server.message_templates.rendering import SAMPLE_MERGE, PreparedEmail, prepare_email
 from server.message_templates.schemas import (
+    SECTIONS_ADAPTER,
     Scope,
     Section,
     Sections,
@@ -161,12 +162,13 @@ async def _add_version(
     actor: Actor | None,
     restored_from: int | None = None,
 ) -> TemplateVersion:
+    # Stored in canonical form (defaults filled in), so "nothing changed" compares equal.
     return await TemplateVersion.create(
         template_id=template.id,
         number=number,
         name=name,
-        sections=sections,
-        theme=theme,
+        sections=dump_sections(SECTIONS_ADAPTER.validate_python(sections)),
+        theme=Theme.model_validate(theme).model_dump(),
         restored_from=restored_from,
         created_by_id=actor.user.id if actor else None,
     )
@@ -238,7 +240,7 @@ async def save_template(
         current = await current_version(template)
         if if_match != template.version:
             raise _conflict(template, current, actor)
-        name = data.name.strip() if data.name is not None else current.name
+        name = data.name if data.name is not None else current.name
         sections = dump_sections(data.sections) if data.sections is not None else current.sections
         theme = data.theme.model_dump() if data.theme is not None else current.theme
         if data.description is not None:

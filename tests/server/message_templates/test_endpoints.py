@@ -315,3 +315,11 @@ async def test_blank_template_and_capabilities(client: TestClientProtocol, owner
     assert anonymous.status_code == 401
     blank_name = await client.post("/api/templates", json={"name": "  "}, headers=owner.headers())
     assert blank_name.status_code == 422
+    # Sending back exactly what was read is not a change: no new version.
+    same = await save(
+        client, owner, body["id"], "1", sections=body["sections"], theme=body["theme"],
+        name=body["name"],
+    )  # fmt: skip
+    assert (await same.get_json())["version"] == 1
+    renamed_blank = await save(client, owner, body["id"], "1", name="   ")
+    assert renamed_blank.status_code == 422
