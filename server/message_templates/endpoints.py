@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
 from uuid import UUID
 
+from pydantic import BaseModel
 from quart import Blueprint, Response
 from quart_schema import (
     tag,
@@ -59,6 +62,28 @@ def _etag(read: TemplateRead) -> dict[str, str]:
     return {"ETag": service.etag(read), "Cache-Control": "private, no-cache"}
 
 
+async def _create_once(
+    headers: IdempotencyHeaders,
+    route: str,
+    payload: BaseModel | Mapping[str, Any],
+    create: Callable[[], Awaitable[TemplateRead]],
+) -> tuple[TemplateRead, int, dict[str, str]]:
+    """A 201 with the new template, once per ``Idempotency-Key``."""
+
+    async def work() -> tuple[TemplateRead, int]:
+        return await create(), 201
+
+    outcome = await run_once(
+        require_actor().workspace.id,
+        headers.idempotency_key,
+        route=route,
+        payload=payload,
+        model=TemplateRead,
+        work=work,
+    )
+    return outcome.body, outcome.status, _etag(outcome.body) | outcome.headers
+
+
 def _html(body: str) -> Response:
     return Response(body, content_type="text/html; charset=utf-8", headers=PREVIEW_HEADERS)
 
@@ -85,19 +110,9 @@ async def create_template(
     """Copy a template (``from_template_id``) into my templates, or start a blank one; a
     repeated ``Idempotency-Key`` returns the first answer."""
     actor = require_actor()
-
-    async def work() -> tuple[TemplateRead, int]:
-        return await service.create_template(actor, data), 201
-
-    outcome = await run_once(
-        actor.workspace.id,
-        headers.idempotency_key,
-        route="POST /api/templates",
-        payload=data,
-        model=TemplateRead,
-        work=work,
+    return await _create_once(
+        headers, "POST /api/templates", data, lambda: service.create_template(actor, data)
     )
-    return outcome.body, outcome.status, _etag(outcome.body) | outcome.headers
 
 
 @bp.post("/api/templates/preview")
@@ -214,19 +229,12 @@ async def duplicate(
     """A copy, as a new draft in my templates; a repeated ``Idempotency-Key`` returns the
     first copy."""
     actor = require_actor()
-
-    async def work() -> tuple[TemplateRead, int]:
-        return await service.duplicate_template(actor, template_id), 201
-
-    outcome = await run_once(
-        actor.workspace.id,
-        headers.idempotency_key,
-        route="POST /api/templates/duplicate",
-        payload={"template_id": str(template_id)},
-        model=TemplateRead,
-        work=work,
+    return await _create_once(
+        headers,
+        "POST /api/templates/duplicate",
+        {"template_id": str(template_id)},
+        lambda: service.duplicate_template(actor, template_id),
     )
-    return outcome.body, outcome.status, _etag(outcome.body) | outcome.headers
 
 
 @bp.get("/api/templates/<uuid:template_id>/preview")

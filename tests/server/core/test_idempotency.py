@@ -16,6 +16,7 @@ from server.core.errors import ValidationFailed
 from server.core.idempotency import (
     KEY_TTL,
     IdempotencyKeyReused,
+    Outcome,
     fingerprint,
     run_once,
 )
@@ -52,6 +53,17 @@ def maker(
     return work
 
 
+async def once(
+    workspace_id: uuid.UUID,
+    key: str | None,
+    body: Body,
+    work: Callable[[], Awaitable[tuple[Made, int]]],
+    *,
+    route: str = ROUTE,
+) -> Outcome[Made]:
+    return await run_once(workspace_id, key, route=route, payload=body, model=Made, work=work)
+
+
 async def made_count(name: str) -> int:
     return await Workspace.filter(name=name).count()
 
@@ -61,12 +73,8 @@ async def test_a_repeated_key_returns_the_first_answer_and_does_the_work_once(
 ) -> None:
     calls: list[str] = []
     body = Body(name="Issue 1")
-    first = await run_once(
-        workspace.id, "k-1", route=ROUTE, payload=body, model=Made, work=maker("Issue 1", calls)
-    )
-    again = await run_once(
-        workspace.id, "k-1", route=ROUTE, payload=body, model=Made, work=maker("Issue 1", calls)
-    )
+    first = await once(workspace.id, "k-1", body, maker("Issue 1", calls))
+    again = await once(workspace.id, "k-1", body, maker("Issue 1", calls))
     assert (first.status, first.replayed, first.headers) == (201, False, {})
     assert (again.status, again.replayed) == (201, True)
     assert again.headers == {"Idempotent-Replayed": "true"}
@@ -81,14 +89,7 @@ async def test_a_repeated_key_returns_the_first_answer_and_does_the_work_once(
 async def test_without_a_key_every_request_does_the_work(workspace: Workspace) -> None:
     calls: list[str] = []
     for _ in range(2):
-        outcome = await run_once(
-            workspace.id,
-            None,
-            route=ROUTE,
-            payload=Body(name="x"),
-            model=Made,
-            work=maker("No key", calls),
-        )
+        outcome = await once(workspace.id, None, Body(name="x"), maker("No key", calls))
         assert not outcome.replayed
     assert await made_count("No key") == 2
     assert await IdempotencyRecord.filter(workspace_id=workspace.id).count() == 0
@@ -98,23 +99,9 @@ async def test_a_key_reused_with_another_body_is_refused_and_does_nothing(
     workspace: Workspace,
 ) -> None:
     calls: list[str] = []
-    await run_once(
-        workspace.id,
-        "k-2",
-        route=ROUTE,
-        payload=Body(name="A"),
-        model=Made,
-        work=maker("Body A", calls),
-    )
+    await once(workspace.id, "k-2", Body(name="A"), maker("Body A", calls))
     with pytest.raises(IdempotencyKeyReused) as refused:
-        await run_once(
-            workspace.id,
-            "k-2",
-            route=ROUTE,
-            payload=Body(name="B"),
-            model=Made,
-            work=maker("Body B", calls),
-        )
+        await once(workspace.id, "k-2", Body(name="B"), maker("Body B", calls))
     assert refused.value.status == 422
     assert refused.value.details == {"idempotency_key": "k-2", "route": ROUTE}
     assert calls == ["Body A"]
@@ -129,21 +116,12 @@ async def test_failed_work_stores_no_answer_so_a_fixed_retry_goes_through(
         raise ValidationFailed(details={"fields": {"name": ["bad"]}})
 
     with pytest.raises(ValidationFailed):
-        await run_once(
-            workspace.id, "k-3", route=ROUTE, payload=Body(name="x"), model=Made, work=failing
-        )
+        await once(workspace.id, "k-3", Body(name="x"), failing)
     # The work's own writes rolled back with the missing answer.
     assert await made_count("Half done") == 0
     assert await IdempotencyRecord.filter(key="k-3").count() == 0
     calls: list[str] = []
-    retry = await run_once(
-        workspace.id,
-        "k-3",
-        route=ROUTE,
-        payload=Body(name="x"),
-        model=Made,
-        work=maker("Retried", calls),
-    )
+    retry = await once(workspace.id, "k-3", Body(name="x"), maker("Retried", calls))
     assert not retry.replayed
     assert await made_count("Retried") == 1
 
@@ -152,14 +130,7 @@ async def test_concurrent_requests_with_one_key_do_the_work_once(workspace: Work
     calls: list[str] = []
     outcomes = await asyncio.gather(
         *(
-            run_once(
-                workspace.id,
-                "k-race",
-                route=ROUTE,
-                payload=Body(name="race"),
-                model=Made,
-                work=maker("Raced", calls, delay=0.2),
-            )
+            once(workspace.id, "k-race", Body(name="race"), maker("Raced", calls, delay=0.2))
             for _ in range(3)
         )
     )
@@ -178,14 +149,7 @@ async def test_keys_belong_to_one_workspace_and_one_route(workspace: Workspace) 
         (other.id, ROUTE),
         (workspace.id, "POST /api/other-things"),
     ]:
-        outcome = await run_once(
-            workspace_id,
-            "shared",
-            route=route,
-            payload=body,
-            model=Made,
-            work=maker("Scoped", calls),
-        )
+        outcome = await once(workspace_id, "shared", body, maker("Scoped", calls), route=route)
         assert not outcome.replayed
     assert await made_count("Scoped") == 3
 
@@ -193,15 +157,11 @@ async def test_keys_belong_to_one_workspace_and_one_route(workspace: Workspace) 
 async def test_an_expired_key_is_forgotten(workspace: Workspace) -> None:
     calls: list[str] = []
     body = Body(name="old")
-    first = await run_once(
-        workspace.id, "k-old", route=ROUTE, payload=body, model=Made, work=maker("Aged", calls)
-    )
+    first = await once(workspace.id, "k-old", body, maker("Aged", calls))
     await IdempotencyRecord.filter(key="k-old").update(
         expires_at=datetime.now(UTC) - timedelta(seconds=1)
     )
-    second = await run_once(
-        workspace.id, "k-old", route=ROUTE, payload=body, model=Made, work=maker("Aged", calls)
-    )
+    second = await once(workspace.id, "k-old", body, maker("Aged", calls))
     assert not second.replayed
     assert second.body.id != first.body.id
     assert await IdempotencyRecord.filter(key="k-old").count() == 1
