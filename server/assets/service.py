@@ -181,7 +181,9 @@ async def media(asset_id: uuid.UUID) -> tuple[Asset, bytes]:
 
 # Our own image URLs: an asset (``/media/<uuid>``) or a catalog banner. Stored relative, but a
 # pasted absolute URL under PUBLIC_URL means the same image.
-_ASSET_PATH = re.compile(r"^/media/(?P<id>[0-9a-fA-F-]{36})$")
+_ASSET_PATH = re.compile(
+    r"^/media/(?P<id>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"
+)
 _BANNER_PATH = re.compile(r"^/media/catalog/(?P<name>[A-Za-z0-9_-]+)\.png$")
 
 
@@ -224,13 +226,10 @@ async def foreign_images(
                 problems.setdefault(f"{ref.path}.src", []).append("no such catalog image")
             continue
         match = _ASSET_PATH.match(path)
-        try:
-            media_id = uuid.UUID(match["id"]) if match else None
-        except ValueError:
-            media_id = None
-        if media_id is None:
+        if match is None:
             problems.setdefault(f"{ref.path}.src", []).append("no such image on this server")
             continue
+        media_id = uuid.UUID(match["id"])
         wanted.add(media_id)
         sources.append((ref, media_id))
     owned: set[uuid.UUID] = set()
