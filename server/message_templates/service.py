@@ -320,6 +320,8 @@ async def restore_version(
         old = await TemplateVersion.get_or_none(template_id=template.id, number=number)
         if old is None:
             raise NotFound("No such version.")
+        # Versions saved before images were checked may name another workspace's image.
+        await check_images(actor, parse_sections(old.sections))
         template.version += 1
         template.name = old.name
         await template.save(update_fields=["version", "name", "updated_at"])

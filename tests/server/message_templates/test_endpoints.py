@@ -13,6 +13,7 @@ from quart.datastructures import FileStorage
 from quart.typing import TestClientProtocol
 
 from models.accounts import Plan, Workspace
+from models.templates import TemplateVersion
 from server.core.config import Config
 from server.message_templates.banners import banner_png
 from server.message_templates.catalog import seed_catalog
@@ -559,6 +560,33 @@ async def test_images_inside_columns_are_checked_too(
         "sections.0.columns.1.blocks.1.asset_id": ["not one of this workspace's images"],
         "sections.0.columns.1.blocks.1.src": ["not one of this workspace's images"],
     }
+
+
+async def test_restoring_a_version_with_another_workspaces_image_is_refused(
+    client: TestClientProtocol, owner: Login
+) -> None:
+    stranger = await login_as(await make_user())
+    theirs = await upload_image(client, stranger)
+    template = await (
+        await client.post("/api/templates", json={}, headers=owner.headers())
+    ).get_json()
+    # A version written before images were checked.
+    await TemplateVersion.create(
+        template_id=template["id"],
+        number=2,
+        name="Old",
+        sections=with_image(template["sections"], {"src": theirs["path"]}),
+        theme={},
+    )
+    restored = await client.post(
+        f"/api/templates/{template['id']}/versions/2/restore", headers=owner.headers()
+    )
+    assert restored.status_code == 422
+    error = await restored.get_json()
+    assert error["code"] == "image_not_in_workspace"
+    assert error["details"]["fields"] == {"sections.0.src": ["not one of this workspace's images"]}
+    current = await client.get(f"/api/templates/{template['id']}", headers=owner.headers())
+    assert (await current.get_json())["version"] == 1
 
 
 # ---- Conditional requests --------------------------------------------------------------
