@@ -23,6 +23,7 @@ from quart.typing import TestClientProtocol
 from tortoise import connections
 
 from server.core.config import Config, get_config
+from tests.fakes.openai_server import API_KEY, FakeOpenAI
 
 ROOT = Path(__file__).resolve().parents[1]
 # One Redis database per test session (by process id, or TEST_REDIS_DB to pin it), so two
@@ -110,14 +111,20 @@ def test_env(
     get_config.cache_clear()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def config(test_env: Path) -> Config:
+    """The configuration the code under test reads now (``get_config()``).
+
+    Per test rather than per session: a test that rebuilds the cached configuration leaves a
+    new object behind, and a later test's monkeypatch must reach that one.
+    """
     return get_config()
 
 
 @pytest.fixture(scope="session")
-async def migrated(config: Config) -> AsyncIterator[None]:
+async def migrated(test_env: Path) -> AsyncIterator[None]:
     """The real migrations, applied once to the session's fresh database."""
+    config = get_config()
     from server.cli import _migrate
     from server.core.db import close_db, init_db
     from server.core.redis import close_redis, connect_redis
@@ -212,6 +219,17 @@ async def live_server(db: None, config: Config) -> AsyncIterator[str]:
     server.should_exit = True
     await task
     set_emitter(None)
+
+
+@pytest.fixture
+async def fake_openai(config: Config, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeOpenAI]:
+    """The fake OpenAI server, with the session's config pointing at it for this test."""
+    server = FakeOpenAI()
+    await server.start()
+    monkeypatch.setattr(config, "openai_api_key", API_KEY)
+    monkeypatch.setattr(config, "openai_base_url", server.api_base)
+    yield server
+    await server.close()
 
 
 @pytest.fixture

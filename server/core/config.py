@@ -117,6 +117,10 @@ class Config(BaseSettings):
             "reset:ip": "20/hour",
             "reset:account": "5/hour",
             "oauth:ip": "30/minute",
+            # Per workspace: fetching URLs and generating images cost us bandwidth and money.
+            "asset_import:account": "60/hour",
+            "ai_image:account": "30/hour",
+            "test_send:account": "20/hour",
         }
     )
     # AI: providers are tried in this order, skipping unconfigured or failing ones.
@@ -139,6 +143,8 @@ class Config(BaseSettings):
         default_factory=lambda: {
             "gpt-4o-mini": [0.15, 0.60],
             "gpt-4.1-nano": [0.10, 0.40],
+            # Text in, image out.
+            "gpt-image-1": [5.0, 40.0],
         }
     )
     # Monthly budget per plan: tokens (in + out) and dollars; near it (this share) the cheaper
@@ -159,6 +165,10 @@ class Config(BaseSettings):
     max_body_bytes: int = 1_048_576
     # The largest CSV accepted by POST /api/contacts/imports.
     import_max_bytes: int = 200 * 1024 * 1024
+    # Images: the largest accepted (upload, URL import, AI), and how long a URL import may take.
+    asset_max_bytes: int = 5 * 1024 * 1024
+    asset_fetch_timeout_seconds: float = 10.0
+    openai_image_model: str = "gpt-image-1"
     # Rows per import batch: one COPY, one merge and one commit each.
     import_batch_rows: int = Field(default=20_000, ge=1)
     # A bulk action by filter over more contacts than this runs as a job (202).
