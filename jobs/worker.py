@@ -86,9 +86,8 @@ class WorkerSettings:
     redis_settings = _settings()
     queue_name = get_config().queue_name
     health_check_interval = get_config().worker_heartbeat_seconds
-    max_jobs = 20
-    # How often an idle worker looks for new jobs; it bounds the wait before a reply starts.
-    poll_delay = 0.01
+    max_jobs = get_config().worker_max_jobs
+    poll_delay = get_config().worker_poll_seconds
     job_timeout = 300
     max_tries = 5
     keep_result = 3600

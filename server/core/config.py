@@ -163,6 +163,13 @@ class Config(BaseSettings):
     # How often the worker proves it is alive, and how stale /readyz tolerates.
     worker_heartbeat_seconds: int = 5
     outbox_poll_seconds: float = 0.5
+    # Jobs one worker runs at once. Chat replies spend their time waiting on the model, so a
+    # worker can carry many; lower it for workers that mostly import large CSV files.
+    worker_max_jobs: int = 200
+    # How often an idle worker looks for new jobs; it bounds the wait before a reply starts.
+    worker_poll_seconds: float = 0.003
+    # PostgreSQL connections per process (asyncpg pool); concurrent replies share them.
+    database_pool_max: int = 20
     queue_name: str = "inkwell:queue"
     client_dist: Path = Path("client/dist")
     # Set by the dev launcher when it started PostgreSQL / Redis itself.

@@ -1,0 +1,123 @@
+from tortoise import BaseDBAsyncClient
+
+RUN_IN_TRANSACTION = True
+
+
+async def upgrade(db: BaseDBAsyncClient) -> str:
+    return """
+        CREATE TABLE IF NOT EXISTS "ai_usage_month" (
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
+    "month" DATE NOT NULL,
+    "requests" INT NOT NULL,
+    "input_tokens" BIGINT NOT NULL,
+    "output_tokens" BIGINT NOT NULL,
+    "cost_usd" DECIMAL(14,6) NOT NULL,
+    "workspace_id" UUID NOT NULL REFERENCES "workspace" ("id") ON DELETE CASCADE,
+    CONSTRAINT "uid_ai_usage_mo_workspa_08283b" UNIQUE ("workspace_id", "month")
+);
+COMMENT ON TABLE "ai_usage_month" IS 'A workspace''s AI usage in one calendar month (UTC).';"""
+
+
+async def downgrade(db: BaseDBAsyncClient) -> str:
+    return """
+        DROP TABLE IF EXISTS "ai_usage_month";"""
+
+
+MODELS_STATE = (
+    "eJztXW1z2zYS/isYfblkRvUk8ktyys3NKI7bOk3iXuK0nUYdGiIhCzUFMCQYR9P2vx8Aki"
+    "L4alIiJYrBF1sisSD1LAnsPrsL/DVYUgvZ3tHEwT+h1WAM/hoQuET8Q+rMEAyg48THxQEG"
+    "Z7ZsCh1s3IWNZh5zocn44Tm0PcQPWcgzXewwTIloPAH31L3zHGgiMPn5EnDBMfAW9J4ASk"
+    "wu4DHqIgtAD3z4cfLd6PRsCFxk0luCPXFBMFsBzDzguGiOvx6Ji1rU5FfF5Lal/n2CP/vI"
+    "YPQWsQVy+VU+/cEPY2Khr8iLvjp3xhwj20qgiC3RgTxusJUjj338ePnqe9lS3PvMMKntL0"
+    "nc2lmxBSXr5r6PrSMhI87dIoJcyJClAEx82w5VER0K7pgfYK6P1rdqxQcsNIe+LdQ0+M/c"
+    "J6bQDpBXEn9O/hvemtLMMN5dXRsfLq4NY5DRqriFlCLCQyYl4onAhAmg/von6DcGRB4diA"
+    "uc/zh5/+j47LGEgHrs1pUnJVyDf6QgZDAQlaDHKMv/GZzPF9DNxzlqn0Ka3+gmGEcHYpDj"
+    "Rz+CLwKoBUgHS/jVsBG5ZQv+9emTJyUY/zJ5L2HmrSTOlL+rwTv8Ljw1Cs4JvGN8g3ehDs"
+    "KxRDMYP/wc7wzhURWAR8X4jjLw8iHKWEBvUQdgVaZ3EJ+dVID47KQQYnEqCbFnUtFHBuDX"
+    "H67e5QMcS6TgtbDJwN/Axh5ra7RQxuSZj22GiXckrrePYVkgJHpeet5nW4X50dvJb2kNnL"
+    "+5epkev0UHL1PqMF0kIDMgy6rkFT/D8BLlqyUpmVZNKHoUfTjE4Zz/QOuK2KvwDSxRzfXl"
+    "24sP15O3Pyf082pyfSHOjOTRVeroo7OUztadgF8vr38E4iv4/erdRVqN63bXvw/EPUGfUY"
+    "PQewNaymARHY1QS2jdhh4zfG8jvadlG9B8eMtdUfyBKDrCpFTTLvpC7zbSc1JSa7nLWo7G"
+    "4tnKqOfnZASbdHm6q+AHPZwY2rUPWxPZtJwGlgMrvPP5Xa7nuMYrC/L31EX4lvyEVhLqS3"
+    "4zkJh5fmNIlfyq9nWY4MZH45HThfdrYiPzfHEU+G9HLPBWJh/OJ68uBgWDRAMQf/TQIbro"
+    "VdHNjIv58IrneQbNu3voWkbiwRZn6IimjqzbZk8tR8v0EUjgrYRI/BZx5xET6FuYXXxB8u"
+    "6zPGF8dljKFYp2Blo3fIgvLMb4YVbuU+ZxVbwH3vbTAEonK32mFpv3Et9eElaDz8Mk4zeG"
+    "z0J3vfNbcQvf/Xs0Oj5+NnpyfPb89OTZs9PnT57ztvJ+s6eelYzXLy9/uHx3nTRcxIFyli"
+    "9WVlWSJJboIdN3VoWHOivmoc4yPBR26oAbtN4I2I7Z5G2TT9xtdQ0+qJIcb6gY36RU/3A+"
+    "rsRUH5cw1cdZptpCDGK7FtGniHSD6ROX1UyfZvo6Sg1UYfr4xEvdmq6rKrOF29qxMa83dE"
+    "BvcO0gG9BNbLcjA/hNgHcf37wZZAeG3REBBwqsOhQWgLovDoAtzvnHQS4DEJ4blvv/bMEB"
+    "CJtVyBY6+87Ct5gBIQOW3FJDFmAUQAL4dMTfbO8FoHwOlTk7d2jFz4qwOMDim8Py8oMa6L"
+    "EK94BE1/IJ9l0+DMkfrASwvlBsab6hy3zDWoFVPbZY4/1jG44rpb0cl+S9HGcTX5Q3I4vx"
+    "BfGXmdkgmWQUi3cZ8cEX5OL5ypCPxxio36bEgZ7H51HL4AMPYmOQ/D4lNr3FZAzkP/4Nkz"
+    "sDmib1CW+rfkuPc9U88EoOeIn/nVaoGFJrpzIlhLqsyM4QStqpLoa+v041+upg3tsGWk9K"
+    "9lDrB6LlSlkVkDG0dFgOh1lo96kiD1t/TenzSbvW3+jpybOT58dnJ2ujb32kzNaL7LoE/b"
+    "7JUKmTzQ7khYk9qZoaTghqHXdZxw5c2RTmuMPFcR1FRMd1GonrZJjT/ZFQH5DnBQjl8lDR"
+    "6eGDVJSntKzARnnI5f7bdx4fOEAo+gKwBQImpXcYgQXlvwBA4EJi0SVg9A4RcL/gXmpUbS"
+    "Z4pLAEbYFclEdQtXORKpyVjDkHLJKSiFuPoNLlbU2Xt0kF13ark1K6Rkh71VtA31+vWhaW"
+    "eIi/KhsWpSiyPdT8gWi6khGpCZRvQs26+Ohb0LJOVtXJqgeerKp4W1VdKEVEl3Z1L0muP8"
+    "CWZMn5Ye6VruUqy+FS3tSHi+R0GWIbZYj7oSffouUMud4CO4McdlI5OywjJ5fJdo2WyX1a"
+    "v8Lxc/dHigvUOWmdzElzqb1xulQk2+UUmwG957cxBvLflEBrKbKf5L8pCd6JMQj+p4nzKm"
+    "Zc82s3adKwGPr+kobacteWe1eB1Za7tty7C26XLfcrkTowCfOpc2z3xPlS653K3AIlNbtp"
+    "A95x6RdsBa+h58/+RCbTJvxhmPCq6qrSq6pMl833jdnVpgsRoneiBsaKSA8hHp2eVnF9Tk"
+    "+LfR9xLonyjiukuh0haKNASnuXxehr71J7l9oJ2psTtB8TXaKeY5pH2ijbpMIxItW3uuqc"
+    "Tpbda7Lsvqu2O5Qi24pJovfaUKIJ1cIJZfGEbE18VABeN987I9g/G7s9J8aQVfl4I1M7tw"
+    "OdPNjl5MH1u2IuILndSOsFXWi9d1nv2p8uHmn75U/XqFVUSu+DjexySu9fhpLf//Qe2bBg"
+    "VeHMlnkH9ggU+YbJ5QniBby3xSmxZPhBDorlUIW1m1vDlKhn7eMzFSe7bYlVMruuj1AlIo"
+    "tbopWOZ/YRL26dMYMtxOS2JVrc82LXsqPeYkUJgyYz8NKh7rYP16Xs5DWd9QmtNqnNOPsj"
+    "h99MpIYUk5yJbBTNcvaX5dQsXMssnA0LdhqpsCxlKLs7rAdzF6GaD7CU4Z3xv1PiuHQM+J"
+    "/BRvjrnGrtpWsvfe/GifbStZeuvfROQAWx4SJ+u97Wb9/l+6CfHiPle9whMpbc+VxsjdZH"
+    "0ddb0VVfAdOERm1CY1ucgl56DpIhlsNsBqk3LS6s2RW0NEdWhFabHFk8HeYt/KnOlSWJgO"
+    "u5uRJJNrgiCJjQtuUeMUB2OBarbQ75H2wuQFSbASCxgtNDsKD3vDuPBZ+WvrkIPmEGEFeX"
+    "lV31s7WrbLtNrq4i6mQVUWAB1MwSTwjpveD+Sbk3njRE60GalNKYpmhUXevWfq2bnA3qIL"
+    "wW6CG8TytFA56WRAOe5kQDyvapKniK97E31cBFjr1qK5LV9nPMrWVEzJWxrLP1SVJoo81P"
+    "OjbyNr39CWNzVg9TRUIDmgUUE8dnhlxevQ6qaTG9UU8aWOqzjZDNyGlo09Ca3E4zfC/HtH"
+    "2FTLyEdkE8VRFLR1MDuaNQ/tAALkHv1cX55dvJm0dPR8PAyPU+2ziofozmtZPM5MWfQZPW"
+    "y8lQRHpoiDWfFoBcl7qGaUMvZ3Aoqe9LivWvKqoVk1fnYBSj368cDL0Q2+7XINCrhvVn1b"
+    "BE0Dk3LJEMSpdGJpRYeLXoxASssfmXByaXQPYAMAE0iCggYkEXyB7Bo4/X54/zdhyr3ceU"
+    "TMn1AgHXJ4T3Ahhl0AZ0DjDzwM3NOhRzcwNceu8Nge+IEd8SnYqdzDyOEdc0JB4MMnGhBx"
+    "A0F6L1cEo8KlvNfOsWMWAukHkHZmjOXw2AviB3BSTRAWQQXN6kK8Ie/CHiB8RdeP5yKW+L"
+    "dyJvuygU8in5KgbA64XUDiIEsn5LstZJEe8ZCpQZJYc7iub6MtyoSFl2xYlJhc+tKqJ963"
+    "p8UOl40FdKaCcjQ2XiqEwF/eWOdqwDzTBtwDCd1GCYtG+mfTPtmw1r+WYixfVtkKExyHHN"
+    "1NPDMs9MJt0ulZZtllZ+SubpbJyMpasum6667P3uK2KBxDEQf6cEeh4Wv4WNwfpjmjrYTy"
+    "BA5ODm7k94jb4WmHmKyA7TMfbwdF9f/HadIJsjIB+9nfz2OEE4v7l690PUXAH+/M3Vy/Rq"
+    "2gwyvyDo8vCTH0vvEHqTLh05CdV8AxxELA79GIQfpgJ4BJfy2PrjlET9j0H0aUrmENvIEr"
+    "cj/k/JPWaLBUdmDKJP3Xh/PPS5hvMftu6NX9SY38+BMeh87qE8LuX1h6t3hXiqYmmnB5sM"
+    "/A3sFksolJl45mObYeIdievtYzIWMJUPV+mRKTVriw7Sw1UY8eVm3AZx4lCqf2HisyrjyF"
+    "nxOHKWH5CvMwuvBfqA7q4n4b3kUncM856lUnca3XYyqcMH0sAMLXOJrIcfZlW2f7C3spyN"
+    "zuYpRr+/2TxhzH0DrScltda7ovUII0XtmQrlvVYGdk3PrUQI2HrRhC3DA71cgWGYig8kHq"
+    "2uBQdC9AtiA7FuHggNxE9Ey5GBdLBFGah1cGC/wQGGWVF0oGDMjQS6HBLokhUriORaCK8F"
+    "dkg8z1yM5gKoneDcws6ZAjOxm0m0lFlVmjgttzvC+GlbUDdMGFsunOeY4sVU8VpgK5K4Y+"
+    "7urtlgx6VLhxU/0aWEQ0qyf3TDSZUB5KR4AMnmKa1pGn5dAd16DaTaPE+6g/6h3/zwvQaP"
+    "vxEOv3R+tlgF8FPy/cNeE22ackm000Sb1nodoi16Y2ermmRbRlATbjrXWec67x/chnKd8w"
+    "eJBiDu+Z7jmXGxLlucWcyvgRWSlfzwnsDe6gqt0WLJeYx6vI5yCZ2uNGqUSk9V+ga7fqcr"
+    "fUuXQh1KbpxLZFuFKa5/iDc/Bor/qlt5cIC+Om60zUCIYAhOeMPRg/fDpSRA0Ff+y8X34G"
+    "nXrP43u538vs339jeUn2PXY0bdDa2SUj3I6d8BOWHDDYBOCGmcq8apDqxcwvNnAs0Zsmri"
+    "rkiOQfx5SnyinlG/TcmM8nlBHA4/hOUUXEfiYPx5sJFGmy6XgIxff+azPGuyOHaTlOpGlr"
+    "+4bG+y/KVxlVHIxHXhqiDeHgqkdPGtlFqILPNPf2RL6TxEmOFR381jAYrnhazkDocr7n74"
+    "wYoAh1g3EUG3QZAgIdkAXdyxCM3hssPZoECkq2CXs7qvVSDVv6jb2UmVt+mk+G06KXqbGH"
+    "eas0iXlgQn5PqA9a5rknS4s/ixP8zAlw53fotarxLu1DE5HZPrQvhi2PD6QwrX28B2yWGQ"
+    "o+qGyYcCepJH5B6s0dhuwGK3yH7uCLyDOFvwnBUH29bP4YMRt2Cz8EpxN7lZoY35HzoHEI"
+    "Qd/MsDYtIWx18AsS2PC+bcxvP5wAcecUvb8oaAOojwf0dHR48BvyN+ECyQi/K3Q2z8ClUK"
+    "bNb7e+qNELu0zmRxgO6O//g6DnbUvofhueZzuQXqdUjvqL2muxunu7WrXfwWHKbTVcXVTk"
+    "5HlRNME1La4Sp3uJSUoy3drf7tFD9Mp+glnqxOVXMre88X28PR1vQPm8PRZNVqFpq8ya22"
+    "m9AZX01nfNVNkNl9bowukdKGzKEZMpo91uxxFw2a5thjTYjulRC9XDrUZa/pLM/6i09Wsv"
+    "2wbF6dCz3/8AsIZF4Ak/ocBgCJBW5uxN5nhkUJurkB0EUitXGJmdgHTawIHex4NoPMXAyB"
+    "RwEE/DVn0GXZzMeWLjMlf9KZ+OovEe9sLihVsWeaSPpVepGylSnUkhIKvUbRfm3bObaR4c"
+    "C8bdPKUu0VoR5auU+fVF3ptHSp0+yW0C6+xQTatVPuM4K9S7s/rYT4aQngp71Iu+dN/fop"
+    "94HUGAT/pyTchHMc7cYZ705gxdsTWOn9CdJTzH6S62Usud7gr4hsMQMcTuZejbp5y3dsbI"
+    "qFuBzKP+TUHFd7GfL62WU1yl1g99aqQ+EyYyD+TkmQZjYON52dErnu/Bisl5+vP0NUmh9K"
+    "ZofMQuPcCA0XiasaW1NEdHit8fCa3MDYEIZ0VieFkfykkN4hJbMzqnRWUM7oXpwcoYhoQN"
+    "OAhvmzNfBUJDScmR18+Gzh1IJTkdBwpuGM7cqKaMYCGsw0mGtOpwaeCRkNaRpSvV/RLmuD"
+    "XCRm8tpsU0qsD8jvhm7ScdViBfQ3rqprsfqm9QgjvfSkXnry0IHViQp66cmDQHfrpSfbTG"
+    "1IJYTk5DdkU0aKkxxS1XuyccM5rukc2ijDOrvcopJPrAusullgpf2KvlmYuvBkT7alOi5u"
+    "iGwzwe/+wPtwXc96FmqmuOdNi1HWLhhC2eesgqWpK6h6UEF15bMZ/Rqtd55jZSYblBqZVD"
+    "Y1lkrbBzNpJ0AkozIKFiKrlf8XmagyxwlQ/tDIr7wL4sEgEYEtIAP3LmUIYMaFvDhjNbug"
+    "QJOdT8mUXPP2LrLhCiwhd8xEEq74Jq2dm5sXsr/J+//Jq2ILYA94EhyZgSub8huTrTwOMn"
+    "DpPWD32ERT8ggC04XeAswQu0eIAESC+xQ3Li7GBR9HBz3ZhbiI+BWVU3Tje5Wq+QKxfK30"
+    "OgfdNcO5jmsnkqoy/UzcrRZIKYujZFb7dfOWlS1Z59fNXVV2TzlZ+1pctpWcLDGn1VNGLN"
+    "ENdfQqRU6MJvU2E4wlmhl99jsNtF8a6yL+Owtcw7KIuSrVw4D56HmVYX70vHiYF+dSw7xq"
+    "82TALue10rI9ZLYOhMnKiZXmUFmawPwGCcyki1NH60lJvch6l99tyB3ypZO3aGehW6qK6B"
+    "zJdI6k3O6ndqJkUqoPJsgusiUz3PV+eL8JcrG5GOQQfuGZYRnTB+M2jUaRt1kU6VuhpLZ8"
+    "64vJpi/I9cI1Kqp6IYpID6mm0elpFXfv9LTY3RPnUj6IU2trkLB5D9FthcgTgZZwReOq9J"
+    "Eisnv+aD+TWWNM0V4ns3/+D/v7bn8="
+)
