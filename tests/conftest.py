@@ -181,6 +181,19 @@ def client(app: Quart) -> TestClientProtocol:
 
 
 @pytest.fixture
+async def openai_app(config: Config, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[object]:
+    """A fake OpenAI server that the app and an in-process worker are configured to use."""
+    from tests.fakes.openai_server import API_KEY, FakeOpenAI
+
+    server = FakeOpenAI()
+    await server.start()
+    monkeypatch.setattr(config, "openai_api_key", API_KEY)
+    monkeypatch.setattr(config, "openai_base_url", server.api_base)
+    yield server
+    await server.close()
+
+
+@pytest.fixture
 async def live_server(db: None, config: Config) -> AsyncIterator[str]:
     """The real ASGI app (Quart + Socket.IO) under Uvicorn on a free local port."""
     import asyncio

@@ -12,6 +12,7 @@ from arq.worker import Worker
 
 from models.chat import ChatMessage
 from tests.factories import Login, login_as, make_user
+from tests.fakes.openai_server import FakeOpenAI
 
 
 class Listener:
@@ -20,7 +21,9 @@ class Listener:
         self.tokens: list[dict[str, Any]] = []
         self.done: list[dict[str, Any]] = []
         self.states: list[str] = []
+        self.errors: list[dict[str, Any]] = []
         self.client = socketio.AsyncClient(reconnection=False)
+        self.client.on("chat:error", self.errors.append)
         self.client.on("chat:token", self.tokens.append)
         self.client.on("chat:done", self.done.append)
         self.client.on("chat:state", lambda data: self.states.append(data["state"]))
@@ -107,3 +110,37 @@ async def test_send_over_the_socket_and_refuse_other_workspaces(
     assert refused["ok"] is False
     assert refused["code"] == "not_found"
     await other.client.disconnect()
+
+
+async def test_input_flagged_while_the_model_streams_sends_no_token(
+    live_server: str, running_worker: Worker, openai_app: FakeOpenAI
+) -> None:
+    # OpenAI's moderation runs in the job beside the model and answers after the first token
+    # is ready; that token must never reach a socket.
+    openai_app.moderation_flagged = ["violence"]
+    openai_app.moderation_flag_only = "forbidden-brief"
+    openai_app.moderation_delay = 0.3
+    login = await login_as(await make_user())
+    listener = Listener(login)
+    async with httpx.AsyncClient(base_url=live_server, headers=login.headers()) as http:
+        thread = (await http.post("/api/chat/threads", json={})).json()
+        await listener.connect(live_server)
+        joined = await listener.client.call("chat:join", {"thread_id": thread["id"]}, timeout=5)
+        assert joined == {"ok": True}
+        sent = await http.post(
+            f"/api/chat/threads/{thread['id']}/messages",
+            json={"content": "Our spring newsletter, forbidden-brief"},
+        )
+        assert sent.status_code == 202
+        reply_id = sent.json()["reply_message_id"]
+        await listener.wait(lambda: bool(listener.errors))
+        read = (await http.get(f"/api/chat/threads/{thread['id']}")).json()
+    await listener.client.disconnect()
+    assert openai_app.count("POST /v1/chat/completions") == 1
+    assert listener.errors[0]["message_id"] == reply_id
+    assert listener.errors[0]["code"] == "message_withheld"
+    assert listener.tokens == []
+    assert [(m["role"], m["status"]) for m in read["messages"]] == [
+        ("user", "withheld"),
+        ("assistant", "withheld"),
+    ]

@@ -7,16 +7,17 @@ retry offered), moderation of model output and the draft with hostile markup rem
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
 
 import pytest
 from quart.typing import TestClientProtocol
 
 from models.chat import AIRequest, ChatMessage, ChatThread, MessageStatus
+from server.chat import streaming
 from server.chat.generation import generate_reply
 from server.core.config import Config
+from server.core.redis import get_redis
 from tests.factories import Login, login_as, make_user
-from tests.fakes.openai_server import API_KEY, FakeOpenAI
+from tests.fakes.openai_server import FakeOpenAI
 from tests.server.chat.test_endpoints import new_thread, send
 
 DRAFT = {
@@ -33,13 +34,8 @@ DRAFT = {
 
 
 @pytest.fixture
-async def fake_openai(config: Config, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeOpenAI]:
-    server = FakeOpenAI()
-    await server.start()
-    monkeypatch.setattr(config, "openai_api_key", API_KEY)
-    monkeypatch.setattr(config, "openai_base_url", server.api_base)
-    yield server
-    await server.close()
+def fake_openai(openai_app: FakeOpenAI) -> FakeOpenAI:
+    return openai_app
 
 
 @pytest.fixture
@@ -122,14 +118,67 @@ async def test_failure_after_tokens_keeps_the_partial_text(
 async def test_flagged_model_output_is_withheld(
     client: TestClientProtocol, owner: Login, fake_openai: FakeOpenAI
 ) -> None:
-    fake_openai.reply = "a perfectly normal looking reply"
-    _, reply_id = await start(client, owner)
-    # Flag the output only (the user's brief was checked before, unflagged).
+    fake_openai.reply = "a perfectly normal looking reply, until forbidden-output"
     fake_openai.moderation_flagged = ["violence"]
+    fake_openai.moderation_flag_only = "forbidden-output"
+    _, reply_id = await start(client, owner)
     assert await generate_reply(reply_id) == "withheld"
     reply = await ChatMessage.get(id=reply_id)
     assert reply.status is MessageStatus.withheld
     assert reply.error
+    # The brief itself passed: only the reply is withheld.
+    brief = await ChatMessage.get(thread_id=reply.thread_id, role="user")  # type: ignore[attr-defined]
+    assert brief.status is MessageStatus.complete
+
+
+async def test_input_flagged_in_the_job_withholds_the_reply_before_any_token(
+    client: TestClientProtocol, owner: Login, fake_openai: FakeOpenAI
+) -> None:
+    # The request's local rules let it through; OpenAI's moderation, asked by the job while
+    # the model already streams, flags it after the first token is ready.
+    fake_openai.moderation_flagged = ["harassment"]
+    fake_openai.moderation_flag_only = "forbidden-brief"
+    fake_openai.moderation_delay = 0.3
+    thread = await new_thread(client, owner)
+    response = await send(client, owner, thread["id"], "A newsletter, forbidden-brief inside")
+    assert response.status_code == 202
+    reply_id = (await response.get_json())["reply_message_id"]
+    assert await generate_reply(reply_id) == "withheld"
+    assert fake_openai.count("POST /v1/chat/completions") == 1
+    reply = await ChatMessage.get(id=reply_id)
+    assert (reply.status, reply.error_code, reply.content, reply.seq) == (
+        MessageStatus.withheld, "message_withheld", "", 0,
+    )  # fmt: skip
+    assert reply.error is not None
+    assert "harasses" in reply.error
+    brief = await ChatMessage.get(thread_id=thread["id"], role="user")
+    assert brief.status is MessageStatus.withheld
+    assert brief.content == "A newsletter, forbidden-brief inside"
+    # Nothing of the reply was published: the stream holds only the end marker.
+    items = await streaming.read_after(get_redis(), reply_id, 0)
+    assert items == [streaming.End("error", {"code": "message_withheld", "message": reply.error})]
+    assert (await AIRequest.get(message_id=reply_id)).outcome == "withheld"
+    # The withheld brief is never sent to a model again.
+    fake_openai.moderation_flagged = []
+    again = await send(client, owner, thread["id"], "Spring opening hours")
+    assert await generate_reply((await again.get_json())["reply_message_id"]) == "complete"
+    last = [r for r in fake_openai.requests if "messages" in r][-1]
+    assert not any("forbidden-brief" in m["content"] for m in last["messages"])
+
+
+async def test_slow_moderation_holds_the_reply_back_but_loses_nothing(
+    client: TestClientProtocol, owner: Login, fake_openai: FakeOpenAI
+) -> None:
+    fake_openai.reply = json.dumps(DRAFT)
+    fake_openai.moderation_delay = 0.3
+    _, reply_id = await start(client, owner)
+    assert await generate_reply(reply_id) == "complete"
+    reply = await ChatMessage.get(id=reply_id)
+    assert reply.content == fake_openai.reply
+    items = await streaming.read_after(get_redis(), reply_id, 0)
+    tokens = [i for i in items if isinstance(i, streaming.Token)]
+    assert [t.seq for t in tokens] == list(range(1, reply.seq + 1))
+    assert "".join(t.delta for t in tokens) == fake_openai.reply
 
 
 async def test_near_the_budget_the_cheaper_model_is_used(
