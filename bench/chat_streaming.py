@@ -53,6 +53,7 @@ GOAL_P99_MS = 25.0
 MIN_SAMPLES = 20
 CONNECT_BATCH = 20
 ROUND_TIMEOUT = 30.0
+SETTLE_TIMEOUT = 300.0
 MARKER = re.compile(r"bench-stream-[0-9a-f]{32}")
 
 # A valid newsletter draft, so the worker's parse step needs no repair round-trip.
@@ -334,6 +335,18 @@ class Listener:
             raise RuntimeError(f"chat:join refused: {joined}")
 
 
+async def settled(thread_ids: list[str]) -> None:
+    """Wait until no reply in these threads is pending or streaming."""
+    from models.chat import ChatMessage, MessageStatus
+
+    active = (MessageStatus.pending, MessageStatus.streaming)
+    async with asyncio.timeout(SETTLE_TIMEOUT):
+        while True:
+            if not await ChatMessage.filter(thread_id__in=thread_ids, status__in=active).exists():
+                return
+            await asyncio.sleep(0.2)
+
+
 async def ours(base_url: str, fake: str, users: list[BenchUser], rounds: int) -> Sample:
     """``rounds`` measured rounds after one unmeasured one (first use of pools and clients
     in every worker is not streaming)."""
@@ -367,6 +380,8 @@ async def ours(base_url: str, fake: str, users: list[BenchUser], rounds: int) ->
                 for listener, result in zip(listeners, results, strict=True):
                     if isinstance(result, BaseException):
                         listener.stream.error = f"{type(result).__name__}: {result}"
+                # A reply still being written would refuse the next round's message (409).
+                await settled([x.user.thread_id for x in listeners])
                 sent = await fetch_sent(fake)
                 if number == 0:
                     failed = [x.stream.error or "no tokens" for x in listeners if x.stream.error

@@ -42,11 +42,18 @@ from server.core.redis import get_redis
 
 log = structlog.get_logger(__name__)
 
-# A batch goes out when it is this old or this long, whichever comes first.
+# A batch goes out when it is this old or this long, whichever comes first. Both timings
+# stretch with the number of replies this process is writing (one step per LOAD_STEP
+# replies, up to the MAX values): under load, fewer and larger batches keep the cost per
+# token down, so every stream keeps up instead of all of them falling behind.
 FLUSH_SECONDS = 0.01
+MAX_FLUSH_SECONDS = 0.1
 FLUSH_CHARS = 48
-# The database copy of a streaming reply is refreshed at most this often.
+# The database copy of a streaming reply is refreshed at most this often; the Redis stream
+# holds every token in the meantime.
 SAVE_SECONDS = 0.5
+MAX_SAVE_SECONDS = 5.0
+LOAD_STEP = 10
 KEPT_CONVERSATION = "openai"
 KEPT_UNREACHABLE = (
     "The conversation is kept by OpenAI, which cannot be reached right now. Retry in a moment."
@@ -57,13 +64,20 @@ class HistoryUnavailable(Exception):
     """The provider keeps the conversation and could not be asked for it."""
 
 
+def _stretched(base: float, limit: float, live: int) -> float:
+    return min(limit, base * max(1.0, live / LOAD_STEP))
+
+
 class _Writer:
     """Turns provider deltas into numbered batches in Redis, on sockets and in the database.
 
-    The first delta after a quiet spell goes out at once; deltas arriving faster than
-    FLUSH_SECONDS are gathered and sent by a ticker, so a batch never waits on the next
-    delta from the model.
+    The first delta after a quiet spell goes out at once; deltas arriving faster than the
+    flush interval are gathered and sent by a timer set when the first of them arrives, so a
+    batch never waits on the next delta from the model, and an idle reply costs nothing.
     """
+
+    # Replies being written by this process: the load that stretches the intervals.
+    live = 0
 
     def __init__(self, reply: ChatMessage, thread_id: Any) -> None:
         self.reply = reply
@@ -75,26 +89,35 @@ class _Writer:
         self.saved_at = time.monotonic()
         self.flushed_at = 0.0
         self.lock = asyncio.Lock()
-        self.ticker: asyncio.Task[None] | None = None
+        self.timer: asyncio.Task[None] | None = None
+        self.started = False
         # Which provider and model answer; saved with the text rather than in a query of
         # its own before the first token goes out.
         self.answered_by: dict[str, str] = {}
 
     def start(self) -> None:
-        self.ticker = asyncio.create_task(self._tick())
+        if not self.started:
+            self.started = True
+            _Writer.live += 1
 
     async def stop(self) -> None:
-        if self.ticker is not None:
-            self.ticker.cancel()
+        if self.started:
+            self.started = False
+            _Writer.live -= 1
+        if self.timer is not None:
+            self.timer.cancel()
             with contextlib.suppress(asyncio.CancelledError):
-                await self.ticker
-            self.ticker = None
+                await self.timer
+            self.timer = None
 
-    async def _tick(self) -> None:
-        while True:
-            await asyncio.sleep(FLUSH_SECONDS)
-            if self.pending:
-                await self.flush()
+    @property
+    def flush_seconds(self) -> float:
+        return _stretched(FLUSH_SECONDS, MAX_FLUSH_SECONDS, _Writer.live)
+
+    async def _flush_later(self, delay: float) -> None:
+        await asyncio.sleep(delay)
+        self.timer = None
+        await self.flush()
 
     async def add(self, delta: str) -> None:
         if not delta:
@@ -104,9 +127,11 @@ class _Writer:
             if not delta:
                 return
         self.pending.append(delta)
-        quiet = time.monotonic() - self.flushed_at >= FLUSH_SECONDS
-        if quiet or sum(map(len, self.pending)) >= FLUSH_CHARS:
+        wait = self.flushed_at + self.flush_seconds - time.monotonic()
+        if wait <= 0 or sum(map(len, self.pending)) >= FLUSH_CHARS:
             await self.flush()
+        elif self.timer is None:
+            self.timer = asyncio.create_task(self._flush_later(wait))
 
     @property
     def full(self) -> bool:
@@ -135,7 +160,8 @@ class _Writer:
                 },
                 room=thread_room(self.thread_id),
             )
-        if save or time.monotonic() - self.saved_at >= SAVE_SECONDS:
+        save_seconds = _stretched(SAVE_SECONDS, MAX_SAVE_SECONDS, _Writer.live)
+        if save or time.monotonic() - self.saved_at >= save_seconds:
             await ChatMessage.filter(id=self.reply.id).update(
                 content=self.text,
                 seq=self.seq,

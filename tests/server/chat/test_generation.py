@@ -6,13 +6,14 @@ retry offered), moderation of model output and the draft with hostile markup rem
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 import pytest
 from quart.typing import TestClientProtocol
 
 from models.chat import AIRequest, ChatMessage, ChatThread, MessageStatus
-from server.chat import streaming
+from server.chat import generation, streaming
 from server.chat.generation import generate_reply
 from server.core.config import Config
 from server.core.redis import get_redis
@@ -199,3 +200,34 @@ async def test_near_the_budget_the_cheaper_model_is_used(
     assert reply.model == config.openai_cheap_model
     chat_request = next(r for r in fake_openai.requests if "messages" in r)
     assert chat_request["model"] == config.openai_cheap_model
+
+
+async def test_batches_grow_with_the_number_of_replies_being_written(
+    client: TestClientProtocol,
+    owner: Login,
+    fake_openai: FakeOpenAI,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _, reply_id = await start(client, owner)
+    reply = await ChatMessage.get(id=reply_id)
+
+    async def batches(live: int) -> list[str]:
+        monkeypatch.setattr(generation._Writer, "live", live)
+        writer = generation._Writer(reply, reply.thread_id)  # type: ignore[attr-defined]
+        for word in ["one ", "two ", "three ", "four ", "five "]:
+            await writer.add(word)
+            await asyncio.sleep(0.03)
+        await writer.flush(save=True)
+        await writer.stop()
+        items = await streaming.read_after(get_redis(), reply_id, 0)
+        await get_redis().delete(streaming.stream_key(reply_id))
+        return [i.delta for i in items if isinstance(i, streaming.Token)]
+
+    # Alone, each delta 30 ms apart goes out on its own.
+    assert await batches(1) == ["one ", "two ", "three ", "four ", "five "]
+    # Writing 100 replies, the interval stretches to 100 ms: the first delta still goes at
+    # once, the next ones wait for the timer and travel together.
+    alone_then_together = await batches(100)
+    assert alone_then_together[0] == "one "
+    assert len(alone_then_together) <= 3
+    assert "".join(alone_then_together) == "one two three four five "
