@@ -71,9 +71,10 @@ def _stretched(base: float, limit: float, live: int) -> float:
 class _Writer:
     """Turns provider deltas into numbered batches in Redis, on sockets and in the database.
 
-    The first delta after a quiet spell goes out at once; deltas arriving faster than the
-    flush interval are gathered and sent by a timer set when the first of them arrives, so a
-    batch never waits on the next delta from the model, and an idle reply costs nothing.
+    Deltas are handed to one background drain per reply, so reading the model never waits on
+    Redis: the first delta after a quiet spell goes out at once, and whatever arrives while a
+    batch is being written or within the flush interval travels in the next batch. A slow
+    moment (a busy process, a slow Redis) therefore makes batches larger, not later.
     """
 
     # Replies being written by this process: the load that stretches the intervals.
@@ -89,7 +90,7 @@ class _Writer:
         self.saved_at = time.monotonic()
         self.flushed_at = 0.0
         self.lock = asyncio.Lock()
-        self.timer: asyncio.Task[None] | None = None
+        self.drain: asyncio.Task[None] | None = None
         self.started = False
         # Which provider and model answer; saved with the text rather than in a query of
         # its own before the first token goes out.
@@ -101,23 +102,26 @@ class _Writer:
             _Writer.live += 1
 
     async def stop(self) -> None:
+        """Let the batches in hand go out; nothing the reader has been given is dropped."""
         if self.started:
             self.started = False
             _Writer.live -= 1
-        if self.timer is not None:
-            self.timer.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self.timer
-            self.timer = None
+        if self.drain is not None:
+            await self.drain
 
     @property
     def flush_seconds(self) -> float:
         return _stretched(FLUSH_SECONDS, MAX_FLUSH_SECONDS, _Writer.live)
 
-    async def _flush_later(self, delay: float) -> None:
-        await asyncio.sleep(delay)
-        self.timer = None
-        await self.flush()
+    async def _drain(self) -> None:
+        try:
+            while self.pending:
+                wait = self.flushed_at + self.flush_seconds - time.monotonic()
+                if wait > 0 and sum(map(len, self.pending)) < FLUSH_CHARS:
+                    await asyncio.sleep(wait)
+                await self.flush()
+        finally:
+            self.drain = None
 
     async def add(self, delta: str) -> None:
         if not delta:
@@ -127,11 +131,8 @@ class _Writer:
             if not delta:
                 return
         self.pending.append(delta)
-        wait = self.flushed_at + self.flush_seconds - time.monotonic()
-        if wait <= 0 or sum(map(len, self.pending)) >= FLUSH_CHARS:
-            await self.flush()
-        elif self.timer is None:
-            self.timer = asyncio.create_task(self._flush_later(wait))
+        if self.drain is None:
+            self.drain = asyncio.create_task(self._drain())
 
     @property
     def full(self) -> bool:
@@ -141,12 +142,24 @@ class _Writer:
         async with self.lock:
             await self._flush(save=save)
 
+    def _next_batch(self) -> str:
+        """The oldest pending deltas, up to the batch size (which stretches with the load)."""
+        limit = FLUSH_CHARS * self.flush_seconds / FLUSH_SECONDS
+        size = taken = 0
+        for piece in self.pending:
+            taken += 1
+            size += len(piece)
+            if size >= limit:
+                break
+        delta = "".join(self.pending[:taken])
+        del self.pending[:taken]
+        return delta
+
     async def _flush(self, *, save: bool) -> None:
-        if self.pending:
+        while self.pending:
             self.flushed_at = time.monotonic()
             self.seq += 1
-            delta = "".join(self.pending)
-            self.pending = []
+            delta = self._next_batch()
             self.text += delta
             self.offsets.append(len(self.text))
             await streaming.append(get_redis(), self.reply.id, [streaming.Token(self.seq, delta)])
