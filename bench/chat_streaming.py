@@ -176,6 +176,8 @@ class Sample:
     tokens_per_arrival: list[int] = field(default_factory=list)
     errors: int = 0
     first_error: str | None = None
+    # CPU time our web and worker processes spent per measured reply (ours only).
+    server_cpu_ms: float = math.nan
 
     def add(self, stream: Stream, sent: list[float]) -> None:
         if stream.error or not stream.arrivals:
@@ -201,6 +203,15 @@ def _token_ends() -> Iterator[int]:
     for piece in TOKENS:
         total += len(piece)
         yield total
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time of these processes so far (Linux /proc)."""
+    total = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def pct(values: list[float], p: float) -> float:
@@ -347,7 +358,9 @@ async def settled(thread_ids: list[str]) -> None:
             await asyncio.sleep(0.2)
 
 
-async def ours(base_url: str, fake: str, users: list[BenchUser], rounds: int) -> Sample:
+async def ours(
+    base_url: str, fake: str, users: list[BenchUser], rounds: int, server_pids: list[int]
+) -> Sample:
     """``rounds`` measured rounds after one unmeasured one (first use of pools and clients
     in every worker is not streaming)."""
     listeners = [Listener(u) for u in users]
@@ -371,7 +384,10 @@ async def ours(base_url: str, fake: str, users: list[BenchUser], rounds: int) ->
                         return
                 await asyncio.wait_for(stream.done.wait(), ROUND_TIMEOUT)
 
+            cpu_before = 0.0
             for number in range(rounds + 1):
+                if number == 1:
+                    cpu_before = cpu_seconds(server_pids)
                 for listener in listeners:
                     listener.stream = Stream(f"bench-stream-{uuid.uuid4().hex}")
                 results = await asyncio.gather(
@@ -391,6 +407,8 @@ async def ours(base_url: str, fake: str, users: list[BenchUser], rounds: int) ->
                     continue
                 for listener in listeners:
                     sample.add(listener.stream, sent.get(listener.stream.marker, []))
+            spent = cpu_seconds(server_pids) - cpu_before
+            sample.server_cpu_ms = spent * 1000 / (rounds * len(listeners))
     finally:
         for listener in listeners:
             with contextlib.suppress(Exception):
@@ -412,7 +430,7 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
 
 
 @contextlib.contextmanager
-def workers(count: int, env: dict[str, str], logdir: Path) -> Iterator[None]:
+def workers(count: int, env: dict[str, str], logdir: Path) -> Iterator[list[int]]:
     """``count`` ARQ workers; ready once each has logged ``worker_started``."""
     procs: list[subprocess.Popen[bytes]] = []
     logs: list[Path] = []
@@ -431,7 +449,7 @@ def workers(count: int, env: dict[str, str], logdir: Path) -> Iterator[None]:
             if any(p.poll() is not None for p in procs) or time.monotonic() > deadline:
                 raise RuntimeError(f"a worker did not start; see {logdir}")
             time.sleep(0.2)
-        yield
+        yield [p.pid for p in procs]
     finally:
         for proc in procs:
             _stop(proc)
@@ -454,7 +472,9 @@ def verdict(label: str, base: list[float], mine: list[float]) -> tuple[str, bool
     return text, met
 
 
-async def run_all(counts: list[int], fake: str, base_url: str, env: dict[str, str]) -> None:
+async def run_all(
+    counts: list[int], fake: str, base_url: str, env: dict[str, str], web_pid: int
+) -> None:
     from jobs.worker import WorkerSettings
     from server.core.db import close_db, init_db
 
@@ -466,8 +486,10 @@ async def run_all(counts: list[int], fake: str, base_url: str, env: dict[str, st
                 count = max(1, math.ceil(n / WorkerSettings.max_jobs))
                 users = await make_users(n)
                 base = await baseline(fake, n, rounds)
-                with workers(count, env, Path(logdir)):
-                    mine = await ours(base_url, fake, users, rounds)
+                load_before = os.getloadavg()[0]
+                with workers(count, env, Path(logdir)) as worker_pids:
+                    mine = await ours(base_url, fake, users, rounds, [web_pid, *worker_pids])
+                load_after = os.getloadavg()[0]
                 print(
                     f"\nN={n} concurrent streams x {rounds} round(s), {count} worker(s) "
                     f"(max_jobs={WorkerSettings.max_jobs} each)"
@@ -486,6 +508,11 @@ async def run_all(counts: list[int], fake: str, base_url: str, env: dict[str, st
                     f"  our chat:token batches held {sum(per) / max(1, len(per)):.2f} provider "
                     f"tokens on average (max {max(per, default=0)}), so 'gap' compares batch "
                     "arrivals with token arrivals; 'lag' is per provider token."
+                )
+                print(
+                    f"  our web + worker processes spent {mine.server_cpu_ms:.1f} ms of CPU per "
+                    f"reply; load average {load_before:.2f} before, {load_after:.2f} after "
+                    f"({os.cpu_count()} CPUs)"
                 )
                 parts = [
                     verdict("TTFT", base.ttft, mine.ttft),
@@ -536,7 +563,7 @@ def main() -> None:
         web_argv = [python, "-m", "server.cli", "web"]
         procs.append(subprocess.Popen(web_argv, cwd=ROOT, env=env, stdout=subprocess.DEVNULL))
         wait_for(web_port, procs[-1])
-        asyncio.run(run_all(counts, fake, base_url, env))
+        asyncio.run(run_all(counts, fake, base_url, env, procs[-1].pid))
     finally:
         for proc in reversed(procs):
             _stop(proc)
