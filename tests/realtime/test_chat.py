@@ -42,22 +42,32 @@ class Listener:
         raise AssertionError("timed out waiting on the socket")
 
 
+async def send_in_new_thread(
+    http: httpx.AsyncClient, listener: Listener, base_url: str, content: str
+) -> tuple[str, str]:
+    """A new thread with ``listener`` connected and in its room, and ``content`` sent to it;
+    returns the thread's and the reply's ids."""
+    thread = (await http.post("/api/chat/threads", json={})).json()
+    await listener.connect(base_url)
+    joined = await listener.client.call("chat:join", {"thread_id": thread["id"]}, timeout=5)
+    assert joined == {"ok": True}
+    sent = await http.post(f"/api/chat/threads/{thread['id']}/messages", json={"content": content})
+    assert sent.status_code == 202
+    return thread["id"], sent.json()["reply_message_id"]
+
+
 async def test_reply_streams_and_resume_has_no_gap_or_duplicate(
     live_server: str, running_worker: Worker
 ) -> None:
     login = await login_as(await make_user())
     async with httpx.AsyncClient(base_url=live_server, headers=login.headers()) as http:
-        thread = (await http.post("/api/chat/threads", json={})).json()
         first = Listener(login)
-        await first.connect(live_server)
-        joined = await first.client.call("chat:join", {"thread_id": thread["id"]}, timeout=5)
-        assert joined == {"ok": True}
-        sent = await http.post(
-            f"/api/chat/threads/{thread['id']}/messages",
-            json={"content": "Newsletter for a cycling club: spring rides, new kit, AGM date."},
+        thread_id, reply_id = await send_in_new_thread(
+            http,
+            first,
+            live_server,
+            "Newsletter for a cycling club: spring rides, new kit, AGM date.",
         )
-        assert sent.status_code == 202
-        reply_id = sent.json()["reply_message_id"]
         await first.wait(lambda: len(first.tokens) >= 3)
         await first.client.disconnect()
         seen = [t for t in first.tokens if t["message_id"] == reply_id]
@@ -67,7 +77,7 @@ async def test_reply_streams_and_resume_has_no_gap_or_duplicate(
         await second.connect(live_server)
         resumed = await second.client.call(
             "chat:resume",
-            {"thread_id": thread["id"], "message_id": reply_id, "after_seq": last_seq},
+            {"thread_id": thread_id, "message_id": reply_id, "after_seq": last_seq},
             timeout=5,
         )
         assert resumed["ok"] is True
@@ -123,18 +133,11 @@ async def test_input_flagged_while_the_model_streams_sends_no_token(
     login = await login_as(await make_user())
     listener = Listener(login)
     async with httpx.AsyncClient(base_url=live_server, headers=login.headers()) as http:
-        thread = (await http.post("/api/chat/threads", json={})).json()
-        await listener.connect(live_server)
-        joined = await listener.client.call("chat:join", {"thread_id": thread["id"]}, timeout=5)
-        assert joined == {"ok": True}
-        sent = await http.post(
-            f"/api/chat/threads/{thread['id']}/messages",
-            json={"content": "Our spring newsletter, forbidden-brief"},
+        thread_id, reply_id = await send_in_new_thread(
+            http, listener, live_server, "Our spring newsletter, forbidden-brief"
         )
-        assert sent.status_code == 202
-        reply_id = sent.json()["reply_message_id"]
         await listener.wait(lambda: bool(listener.errors))
-        read = (await http.get(f"/api/chat/threads/{thread['id']}")).json()
+        read = (await http.get(f"/api/chat/threads/{thread_id}")).json()
     await listener.client.disconnect()
     assert openai_app.count("POST /v1/chat/completions") == 1
     assert listener.errors[0]["message_id"] == reply_id
