@@ -54,6 +54,8 @@ FLUSH_CHARS = 48
 SAVE_SECONDS = 0.5
 MAX_SAVE_SECONDS = 5.0
 LOAD_STEP = 10
+# How long the input's moderation request waits for the model's request to go out.
+MODERATION_HEAD_START = 0.005
 KEPT_CONVERSATION = "openai"
 KEPT_UNREACHABLE = (
     "The conversation is kept by OpenAI, which cannot be reached right now. Retry in a moment."
@@ -345,6 +347,15 @@ async def _withhold(
     )
 
 
+async def _moderate(text: str) -> ModerationResult:
+    config = get_config()
+    if config.openai_api_key:
+        # The model's request goes out first: this process builds both requests, and the
+        # verdict is needed only once the model's first token is in.
+        await asyncio.sleep(MODERATION_HEAD_START)
+    return await Moderator(config).check(text)
+
+
 async def generate_reply(reply_id: str) -> str:
     """Write the reply ``reply_id``; returns how it ended. Safe to run twice.
 
@@ -367,7 +378,7 @@ async def generate_reply(reply_id: str) -> str:
         await _fail(reply, writer, "ai_budget_exceeded", decision.reason or "Budget used up.")
         return "refused"
     answered = _answered(history)
-    moderation = asyncio.create_task(Moderator(config).check(answered.content if answered else ""))
+    moderation = asyncio.create_task(_moderate(answered.content if answered else ""))
     try:
         return await _generate(reply, writer, thread, workspace, history, decision, moderation)
     finally:
