@@ -83,7 +83,7 @@ async def stream_reply(
     model_for: Callable[[ChatProvider], str],
     max_tokens: int,
     turns_for: Callable[[ChatProvider], Awaitable[list[ChatTurn]]] | None = None,
-) -> AsyncIterator[ReplyEvent]:
+) -> AsyncGenerator[ReplyEvent, None]:
     """Events of one reply: ``Skipped``*, then ``Started``, ``Delta``+, ``Finished``.
 
     ``turns_for``, when given, supplies each configured provider's own turns (called only

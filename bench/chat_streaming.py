@@ -5,8 +5,12 @@ before the first token and a fixed delay between tokens, and records when it wro
 For N concurrent streams (``BENCH_STREAMS``, default ``1,200``) this measures:
 
 * baseline: N clients reading the fake directly with the ``openai`` SDK (``stream=True``);
-* inkwell: N users, each with a Socket.IO client joined to its thread, POST a message at once
+* inkwell: N users, each with a Socket.IO client joined to its thread, POST a message
   (REST, session cookie + CSRF) and time the ``chat:token`` events that the worker fans out.
+
+Both sides run the same load in two shapes: all N requests sent at once (a burst, repeated in
+rounds), and for N > 1 a steady load where stream i starts i/N of a reply's duration in and
+sends messages back to back, so about N replies are in flight whenever one starts.
 
 Per stream it records the time to first token (TTFT), every gap between arrivals, and the
 delivery lag of every provider token (arrival at the client minus the moment the fake wrote
@@ -15,7 +19,9 @@ it). Our tokens are coalesced batches (``FLUSH_SECONDS`` / ``FLUSH_CHARS`` in
 between arrivals are not per provider token, and the per-token delivery lag is the
 like-for-like comparison. The web process, ARQ workers (enough that ``max_jobs`` does not
 queue the N generations) and the fake run as subprocesses on loopback; all are stopped at
-the end.
+the end. Every block reports the CPU time our web and worker processes spent per reply and
+the machine's load average, since on a small shared machine CPU, not waiting, sets the
+figures at high N.
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -53,6 +59,7 @@ GOAL_P99_MS = 25.0
 MIN_SAMPLES = 20
 CONNECT_BATCH = 20
 ROUND_TIMEOUT = 30.0
+SETTLE_TIMEOUT = 300.0
 MARKER = re.compile(r"bench-stream-[0-9a-f]{32}")
 
 # A valid newsletter draft, so the worker's parse step needs no repair round-trip.
@@ -175,6 +182,8 @@ class Sample:
     tokens_per_arrival: list[int] = field(default_factory=list)
     errors: int = 0
     first_error: str | None = None
+    # CPU time our web and worker processes spent per measured reply (ours only).
+    server_cpu_ms: float = math.nan
 
     def add(self, stream: Stream, sent: list[float]) -> None:
         if stream.error or not stream.arrivals:
@@ -202,6 +211,15 @@ def _token_ends() -> Iterator[int]:
         yield total
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time of these processes so far (Linux /proc)."""
+    total = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def pct(values: list[float], p: float) -> float:
     if not values:
         return math.nan
@@ -215,7 +233,45 @@ async def fetch_sent(fake: str) -> dict[str, list[float]]:
         return data
 
 
-async def baseline(fake: str, n: int, rounds: int) -> Sample:
+# Messages each stream sends under steady load (at least; more for small N, for samples).
+SPREAD_REPEATS = 3
+
+
+def repeats(n: int) -> int:
+    return max(SPREAD_REPEATS, math.ceil(MIN_SAMPLES / n) + 1)
+
+
+def reply_seconds() -> float:
+    return FIRST_TOKEN_DELAY + len(TOKENS) * TOKEN_INTERVAL
+
+
+async def spread(n: int, run: Callable[[int, Stream], Awaitable[None]]) -> list[tuple[int, Stream]]:
+    """Steady load: stream i starts i/n of a reply's duration in, then sends ``repeats(n)``
+    messages back to back, so about n replies are in flight at any time once all started.
+    Returns (repeat number, stream); repeat 0 is the ramp-up."""
+    finished: list[tuple[int, Stream]] = []
+
+    async def user(i: int) -> None:
+        await asyncio.sleep(i * reply_seconds() / n)
+        for repeat in range(repeats(n)):
+            stream = Stream(f"bench-stream-{uuid.uuid4().hex}")
+            await run(i, stream)
+            finished.append((repeat, stream))
+
+    await asyncio.gather(*(user(i) for i in range(n)))
+    return finished
+
+
+async def measured(fake: str, finished: list[tuple[int, Stream]]) -> Sample:
+    sample = Sample()
+    sent = await fetch_sent(fake)
+    for repeat, stream in finished:
+        if repeat > 0:
+            sample.add(stream, sent.get(stream.marker, []))
+    return sample
+
+
+async def baseline(fake: str, n: int, rounds: int, *, steady: bool = False) -> Sample:
     import openai
 
     # Built as the app's provider builds its client (agents/providers/openai.py).
@@ -241,6 +297,12 @@ async def baseline(fake: str, n: int, rounds: int) -> Sample:
             stream.error = f"{type(exc).__name__}: {exc}"
 
     try:
+        if steady:
+
+            async def run(i: int, stream: Stream) -> None:
+                await asyncio.wait_for(one(stream), ROUND_TIMEOUT)
+
+            return await measured(fake, await spread(n, run))
         for number in range(rounds + 1):
             streams = [Stream(f"bench-stream-{uuid.uuid4().hex}") for _ in range(n)]
             await asyncio.wait_for(asyncio.gather(*(one(s) for s in streams)), ROUND_TIMEOUT)
@@ -334,7 +396,27 @@ class Listener:
             raise RuntimeError(f"chat:join refused: {joined}")
 
 
-async def ours(base_url: str, fake: str, users: list[BenchUser], rounds: int) -> Sample:
+async def settled(thread_ids: list[str]) -> None:
+    """Wait until no reply in these threads is pending or streaming."""
+    from models.chat import ChatMessage, MessageStatus
+
+    active = (MessageStatus.pending, MessageStatus.streaming)
+    async with asyncio.timeout(SETTLE_TIMEOUT):
+        while True:
+            if not await ChatMessage.filter(thread_id__in=thread_ids, status__in=active).exists():
+                return
+            await asyncio.sleep(0.2)
+
+
+async def ours(
+    base_url: str,
+    fake: str,
+    users: list[BenchUser],
+    rounds: int,
+    server_pids: list[int],
+    *,
+    steady: bool = False,
+) -> Sample:
     """``rounds`` measured rounds after one unmeasured one (first use of pools and clients
     in every worker is not streaming)."""
     listeners = [Listener(u) for u in users]
@@ -358,7 +440,25 @@ async def ours(base_url: str, fake: str, users: list[BenchUser], rounds: int) ->
                         return
                 await asyncio.wait_for(stream.done.wait(), ROUND_TIMEOUT)
 
+            if steady:
+
+                async def run(i: int, stream: Stream) -> None:
+                    listeners[i].stream = stream
+                    try:
+                        await send(listeners[i])
+                    except Exception as exc:
+                        stream.error = f"{type(exc).__name__}: {exc}"
+
+                cpu_before = cpu_seconds(server_pids)
+                sample = await measured(fake, await spread(len(listeners), run))
+                spent = cpu_seconds(server_pids) - cpu_before
+                sample.server_cpu_ms = spent * 1000 / (repeats(len(listeners)) * len(listeners))
+                await settled([x.user.thread_id for x in listeners])
+                return sample
+            cpu_before = 0.0
             for number in range(rounds + 1):
+                if number == 1:
+                    cpu_before = cpu_seconds(server_pids)
                 for listener in listeners:
                     listener.stream = Stream(f"bench-stream-{uuid.uuid4().hex}")
                 results = await asyncio.gather(
@@ -367,6 +467,8 @@ async def ours(base_url: str, fake: str, users: list[BenchUser], rounds: int) ->
                 for listener, result in zip(listeners, results, strict=True):
                     if isinstance(result, BaseException):
                         listener.stream.error = f"{type(result).__name__}: {result}"
+                # A reply still being written would refuse the next round's message (409).
+                await settled([x.user.thread_id for x in listeners])
                 sent = await fetch_sent(fake)
                 if number == 0:
                     failed = [x.stream.error or "no tokens" for x in listeners if x.stream.error
@@ -376,6 +478,8 @@ async def ours(base_url: str, fake: str, users: list[BenchUser], rounds: int) ->
                     continue
                 for listener in listeners:
                     sample.add(listener.stream, sent.get(listener.stream.marker, []))
+            spent = cpu_seconds(server_pids) - cpu_before
+            sample.server_cpu_ms = spent * 1000 / (rounds * len(listeners))
     finally:
         for listener in listeners:
             with contextlib.suppress(Exception):
@@ -397,7 +501,7 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
 
 
 @contextlib.contextmanager
-def workers(count: int, env: dict[str, str], logdir: Path) -> Iterator[None]:
+def workers(count: int, env: dict[str, str], logdir: Path) -> Iterator[list[int]]:
     """``count`` ARQ workers; ready once each has logged ``worker_started``."""
     procs: list[subprocess.Popen[bytes]] = []
     logs: list[Path] = []
@@ -416,7 +520,7 @@ def workers(count: int, env: dict[str, str], logdir: Path) -> Iterator[None]:
             if any(p.poll() is not None for p in procs) or time.monotonic() > deadline:
                 raise RuntimeError(f"a worker did not start; see {logdir}")
             time.sleep(0.2)
-        yield
+        yield [p.pid for p in procs]
     finally:
         for proc in procs:
             _stop(proc)
@@ -439,7 +543,40 @@ def verdict(label: str, base: list[float], mine: list[float]) -> tuple[str, bool
     return text, met
 
 
-async def run_all(counts: list[int], fake: str, base_url: str, env: dict[str, str]) -> None:
+def report(base: Sample, mine: Sample, load_before: float, load_after: float) -> None:
+    print(
+        f"  {'ms':<30} {'TTFT p50':>7} {'p99':>7}   {'gap p50':>7} {'p99':>7}"
+        f"   {'lag p50':>7} {'p99':>7}   {'ok':>4} {'err':>3}"
+    )
+    print(row("baseline: openai SDK direct", base))
+    print(row("inkwell: REST + Socket.IO", mine))
+    for name, sample in (("baseline", base), ("inkwell", mine)):
+        if sample.first_error:
+            print(f"  {name}: {sample.errors} failed, first: {sample.first_error}")
+    per = mine.tokens_per_arrival
+    print(
+        f"  our chat:token batches held {sum(per) / max(1, len(per)):.2f} provider "
+        f"tokens on average (max {max(per, default=0)}), so 'gap' compares batch "
+        "arrivals with token arrivals; 'lag' is per provider token."
+    )
+    print(
+        f"  our web + worker processes spent {mine.server_cpu_ms:.1f} ms of CPU per "
+        f"reply; load average {load_before:.2f} before, {load_after:.2f} after "
+        f"({os.cpu_count()} CPUs)"
+    )
+    parts = [
+        verdict("TTFT", base.ttft, mine.ttft),
+        verdict("inter-arrival gap", base.gaps, mine.gaps),
+        verdict("per-token lag", base.lags, mine.lags),
+    ]
+    for text, met in parts:
+        goal = "met" if met else "NOT met"
+        print(f"  added: {text}  goal <= {GOAL_P50_MS:g}/{GOAL_P99_MS:g} ms: {goal}")
+
+
+async def run_all(
+    counts: list[int], fake: str, base_url: str, env: dict[str, str], web_pid: int
+) -> None:
     from jobs.worker import WorkerSettings
     from server.core.db import close_db, init_db
 
@@ -450,36 +587,23 @@ async def run_all(counts: list[int], fake: str, base_url: str, env: dict[str, st
                 rounds = max(1, math.ceil(MIN_SAMPLES / n))
                 count = max(1, math.ceil(n / WorkerSettings.max_jobs))
                 users = await make_users(n)
-                base = await baseline(fake, n, rounds)
-                with workers(count, env, Path(logdir)):
-                    mine = await ours(base_url, fake, users, rounds)
-                print(
-                    f"\nN={n} concurrent streams x {rounds} round(s), {count} worker(s) "
-                    f"(max_jobs={WorkerSettings.max_jobs} each)"
-                )
-                print(
-                    f"  {'ms':<30} {'TTFT p50':>7} {'p99':>7}   {'gap p50':>7} {'p99':>7}"
-                    f"   {'lag p50':>7} {'p99':>7}   {'ok':>4} {'err':>3}"
-                )
-                print(row("baseline: openai SDK direct", base))
-                print(row("inkwell: REST + Socket.IO", mine))
-                for name, sample in (("baseline", base), ("inkwell", mine)):
-                    if sample.first_error:
-                        print(f"  {name}: {sample.errors} failed, first: {sample.first_error}")
-                per = mine.tokens_per_arrival
-                print(
-                    f"  our chat:token batches held {sum(per) / max(1, len(per)):.2f} provider "
-                    f"tokens on average (max {max(per, default=0)}), so 'gap' compares batch "
-                    "arrivals with token arrivals; 'lag' is per provider token."
-                )
-                parts = [
-                    verdict("TTFT", base.ttft, mine.ttft),
-                    verdict("inter-arrival gap", base.gaps, mine.gaps),
-                    verdict("per-token lag", base.lags, mine.lags),
-                ]
-                for text, met in parts:
-                    goal = "met" if met else "NOT met"
-                    print(f"  added: {text}  goal <= {GOAL_P50_MS:g}/{GOAL_P99_MS:g} ms: {goal}")
+                for steady in (False, True) if n > 1 else (False,):
+                    base = await baseline(fake, n, rounds, steady=steady)
+                    load_before = os.getloadavg()[0]
+                    with workers(count, env, Path(logdir)) as worker_pids:
+                        server_pids = [web_pid, *worker_pids]
+                        mine = await ours(base_url, fake, users, rounds, server_pids, steady=steady)
+                    load_after = os.getloadavg()[0]
+                    if steady:
+                        title = (
+                            f"N={n} concurrent streams, steady: stream i starts i/{n} of a reply's "
+                            f"{reply_seconds():.2f} s in and sends {repeats(n)} messages back "
+                            "to back (the first unmeasured)"
+                        )
+                    else:
+                        title = f"N={n} concurrent streams, all sent at once, x {rounds} round(s)"
+                    print(f"\n{title}; {count} worker(s), max_jobs={WorkerSettings.max_jobs} each")
+                    report(base, mine, load_before, load_after)
     finally:
         await close_db()
 
@@ -521,7 +645,7 @@ def main() -> None:
         web_argv = [python, "-m", "server.cli", "web"]
         procs.append(subprocess.Popen(web_argv, cwd=ROOT, env=env, stdout=subprocess.DEVNULL))
         wait_for(web_port, procs[-1])
-        asyncio.run(run_all(counts, fake, base_url, env))
+        asyncio.run(run_all(counts, fake, base_url, env, procs[-1].pid))
     finally:
         for proc in reversed(procs):
             _stop(proc)

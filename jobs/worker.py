@@ -94,9 +94,9 @@ class WorkerSettings:
     redis_settings = _settings()
     queue_name = get_config().queue_name
     health_check_interval = get_config().worker_heartbeat_seconds
-    max_jobs = 20
+    max_jobs = get_config().worker_max_jobs
     # How often an idle worker looks for new jobs; it bounds the wait before a reply starts.
-    poll_delay = 0.01
+    poll_delay = get_config().worker_poll_seconds
     job_timeout = get_config().job_timeout_seconds
     max_tries = 5
     keep_result = 3600

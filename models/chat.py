@@ -101,3 +101,26 @@ class AIRequest(Model):
     class Meta:
         table = "ai_request"
         indexes = (("workspace_id", "created_at"),)
+
+
+class AIUsageMonth(Model):
+    """A workspace's AI usage in one calendar month (UTC).
+
+    The running total of its ``AIRequest`` rows, updated in the same transaction as each row,
+    so the budget check before every reply reads one row instead of summing the month.
+    """
+
+    id = fields.BigIntField(primary_key=True)
+    workspace: fields.ForeignKeyRelation[Workspace] = fields.ForeignKeyField(
+        "models.Workspace", related_name="ai_usage_months", on_delete=fields.CASCADE
+    )
+    # The first day of the month.
+    month = fields.DateField()
+    requests = fields.IntField(default=0)
+    input_tokens = fields.BigIntField(default=0)
+    output_tokens = fields.BigIntField(default=0)
+    cost_usd = fields.DecimalField(max_digits=14, decimal_places=6, default=0)
+
+    class Meta:
+        table = "ai_usage_month"
+        unique_together = (("workspace", "month"),)

@@ -21,11 +21,10 @@ import filetype  # type: ignore[import-untyped]
 from agents.images import ImageGenerationFailed, ImagesNotConfigured, generate_image
 from agents.providers.base import Usage
 from agents.routing import cost_usd
-from models.chat import AIRequest
 from models.templates import Asset, AssetSource
 from server.assets.fetch import ImageTooLarge, SafeFetcher
 from server.assets.schemas import AssetRead
-from server.chat.service import BudgetExceeded, route_for
+from server.chat.service import BudgetExceeded, route_for, store_ai_request
 from server.core.auth import Actor
 from server.core.config import get_config
 from server.core.db import transaction
@@ -147,19 +146,19 @@ async def _record(
     error_class: str | None,
 ) -> None:
     usage = usage or Usage(input_tokens=0, output_tokens=0)
-    async with transaction():
-        await AIRequest.create(
-            workspace_id=actor.workspace.id,
-            provider="openai",
-            model=model,
-            purpose="image",
-            latency_ms=int((time.monotonic() - started) * 1000),
-            input_tokens=usage.input_tokens,
-            output_tokens=usage.output_tokens,
-            cost_usd=Decimal(str(round(cost_usd(model, usage, get_config()), 6))),
-            outcome=outcome,
-            error_class=error_class,
-        )
+    # Through the chat service's ledger, so the month's usage counter the budget reads moves too.
+    await store_ai_request(
+        workspace_id=actor.workspace.id,
+        provider="openai",
+        model=model,
+        purpose="image",
+        latency_ms=int((time.monotonic() - started) * 1000),
+        input_tokens=usage.input_tokens,
+        output_tokens=usage.output_tokens,
+        cost_usd=Decimal(str(round(cost_usd(model, usage, get_config()), 6))),
+        outcome=outcome,
+        error_class=error_class,
+    )
     await record_ai_request(
         get_redis(), "openai", model, outcome, usage.input_tokens, usage.output_tokens
     )

@@ -23,18 +23,18 @@ from typing import Any
 import structlog
 
 from agents.guardrails import MAX_REPLY_CHARS, cap_output, parse_or_repair, render_section_html
-from agents.moderation import Moderator
+from agents.moderation import ModerationResult, Moderator
 from agents.prompts.newsletter import PROMPT_VERSION, REPAIR_PROMPT, build_turns
 from agents.providers.base import ChatProvider, ChatTurn, ProviderFailed, ProviderUnavailable, Usage
 from agents.providers.openai import OpenAIProvider
 from agents.router import Delta, Finished, Skipped, Started, build_providers, stream_reply
-from agents.routing import cost_usd, decide
+from agents.routing import RouteDecision, cost_usd, decide
 from agents.workflow import WorkflowState
 from models.accounts import Workspace
-from models.chat import AIRequest, ChatMessage, ChatThread, MessageRole, MessageStatus
+from models.chat import ChatMessage, ChatThread, MessageRole, MessageStatus
 from realtime.emit import emit_now
 from server.chat import streaming
-from server.chat.service import month_usage, provider_texts, thread_room
+from server.chat.service import month_usage, provider_texts, store_ai_request, thread_room
 from server.core.config import get_config
 from server.core.db import transaction
 from server.core.metrics import record_ai_request
@@ -42,11 +42,20 @@ from server.core.redis import get_redis
 
 log = structlog.get_logger(__name__)
 
-# A batch goes out when it is this old or this long, whichever comes first.
+# A batch goes out when it is this old or this long, whichever comes first. Both timings
+# stretch with the number of replies this process is writing (one step per LOAD_STEP
+# replies, up to the MAX values): under load, fewer and larger batches keep the cost per
+# token down, so every stream keeps up instead of all of them falling behind.
 FLUSH_SECONDS = 0.01
+MAX_FLUSH_SECONDS = 0.1
 FLUSH_CHARS = 48
-# The database copy of a streaming reply is refreshed at most this often.
+# The database copy of a streaming reply is refreshed at most this often; the Redis stream
+# holds every token in the meantime.
 SAVE_SECONDS = 0.5
+MAX_SAVE_SECONDS = 5.0
+LOAD_STEP = 10
+# How long the input's moderation request waits for the model's request to go out.
+MODERATION_HEAD_START = 0.005
 KEPT_CONVERSATION = "openai"
 KEPT_UNREACHABLE = (
     "The conversation is kept by OpenAI, which cannot be reached right now. Retry in a moment."
@@ -57,13 +66,21 @@ class HistoryUnavailable(Exception):
     """The provider keeps the conversation and could not be asked for it."""
 
 
+def _stretched(base: float, limit: float, live: int) -> float:
+    return min(limit, base * max(1.0, live / LOAD_STEP))
+
+
 class _Writer:
     """Turns provider deltas into numbered batches in Redis, on sockets and in the database.
 
-    The first delta after a quiet spell goes out at once; deltas arriving faster than
-    FLUSH_SECONDS are gathered and sent by a ticker, so a batch never waits on the next
-    delta from the model.
+    Deltas are handed to one background drain per reply, so reading the model never waits on
+    Redis: the first delta after a quiet spell goes out at once, and whatever arrives while a
+    batch is being written or within the flush interval travels in the next batch. A slow
+    moment (a busy process, a slow Redis) therefore makes batches larger, not later.
     """
+
+    # Replies being written by this process: the load that stretches the intervals.
+    live = 0
 
     def __init__(self, reply: ChatMessage, thread_id: Any) -> None:
         self.reply = reply
@@ -75,23 +92,38 @@ class _Writer:
         self.saved_at = time.monotonic()
         self.flushed_at = 0.0
         self.lock = asyncio.Lock()
-        self.ticker: asyncio.Task[None] | None = None
+        self.drain: asyncio.Task[None] | None = None
+        self.started = False
+        # Which provider and model answer; saved with the text rather than in a query of
+        # its own before the first token goes out.
+        self.answered_by: dict[str, str] = {}
 
     def start(self) -> None:
-        self.ticker = asyncio.create_task(self._tick())
+        if not self.started:
+            self.started = True
+            _Writer.live += 1
 
     async def stop(self) -> None:
-        if self.ticker is not None:
-            self.ticker.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self.ticker
-            self.ticker = None
+        """Let the batches in hand go out; nothing the reader has been given is dropped."""
+        if self.started:
+            self.started = False
+            _Writer.live -= 1
+        if self.drain is not None:
+            await self.drain
 
-    async def _tick(self) -> None:
-        while True:
-            await asyncio.sleep(FLUSH_SECONDS)
-            if self.pending:
+    @property
+    def flush_seconds(self) -> float:
+        return _stretched(FLUSH_SECONDS, MAX_FLUSH_SECONDS, _Writer.live)
+
+    async def _drain(self) -> None:
+        try:
+            while self.pending:
+                wait = self.flushed_at + self.flush_seconds - time.monotonic()
+                if wait > 0 and sum(map(len, self.pending)) < FLUSH_CHARS:
+                    await asyncio.sleep(wait)
                 await self.flush()
+        finally:
+            self.drain = None
 
     async def add(self, delta: str) -> None:
         if not delta:
@@ -101,9 +133,8 @@ class _Writer:
             if not delta:
                 return
         self.pending.append(delta)
-        quiet = time.monotonic() - self.flushed_at >= FLUSH_SECONDS
-        if quiet or sum(map(len, self.pending)) >= FLUSH_CHARS:
-            await self.flush()
+        if self.drain is None:
+            self.drain = asyncio.create_task(self._drain())
 
     @property
     def full(self) -> bool:
@@ -113,12 +144,24 @@ class _Writer:
         async with self.lock:
             await self._flush(save=save)
 
+    def _next_batch(self) -> str:
+        """The oldest pending deltas, up to the batch size (which stretches with the load)."""
+        limit = FLUSH_CHARS * self.flush_seconds / FLUSH_SECONDS
+        size = taken = 0
+        for piece in self.pending:
+            taken += 1
+            size += len(piece)
+            if size >= limit:
+                break
+        delta = "".join(self.pending[:taken])
+        del self.pending[:taken]
+        return delta
+
     async def _flush(self, *, save: bool) -> None:
-        if self.pending:
+        while self.pending:
             self.flushed_at = time.monotonic()
             self.seq += 1
-            delta = "".join(self.pending)
-            self.pending = []
+            delta = self._next_batch()
             self.text += delta
             self.offsets.append(len(self.text))
             await streaming.append(get_redis(), self.reply.id, [streaming.Token(self.seq, delta)])
@@ -132,12 +175,14 @@ class _Writer:
                 },
                 room=thread_room(self.thread_id),
             )
-        if save or time.monotonic() - self.saved_at >= SAVE_SECONDS:
+        save_seconds = _stretched(SAVE_SECONDS, MAX_SAVE_SECONDS, _Writer.live)
+        if save or time.monotonic() - self.saved_at >= save_seconds:
             await ChatMessage.filter(id=self.reply.id).update(
                 content=self.text,
                 seq=self.seq,
                 seq_offsets=self.offsets,
                 updated_at=datetime.now(UTC),
+                **self.answered_by,
             )
             self.saved_at = time.monotonic()
 
@@ -157,7 +202,7 @@ async def _record(
 ) -> None:
     config = get_config()
     usage = usage or Usage(input_tokens=0, output_tokens=0)
-    await AIRequest.create(
+    await store_ai_request(
         workspace_id=workspace_id,
         thread_id=reply.thread_id,  # type: ignore[attr-defined]
         message_id=reply.id,
@@ -178,7 +223,24 @@ async def _record(
 
 
 async def _claim(reply_id: str) -> ChatMessage | None:
-    """Pending → streaming, once. A reply found mid-stream was orphaned by a dead worker."""
+    """Pending → streaming, once. A reply found mid-stream was orphaned by a dead worker.
+
+    The reply comes with its thread and workspace. The usual case (a pending reply) costs one
+    conditional UPDATE, read beside it; anything else is sorted out under a row lock.
+    """
+    claimed, reply = await asyncio.gather(
+        ChatMessage.filter(id=reply_id, status=MessageStatus.pending).update(
+            status=MessageStatus.streaming, updated_at=datetime.now(UTC)
+        ),
+        ChatMessage.filter(id=reply_id).select_related("thread__workspace").first(),
+    )
+    if claimed and reply is not None:
+        reply.status = MessageStatus.streaming
+        return reply
+    return await _claim_locked(reply_id)
+
+
+async def _claim_locked(reply_id: str) -> ChatMessage | None:
     async with transaction():
         reply = await ChatMessage.filter(id=reply_id).select_for_update().first()
         if reply is None or reply.status in (
@@ -200,7 +262,8 @@ async def _claim(reply_id: str) -> ChatMessage | None:
             return None
         reply.status = MessageStatus.streaming
         await reply.save(update_fields=["status", "updated_at"])
-        return reply
+    await reply.fetch_related("thread__workspace")
+    return reply
 
 
 async def _history(thread: ChatThread, reply: ChatMessage) -> list[ChatMessage]:
@@ -245,27 +308,100 @@ async def _fail(reply: ChatMessage, writer: _Writer, code: str, message: str) ->
     )
 
 
+def _answered(history: list[ChatMessage]) -> ChatMessage | None:
+    """The user's message this reply answers: the newest one before it."""
+    return next((m for m in reversed(history) if m.role is MessageRole.user), None)
+
+
+async def _withhold(
+    reply: ChatMessage, thread_id: Any, reason: str, *, user_message: ChatMessage | None = None
+) -> None:
+    """End the reply as withheld by moderation; with ``user_message``, that message (the
+    flagged input) is withheld too, so it is never sent to a model again."""
+    async with transaction():
+        await ChatMessage.filter(id=reply.id).update(
+            status=MessageStatus.withheld,
+            error_code="message_withheld",
+            error=reason,
+            updated_at=datetime.now(UTC),
+        )
+        if user_message is not None:
+            await ChatMessage.filter(id=user_message.id).update(
+                status=MessageStatus.withheld,
+                error_code="message_withheld",
+                error=reason,
+                updated_at=datetime.now(UTC),
+            )
+    await streaming.finish(
+        get_redis(), reply.id, "error", {"code": "message_withheld", "message": reason}
+    )
+    await emit_now(
+        "chat:error",
+        {
+            "thread_id": str(thread_id),
+            "message_id": str(reply.id),
+            "code": "message_withheld",
+            "message": reason,
+        },
+        room=thread_room(thread_id),
+    )
+
+
+async def _moderate(text: str) -> ModerationResult:
+    config = get_config()
+    if config.openai_api_key:
+        # The model's request goes out first: this process builds both requests, and the
+        # verdict is needed only once the model's first token is in.
+        await asyncio.sleep(MODERATION_HEAD_START)
+    return await Moderator(config).check(text)
+
+
 async def generate_reply(reply_id: str) -> str:
-    """Write the reply ``reply_id``; returns how it ended. Safe to run twice."""
+    """Write the reply ``reply_id``; returns how it ended. Safe to run twice.
+
+    The provider is asked as soon as the reply is claimed and the history read. The user's
+    message is moderated meanwhile, and nothing of the reply goes out before the verdict: a
+    flagged message ends the reply as withheld, with no token published.
+    """
     config = get_config()
     reply = await _claim(reply_id)
     if reply is None:
         return "skipped"
-    thread = await ChatThread.get(id=reply.thread_id)  # type: ignore[attr-defined]
-    workspace = await Workspace.get(id=thread.workspace_id)  # type: ignore[attr-defined]
+    thread: ChatThread = reply.thread
+    workspace: Workspace = thread.workspace
     writer = _Writer(reply, thread.id)
-    _, tin, tout, usd = await month_usage(workspace.id)
+    history, (_, tin, tout, usd) = await asyncio.gather(
+        _history(thread, reply), month_usage(workspace.id)
+    )
     decision = decide(str(workspace.plan), tin + tout, usd, config)
     if decision.refused:
         await _fail(reply, writer, "ai_budget_exceeded", decision.reason or "Budget used up.")
         return "refused"
+    answered = _answered(history)
+    moderation = asyncio.create_task(_moderate(answered.content if answered else ""))
+    try:
+        return await _generate(reply, writer, thread, workspace, history, decision, moderation)
+    finally:
+        # Settled on every normal path; this only stops it when the reply broke off.
+        moderation.cancel()
+
+
+async def _generate(
+    reply: ChatMessage,
+    writer: _Writer,
+    thread: ChatThread,
+    workspace: Workspace,
+    history: list[ChatMessage],
+    decision: RouteDecision,
+    moderation: asyncio.Task[ModerationResult],
+) -> str:
+    config = get_config()
     cheap = decision.model_tier == "cheap"
     providers = build_providers(config)
 
     def model_for(provider: ChatProvider) -> str:
         return provider.default_model(cheap)
 
-    history = await _history(thread, reply)
     kept = thread.provider_conversation == KEPT_CONVERSATION
     for provider in providers:
         if isinstance(provider, OpenAIProvider):
@@ -285,44 +421,50 @@ async def generate_reply(reply_id: str) -> str:
     provider_name, model = "none", "none"
     usage: Usage | None = None
     response_id: str | None = None
+    failure: tuple[str, str] | None = None
+    verdict: ModerationResult | None = None
     writer.start()
     try:
-        async for event in stream_reply(
+        events = stream_reply(
             [],
             providers=providers,
             model_for=model_for,
             max_tokens=config.ai_max_output_tokens,
             turns_for=turns_for,
-        ):
-            if isinstance(event, Skipped):
-                log.info("ai_provider_skipped", provider=event.provider, reason=event.reason)
-                if event.error_class != "NotConfigured":
-                    # A configured provider that failed to answer is worth a telemetry row.
-                    await _record(
-                        workspace.id,
-                        reply,
-                        provider=event.provider,
-                        model="-",
-                        outcome="unavailable",
-                        started=started,
-                        first_token=None,
-                        error_class=event.error_class,
-                    )
-            elif isinstance(event, Started):
-                provider_name, model = event.provider, event.model
-                started = time.monotonic()
-                await ChatMessage.filter(id=reply.id).update(provider=provider_name, model=model)
-            elif isinstance(event, Delta):
-                if first_token is None:
-                    first_token = time.monotonic()
-                if not writer.full:
-                    await writer.add(event.text)
-            elif isinstance(event, Finished):
-                usage = event.usage
-                response_id = event.response_id
+        )
+        async with contextlib.aclosing(events):
+            async for event in events:
+                if isinstance(event, Skipped):
+                    log.info("ai_provider_skipped", provider=event.provider, reason=event.reason)
+                    if event.error_class != "NotConfigured":
+                        # A configured provider that failed to answer is worth a telemetry row.
+                        await _record(
+                            workspace.id,
+                            reply,
+                            provider=event.provider,
+                            model="-",
+                            outcome="unavailable",
+                            started=started,
+                            first_token=None,
+                            error_class=event.error_class,
+                        )
+                elif isinstance(event, Started):
+                    provider_name, model = event.provider, event.model
+                    started = time.monotonic()
+                    writer.answered_by = {"provider": provider_name, "model": model}
+                elif isinstance(event, Delta):
+                    if first_token is None:
+                        first_token = time.monotonic()
+                        verdict = await moderation
+                        if verdict.flagged:
+                            break
+                    if not writer.full:
+                        await writer.add(event.text)
+                elif isinstance(event, Finished):
+                    usage = event.usage
+                    response_id = event.response_id
     except HistoryUnavailable:
-        await _fail(reply, writer, "history_unavailable", KEPT_UNREACHABLE)
-        return "failed"
+        failure = ("history_unavailable", KEPT_UNREACHABLE)
     except ProviderFailed as exc:
         await _record(
             workspace.id,
@@ -334,23 +476,37 @@ async def generate_reply(reply_id: str) -> str:
             first_token=first_token,
             error_class=exc.error_class,
         )
-        await _fail(
-            reply,
-            writer,
+        failure = (
             "generation_failed",
             "The AI stopped in the middle of the reply. Retry to try again.",
         )
-        return "failed"
     except ProviderUnavailable as exc:
-        await _fail(
-            reply,
-            writer,
+        failure = (
             "ai_unavailable",
             f"No AI model could be reached ({exc.reason}). Retry in a moment.",
         )
-        return "failed"
     finally:
         await writer.stop()
+    verdict = verdict or await moderation
+    if verdict.flagged:
+        log.warning("ai_input_withheld", categories=verdict.categories, source=verdict.source)
+        if provider_name != "none":
+            await _record(
+                workspace.id,
+                reply,
+                provider=provider_name,
+                model=model,
+                outcome="withheld",
+                started=started,
+                first_token=first_token,
+                usage=usage,
+            )
+        reason = verdict.reason or "This message was withheld by moderation."
+        await _withhold(reply, thread.id, reason, user_message=_answered(history))
+        return "withheld"
+    if failure is not None:
+        await _fail(reply, writer, *failure)
+        return "failed"
     await writer.flush(save=True)
     await _record(
         workspace.id,
@@ -384,22 +540,7 @@ async def _complete(
     if verdict.flagged:
         log.warning("ai_output_withheld", categories=verdict.categories)
         reason = verdict.reason or "The reply was withheld by moderation."
-        await ChatMessage.filter(id=reply.id).update(
-            status=MessageStatus.withheld, error_code="message_withheld", error=reason
-        )
-        await streaming.finish(
-            get_redis(), reply.id, "error", {"code": "message_withheld", "message": reason}
-        )
-        await emit_now(
-            "chat:error",
-            {
-                "thread_id": str(thread.id),
-                "message_id": str(reply.id),
-                "code": "message_withheld",
-                "message": reason,
-            },
-            room=thread_room(thread.id),
-        )
+        await _withhold(reply, thread.id, reason)
         return "withheld"
 
     async def repair(bad: str) -> str:

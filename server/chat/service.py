@@ -14,16 +14,24 @@ from decimal import Decimal
 from typing import Any, Literal
 
 import structlog
+from tortoise.expressions import F
 from tortoise.functions import Count, Sum
 
-from agents.moderation import Moderator
+from agents.moderation import check_locally
 from agents.providers.base import ProviderUnavailable
 from agents.providers.offline import OFFLINE_NOTICE
 from agents.providers.openai import stored_text
 from agents.router import build_providers
 from agents.routing import RouteDecision, decide
 from agents.workflow import ALLOWED, IllegalTransition, WorkflowState, transition
-from models.chat import AIRequest, ChatMessage, ChatThread, MessageRole, MessageStatus
+from models.chat import (
+    AIRequest,
+    AIUsageMonth,
+    ChatMessage,
+    ChatThread,
+    MessageRole,
+    MessageStatus,
+)
 from realtime.emit import emit_after_commit
 from server.chat.schemas import (
     DraftRead,
@@ -189,10 +197,25 @@ def month_start(now: datetime | None = None) -> datetime:
     return now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
 
 
-async def month_usage(workspace_id: Any) -> tuple[int, int, int, float]:
-    """(requests, input tokens, output tokens, dollars) this calendar month (UTC)."""
+def next_month_start(now: datetime | None = None) -> datetime:
+    start = month_start(now)
+    return (
+        start.replace(year=start.year + 1, month=1)
+        if start.month == 12
+        else start.replace(month=start.month + 1)
+    )
+
+
+UsageTotals = tuple[int, int, int, float]
+
+
+async def _summed_usage(workspace_id: Any, now: datetime) -> UsageTotals:
     row = (
-        await AIRequest.filter(workspace_id=workspace_id, created_at__gte=month_start())
+        await AIRequest.filter(
+            workspace_id=workspace_id,
+            created_at__gte=month_start(now),
+            created_at__lt=next_month_start(now),
+        )
         .annotate(
             n=Count("id"), tin=Sum("input_tokens"), tout=Sum("output_tokens"), usd=Sum("cost_usd")
         )
@@ -203,6 +226,73 @@ async def month_usage(workspace_id: Any) -> tuple[int, int, int, float]:
         return 0, 0, 0, 0.0
     usd = row["usd"] or Decimal(0)
     return int(row["n"] or 0), int(row["tin"] or 0), int(row["tout"] or 0), float(usd)
+
+
+async def month_usage(workspace_id: Any, *, now: datetime | None = None) -> UsageTotals:
+    """(requests, input tokens, output tokens, dollars) this calendar month (UTC).
+
+    One row of the running counter; a month without one has no request recorded through
+    ``record_ai_request`` yet, so its rows (if any) are summed.
+    """
+    now = now or datetime.now(UTC)
+    counter = await AIUsageMonth.get_or_none(
+        workspace_id=workspace_id, month=month_start(now).date()
+    )
+    if counter is None:
+        return await _summed_usage(workspace_id, now)
+    return (
+        counter.requests,
+        counter.input_tokens,
+        counter.output_tokens,
+        float(counter.cost_usd),
+    )
+
+
+_START_COUNTER = """
+INSERT INTO ai_usage_month
+    (workspace_id, month, requests, input_tokens, output_tokens, cost_usd)
+SELECT $1, $2, count(*), coalesce(sum(input_tokens), 0), coalesce(sum(output_tokens), 0),
+       coalesce(sum(cost_usd), 0)
+FROM ai_request WHERE workspace_id = $1 AND created_at >= $3 AND created_at < $4
+ON CONFLICT (workspace_id, month) DO UPDATE SET
+    requests = ai_usage_month.requests + 1,
+    input_tokens = ai_usage_month.input_tokens + $5,
+    output_tokens = ai_usage_month.output_tokens + $6,
+    cost_usd = ai_usage_month.cost_usd + $7
+"""
+
+
+async def store_ai_request(**fields: Any) -> AIRequest:
+    """Store one AI request's telemetry row and add it to its month's usage counter."""
+    async with transaction() as conn:
+        record = await AIRequest.create(**fields)
+        month = month_start(record.created_at)
+        added = await AIUsageMonth.filter(
+            workspace_id=record.workspace_id,  # type: ignore[attr-defined]
+            month=month.date(),
+        ).update(
+            requests=F("requests") + 1,
+            input_tokens=F("input_tokens") + record.input_tokens,
+            output_tokens=F("output_tokens") + record.output_tokens,
+            cost_usd=F("cost_usd") + record.cost_usd,
+        )
+        if not added:
+            # The month's first counted request starts the counter from the month's rows,
+            # this one included (and any written before the counter existed). A concurrent
+            # first request that wins the insert leaves this one to add only itself.
+            await conn.execute_query(
+                _START_COUNTER,
+                [
+                    record.workspace_id,  # type: ignore[attr-defined]
+                    month.date(),
+                    month,
+                    next_month_start(month),
+                    record.input_tokens,
+                    record.output_tokens,
+                    record.cost_usd,
+                ],
+            )
+    return record
 
 
 async def route_for(actor_workspace_id: Any, plan: str) -> RouteDecision:
@@ -236,12 +326,18 @@ async def _queue_reply(thread: ChatThread, reply: ChatMessage) -> None:
 async def send_message(
     actor: Actor, thread_id: uuid.UUID | str, content: str
 ) -> tuple[ChatMessage, ChatMessage]:
-    """Record the user's message and a pending reply, and queue the generation."""
-    thread = await access_thread(actor, thread_id)
-    decision = await route_for(actor.workspace.id, str(actor.workspace.plan))
+    """Record the user's message and a pending reply, and queue the generation.
+
+    Only the local moderation rules run here (no round trip): the full check, OpenAI's
+    endpoint when configured, runs in the reply job beside the provider's first-token wait,
+    and the job withholds the reply and this message when it flags them.
+    """
+    thread, decision = await asyncio.gather(
+        access_thread(actor, thread_id), route_for(actor.workspace.id, str(actor.workspace.plan))
+    )
     if decision.refused:
         raise BudgetExceeded(decision.reason or "The monthly AI budget is used up.")
-    verdict = await Moderator(get_config()).check(content)
+    verdict = check_locally(content)
     async with transaction():
         thread = await ChatThread.filter(id=thread.id).select_for_update().get()
         if await ChatMessage.filter(thread=thread, status__in=ACTIVE).exists():

@@ -114,7 +114,8 @@ def user_agent(req: Request | None = None) -> str:
 
 
 async def _membership(user: User, workspace_id: Any) -> Membership | None:
-    return await Membership.get_or_none(user=user, workspace_id=workspace_id).prefetch_related(
+    # Joined rather than prefetched: one round trip on every authenticated request.
+    return await Membership.get_or_none(user=user, workspace_id=workspace_id).select_related(
         "workspace"
     )
 
@@ -123,7 +124,7 @@ async def actor_from_session_token(token: str, config: Config | None = None) -> 
     config = config or get_config()
     session = (
         await AuthSession.filter(token_hash=token_hash(token), revoked_at__isnull=True)
-        .prefetch_related("user")
+        .select_related("user")
         .first()
     )
     if session is None:

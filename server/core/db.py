@@ -6,7 +6,7 @@ import contextvars
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 import structlog
 from pypika_tortoise.context import SqlContext
@@ -44,11 +44,21 @@ def describe_url(url: str) -> str:
     return f"{parts.hostname}:{parts.port or 5432}{parts.path}"
 
 
+def _with_pool_size(url: str, config: Config) -> str:
+    """The asyncpg pool's upper bound from ``DATABASE_POOL_MAX``, unless the URL sets one."""
+    parts = urlsplit(url)
+    query = parse_qs(parts.query)
+    if "maxsize" in query:
+        return url
+    extra = urlencode({"maxsize": config.database_pool_max})
+    return urlunsplit(parts._replace(query=f"{parts.query}&{extra}" if parts.query else extra))
+
+
 def tortoise_config(config: Config | None = None, *, url: str | None = None) -> dict[str, Any]:
     config = config or get_config()
     db_url = url or config.database_url or _PLACEHOLDER_URL
     return {
-        "connections": {"default": tortoise_url(db_url)},
+        "connections": {"default": _with_pool_size(tortoise_url(db_url), config)},
         "apps": {
             "models": {
                 "models": [*MODEL_MODULES, "aerich.models"],

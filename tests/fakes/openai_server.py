@@ -14,8 +14,9 @@ checks the bearer key and the request shape, and answers errors with OpenAI's
 
 Tests script it per case: the reply text, a delay before the first token, an error status
 (500, 429, ...), dropping the connection after N content chunks, whether usage is
-reported, and the moderation verdict. ``requests`` records every request body, ``calls``
-every request as "METHOD path".
+reported, and the moderation verdict (for every input or only for inputs containing a given
+text, after an optional delay). ``requests`` records every request body, ``calls`` every
+request as "METHOD path".
 """
 
 from __future__ import annotations
@@ -62,6 +63,9 @@ class FakeOpenAI:
         self.report_usage = True
         self.prompt_tokens = 42
         self.moderation_flagged: list[str] = []
+        # When set, only inputs containing this text are flagged (input vs output checks).
+        self.moderation_flag_only: str | None = None
+        self.moderation_delay = 0.0
         self.moderation_status: int | None = None
         self.requests: list[dict[str, Any]] = []
         self.calls: list[str] = []
@@ -201,24 +205,33 @@ class FakeOpenAI:
             return refused
         body = await request.json()
         self.requests.append(body)
+        if self.moderation_delay:
+            await asyncio.sleep(self.moderation_delay)
         if self.moderation_status is not None:
             return self._scripted_error(self.moderation_status)
         inputs = body.get("input")
         texts = inputs if isinstance(inputs, list) else [inputs]
-        flagged = set(self.moderation_flagged)
-        result = {
-            "flagged": bool(flagged),
-            "categories": {c: c in flagged for c in MODERATION_CATEGORIES},
-            "category_scores": {c: 0.97 if c in flagged else 0.0001 for c in MODERATION_CATEGORIES},
-            "category_applied_input_types": {
-                c: ["text"] if c in flagged else [] for c in MODERATION_CATEGORIES
-            },
-        }
+
+        def result(text: object) -> dict[str, Any]:
+            only = self.moderation_flag_only
+            hit = only is None or only in str(text)
+            flagged = set(self.moderation_flagged) if hit else set()
+            return {
+                "flagged": bool(flagged),
+                "categories": {c: c in flagged for c in MODERATION_CATEGORIES},
+                "category_scores": {
+                    c: 0.97 if c in flagged else 0.0001 for c in MODERATION_CATEGORIES
+                },
+                "category_applied_input_types": {
+                    c: ["text"] if c in flagged else [] for c in MODERATION_CATEGORIES
+                },
+            }
+
         return web.json_response(
             {
                 "id": f"modr-fake{len(self.requests)}",
                 "model": body.get("model", "omni-moderation-latest"),
-                "results": [result for _ in texts],
+                "results": [result(text) for text in texts],
             }
         )
 

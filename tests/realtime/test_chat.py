@@ -12,6 +12,7 @@ from arq.worker import Worker
 
 from models.chat import ChatMessage
 from tests.factories import Login, login_as, make_user
+from tests.fakes.openai_server import FakeOpenAI
 
 
 class Listener:
@@ -20,7 +21,9 @@ class Listener:
         self.tokens: list[dict[str, Any]] = []
         self.done: list[dict[str, Any]] = []
         self.states: list[str] = []
+        self.errors: list[dict[str, Any]] = []
         self.client = socketio.AsyncClient(reconnection=False)
+        self.client.on("chat:error", self.errors.append)
         self.client.on("chat:token", self.tokens.append)
         self.client.on("chat:done", self.done.append)
         self.client.on("chat:state", lambda data: self.states.append(data["state"]))
@@ -39,22 +42,32 @@ class Listener:
         raise AssertionError("timed out waiting on the socket")
 
 
+async def send_in_new_thread(
+    http: httpx.AsyncClient, listener: Listener, base_url: str, content: str
+) -> tuple[str, str]:
+    """A new thread with ``listener`` connected and in its room, and ``content`` sent to it;
+    returns the thread's and the reply's ids."""
+    thread = (await http.post("/api/chat/threads", json={})).json()
+    await listener.connect(base_url)
+    joined = await listener.client.call("chat:join", {"thread_id": thread["id"]}, timeout=5)
+    assert joined == {"ok": True}
+    sent = await http.post(f"/api/chat/threads/{thread['id']}/messages", json={"content": content})
+    assert sent.status_code == 202
+    return thread["id"], sent.json()["reply_message_id"]
+
+
 async def test_reply_streams_and_resume_has_no_gap_or_duplicate(
     live_server: str, running_worker: Worker
 ) -> None:
     login = await login_as(await make_user())
     async with httpx.AsyncClient(base_url=live_server, headers=login.headers()) as http:
-        thread = (await http.post("/api/chat/threads", json={})).json()
         first = Listener(login)
-        await first.connect(live_server)
-        joined = await first.client.call("chat:join", {"thread_id": thread["id"]}, timeout=5)
-        assert joined == {"ok": True}
-        sent = await http.post(
-            f"/api/chat/threads/{thread['id']}/messages",
-            json={"content": "Newsletter for a cycling club: spring rides, new kit, AGM date."},
+        thread_id, reply_id = await send_in_new_thread(
+            http,
+            first,
+            live_server,
+            "Newsletter for a cycling club: spring rides, new kit, AGM date.",
         )
-        assert sent.status_code == 202
-        reply_id = sent.json()["reply_message_id"]
         await first.wait(lambda: len(first.tokens) >= 3)
         await first.client.disconnect()
         seen = [t for t in first.tokens if t["message_id"] == reply_id]
@@ -64,7 +77,7 @@ async def test_reply_streams_and_resume_has_no_gap_or_duplicate(
         await second.connect(live_server)
         resumed = await second.client.call(
             "chat:resume",
-            {"thread_id": thread["id"], "message_id": reply_id, "after_seq": last_seq},
+            {"thread_id": thread_id, "message_id": reply_id, "after_seq": last_seq},
             timeout=5,
         )
         assert resumed["ok"] is True
@@ -107,3 +120,30 @@ async def test_send_over_the_socket_and_refuse_other_workspaces(
     assert refused["ok"] is False
     assert refused["code"] == "not_found"
     await other.client.disconnect()
+
+
+async def test_input_flagged_while_the_model_streams_sends_no_token(
+    live_server: str, running_worker: Worker, fake_openai: FakeOpenAI
+) -> None:
+    # OpenAI's moderation runs in the job beside the model and answers after the first token
+    # is ready; that token must never reach a socket.
+    fake_openai.moderation_flagged = ["violence"]
+    fake_openai.moderation_flag_only = "forbidden-brief"
+    fake_openai.moderation_delay = 0.3
+    login = await login_as(await make_user())
+    listener = Listener(login)
+    async with httpx.AsyncClient(base_url=live_server, headers=login.headers()) as http:
+        thread_id, reply_id = await send_in_new_thread(
+            http, listener, live_server, "Our spring newsletter, forbidden-brief"
+        )
+        await listener.wait(lambda: bool(listener.errors))
+        read = (await http.get(f"/api/chat/threads/{thread_id}")).json()
+    await listener.client.disconnect()
+    assert fake_openai.count("POST /v1/chat/completions") == 1
+    assert listener.errors[0]["message_id"] == reply_id
+    assert listener.errors[0]["code"] == "message_withheld"
+    assert listener.tokens == []
+    assert [(m["role"], m["status"]) for m in read["messages"]] == [
+        ("user", "withheld"),
+        ("assistant", "withheld"),
+    ]

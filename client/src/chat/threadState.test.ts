@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ChatMessage, Thread } from "../api/chat";
-import { classifyToken, mergeThread, threadReducer, type ThreadState } from "./threadState";
+import { classifyToken, mergeThread, threadReducer, type ThreadState, WITHHELD } from "./threadState";
 
 function message(overrides: Partial<ChatMessage>): ChatMessage {
   return {
@@ -129,6 +129,19 @@ describe("threadReducer tokens", () => {
       status: "failed",
       error: "The AI stopped answering.",
     });
+  });
+});
+
+describe("withheld replies", () => {
+  it("ends a live reply as withheld, with no retry, when moderation withholds it", () => {
+    let state = start([message({ id: "r1", content: "", seq: 0 })]);
+    state = threadReducer(state, {
+      type: "error",
+      message_id: "r1",
+      code: WITHHELD,
+      message: "Inkwell can't help with this.",
+    });
+    expect(reply(state)).toMatchObject({ status: "withheld", error: "Inkwell can't help with this." });
   });
 });
 

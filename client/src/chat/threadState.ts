@@ -6,6 +6,8 @@
  */
 import type { ChatMessage, MessageStatus, Thread } from "../api/chat";
 
+export const WITHHELD = "message_withheld";
+
 export interface Gap {
   message_id: string;
   /** The last token applied before the gap. */
@@ -146,7 +148,15 @@ export function threadReducer(state: ThreadState, action: ThreadAction): ThreadS
       return {
         ...state,
         thread: replaceMessage(thread, action.message_id, (m) =>
-          isLive(m) ? { ...m, status: "failed", error: action.message, error_code: action.code } : m,
+          isLive(m)
+            ? {
+                ...m,
+                // Withheld by moderation is final; anything else failed and can be retried.
+                status: action.code === WITHHELD ? "withheld" : "failed",
+                error: action.message,
+                error_code: action.code,
+              }
+            : m,
         ),
       };
     }

@@ -9,6 +9,7 @@ import {
   mergeThread,
   threadReducer,
   type ThreadState,
+  WITHHELD,
 } from "./threadState";
 import {
   canStreamOverSse,
@@ -99,6 +100,8 @@ export function useThread(threadId: string, onChanged: () => void): ThreadContro
             code: p.code,
             message: p.message,
           });
+          // Moderation may have withheld the user's message as well as the reply.
+          if (p.code === WITHHELD) void resync();
         },
         state: (p) => {
           dispatch({ type: "state", state: p.state });

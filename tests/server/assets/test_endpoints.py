@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import io
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -14,6 +15,7 @@ from quart.typing import TestClientProtocol
 
 from models.chat import AIRequest
 from models.templates import Asset
+from server.chat.service import store_ai_request
 from server.core.config import Config
 from server.message_templates.banners import banner_png
 from tests.factories import Login, login_as, make_user
@@ -178,6 +180,18 @@ async def test_ai_images_count_against_the_monthly_ai_budget(
 ) -> None:
     fake_openai.image_bytes = PNG
     monkeypatch.setattr(config, "ai_budget_usd", {"free": 0.05, "pro": 20.0})
+    # A chat reply earlier in the month started the running counter the budget reads, so the
+    # images must move that counter, not only add ledger rows.
+    await store_ai_request(
+        workspace_id=owner.session.workspace_id,  # type: ignore[attr-defined]
+        provider="openai",
+        model="gpt-4o-mini",
+        purpose="reply",
+        input_tokens=1,
+        output_tokens=1,
+        cost_usd=Decimal("0.000001"),
+        outcome="ok",
+    )
     first = await client.post(
         "/api/assets/generate", json={"prompt": "a lighthouse"}, headers=owner.headers()
     )

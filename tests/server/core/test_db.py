@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 import pytest
 
 from models.outbox import OutboxMessage
-from server.core.db import describe_url, on_commit, tortoise_url, transaction
+from server.core.config import Config
+from server.core.db import describe_url, on_commit, tortoise_config, tortoise_url, transaction
 
 
 async def _row(job_id: str) -> OutboxMessage:
@@ -98,3 +99,13 @@ def test_database_url_spellings() -> None:
     with pytest.raises(ValueError, match="PostgreSQL"):
         tortoise_url("mysql://u@h/d")
     assert describe_url("postgres://u:secret@db.internal:6543/app") == "db.internal:6543/app"
+
+
+def test_pool_size_comes_from_config_unless_the_url_sets_it() -> None:
+    config = Config(_env_file=None, database_pool_max=42)
+    url = tortoise_config(config, url="postgresql://u@h:1/d")["connections"]["default"]
+    assert url == "postgres://u@h:1/d?maxsize=42"
+    url = tortoise_config(config, url="postgres://u@h/d?ssl=true")["connections"]["default"]
+    assert url == "postgres://u@h/d?ssl=true&maxsize=42"
+    url = tortoise_config(config, url="postgres://u@h/d?maxsize=3")["connections"]["default"]
+    assert url == "postgres://u@h/d?maxsize=3"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -110,3 +111,22 @@ async def test_same_job_id_twice_is_one_job(redis: ArqRedis, config: Config) -> 
     assert first.id == again.id
     assert await OutboxMessage.all().count() == 1
     assert await queued_ids(redis, config) == ["job-dup"]
+
+
+async def test_fast_path_and_sweep_racing_queue_one_job(redis: ArqRedis, config: Config) -> None:
+    message = await OutboxMessage.create(
+        job_name="send_mail", args=[], job_id="job-race", available_at=datetime.now(UTC)
+    )
+    # The sweep takes the row while the after-commit relay pushes it without a lock.
+    relayed, swept = await asyncio.gather(
+        outbox.relay_one(redis, message), outbox.relay_pending(redis)
+    )
+    assert relayed + swept == 1
+    assert await queued_ids(redis, config) == ["job-race"]
+    await message.refresh_from_db()
+    assert message.relayed_at is not None
+    # A row relayed long ago and enqueued again under its job id is not pushed again.
+    await redis.zrem(config.queue_name, "job-race")
+    await redis.delete("arq:job:job-race")
+    assert await outbox.relay_one(redis, message) is False
+    assert await queued_ids(redis, config) == []
