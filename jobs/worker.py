@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 import structlog
+from arq import cron
 from arq.connections import RedisSettings
+from arq.cron import CronJob
+from arq.typing import WorkerCoroutine
 
 from jobs.registry import JobFunction
 from realtime.emit import set_emitter
@@ -23,9 +26,31 @@ log = structlog.get_logger(__name__)
 
 def all_jobs() -> list[JobFunction]:
     """Every job the worker runs; a domain adds its job functions here."""
-    from jobs import auth, chat, contacts, mail
+    from jobs import auth, campaigns, chat, contacts, mail
 
-    return [mail.send_mail, auth.deliver_code, chat.generate_reply, contacts.import_contacts]
+    return [
+        mail.send_mail,
+        auth.deliver_code,
+        chat.generate_reply,
+        contacts.import_contacts,
+        campaigns.expand_campaign,
+        campaigns.send_campaign,
+        campaigns.campaign_tick,
+    ]
+
+
+def all_cron_jobs() -> list[CronJob]:
+    """Periodic jobs; ARQ runs each once per tick however many workers there are."""
+    from jobs import campaigns
+
+    # Every second: due scheduled campaigns start on time, dead senders restart quickly.
+    return [
+        cron(
+            cast(WorkerCoroutine, campaigns.campaign_tick),
+            second=set(range(60)),
+            run_at_startup=True,
+        )
+    ]
 
 
 async def relay_outbox_forever(ctx: dict[str, Any]) -> None:
@@ -63,9 +88,10 @@ async def shutdown(ctx: dict[str, Any]) -> None:
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
-    sender = ctx.get("mail_sender")
-    if sender is not None:
-        await sender.close()
+    for name in ("mail_sender", "campaign_mail_sender"):
+        sender = ctx.get(name)
+        if sender is not None:
+            await sender.close()
     set_emitter(None)
     if ctx.get("owns_redis"):
         await close_redis()
@@ -81,6 +107,7 @@ def _settings() -> RedisSettings | None:
 
 class WorkerSettings:
     functions: ClassVar[list[JobFunction]] = all_jobs()
+    cron_jobs: ClassVar[list[CronJob]] = all_cron_jobs()
     on_startup = startup
     on_shutdown = shutdown
     redis_settings = _settings()

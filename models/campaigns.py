@@ -54,7 +54,7 @@ class Campaign(Model):
     # {"list_ids": [...], "tags": [...]}: contacts on any of the lists or with any of the tags.
     audience: fields.Field[dict[str, list[str]]] = fields.JSONField(default=dict)
     status = fields.CharEnumField(CampaignStatus, max_length=20, default=CampaignStatus.draft)
-    status_reason = fields.TextField(null=True)
+    status_reason: fields.Field[str | None] = fields.TextField(null=True)  # type: ignore[assignment]
     send_at = fields.DatetimeField(null=True)
     timezone = fields.CharField(max_length=64, null=True)
     total = fields.IntField(default=0)
@@ -90,7 +90,7 @@ class CampaignRecipient(Model):
     last_name = fields.CharField(max_length=200, default="")
     status = fields.CharEnumField(RecipientStatus, max_length=20, default=RecipientStatus.queued)
     attempts = fields.IntField(default=0)
-    last_error = fields.TextField(null=True)
+    last_error: fields.Field[str | None] = fields.TextField(null=True)  # type: ignore[assignment]
     smtp_code = fields.IntField(null=True)
     message_id = fields.CharField(max_length=255, unique=True)
     lease_until = fields.DatetimeField(null=True)
