@@ -9,4 +9,5 @@ MODEL_MODULES = [
     "models.chat",
     "models.contacts",
     "models.outbox",
+    "models.templates",
 ]
