@@ -66,11 +66,13 @@ def _register_blueprints(app: Quart, config: Config) -> None:
     # Imported here: nothing but the factory imports endpoint modules.
     from server.audit.endpoints import bp as audit_bp
     from server.auth.endpoints import bp as auth_bp
+    from server.campaigns.endpoints import bp as campaigns_bp
     from server.chat.endpoints import bp as chat_bp
     from server.contacts.endpoints import bp as contacts_bp
     from server.ops.endpoints import bp as ops_bp
     from server.spa import ClientPathConverter
     from server.spa import bp as spa_bp
+    from server.tracking.endpoints import bp as tracking_bp
 
     app.register_blueprint(ops_bp)
     app.register_blueprint(auth_bp)
@@ -80,6 +82,8 @@ def _register_blueprints(app: Quart, config: Config) -> None:
     app.register_blueprint(audit_bp)
     app.register_blueprint(chat_bp)
     app.register_blueprint(contacts_bp)
+    app.register_blueprint(campaigns_bp)
+    app.register_blueprint(tracking_bp)
     if not config.is_production:
         from server.mail.endpoints import bp as mailbox_bp
 

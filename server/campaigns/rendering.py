@@ -1,25 +1,19 @@
-"""Campaign content → one message per recipient.
+"""Campaign content → one message per recipient, through the templates renderer.
 
-The content snapshot is compiled once per campaign into a list of literal pieces and slots
-(merge tags, tracked links, the unsubscribe URL, the open pixel); rendering a recipient only
-joins strings, so the cost per message stays flat however long the newsletter is.
+A campaign keeps a snapshot of its content (the template version's sections and theme, or
+sections made from a chat draft, plus the sender name and postal address at that moment), so
+editing the template later never changes a campaign that went out. The snapshot is laid out
+once per sender (``prepare``); each recipient only costs the join of the pieces with their
+merge values and signed tracking URLs.
 """
 
 from __future__ import annotations
 
-import html
-import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
+from server.message_templates.rendering import PreparedEmail, RenderedEmail, prepare_email
 from server.tracking import tokens
-
-MERGE_TAGS = ("first_name", "last_name", "email", "full_name")
-_MERGE = re.compile(r"\{\{\s*(" + "|".join(MERGE_TAGS) + r")\s*\}\}")
-_HREF = re.compile(r'href="(https?://[^"]+)"', re.IGNORECASE)
-_UNSUB_SLOT = "\x00unsubscribe\x00"
-_PIXEL_SLOT = "\x00pixel\x00"
 
 
 @dataclass(frozen=True)
@@ -29,122 +23,67 @@ class RecipientContext:
     first_name: str = ""
     last_name: str = ""
 
-    def value(self, tag: str) -> str:
-        if tag == "full_name":
-            return f"{self.first_name} {self.last_name}".strip()
-        return str(getattr(self, tag))
+    def merge(self) -> dict[str, str]:
+        return {
+            "first_name": self.first_name,
+            "last_name": self.last_name,
+            "full_name": f"{self.first_name} {self.last_name}".strip(),
+            "email": self.email,
+        }
 
 
-Piece = str | Callable[[RecipientContext], str]
-
-
-@dataclass
+@dataclass(frozen=True)
 class PreparedContent:
-    html_pieces: list[Piece] = field(default_factory=list)
-    text_pieces: list[Piece] = field(default_factory=list)
-    links: list[str] = field(default_factory=list)
+    email: PreparedEmail
 
-    def render(self, ctx: RecipientContext) -> tuple[str, str]:
-        """(HTML, text) for one recipient."""
-        return _join(self.html_pieces, ctx), _join(self.text_pieces, ctx)
+    def render(self, ctx: RecipientContext) -> RenderedEmail:
+        rid = ctx.recipient_id
 
+        def track(url: str) -> str:
+            # mailto: links stay as they are; only web links go through the redirect.
+            return tokens.click_url(rid, url) if url.lower().startswith("http") else url
 
-def _join(pieces: list[Piece], ctx: RecipientContext) -> str:
-    return "".join(p if isinstance(p, str) else p(ctx) for p in pieces)
-
-
-def _merge_slot(tag: str, *, escape: bool) -> Callable[[RecipientContext], str]:
-    def value(ctx: RecipientContext) -> str:
-        raw = ctx.value(tag)
-        return html.escape(raw) if escape else raw
-
-    return value
-
-
-def _click_slot(index: int) -> Callable[[RecipientContext], str]:
-    def url(ctx: RecipientContext) -> str:
-        return html.escape(tokens.click_url(ctx.recipient_id, index))
-
-    return url
-
-
-def _merge_pieces(text: str, *, escape: bool) -> list[Piece]:
-    pieces: list[Piece] = []
-    pos = 0
-    for match in _MERGE.finditer(text):
-        pieces.append(text[pos : match.start()])
-        tag = match.group(1)
-        pieces.append(_merge_slot(tag, escape=escape))
-        pos = match.end()
-    pieces.append(text[pos:])
-    return pieces
-
-
-def _slots(text: str, *, escape: bool, links: list[str]) -> list[Piece]:
-    """Split on links (HTML only), the unsubscribe and pixel slots, and merge tags."""
-    pieces: list[Piece] = []
-    pattern = re.compile(
-        (_HREF.pattern + "|" if escape else "")
-        + re.escape(_UNSUB_SLOT)
-        + "|"
-        + re.escape(_PIXEL_SLOT),
-        re.IGNORECASE,
-    )
-    pos = 0
-    for match in pattern.finditer(text):
-        pieces.extend(_merge_pieces(text[pos : match.start()], escape=escape))
-        token = match.group(0)
-        if token == _UNSUB_SLOT:
-            pieces.append(lambda ctx: tokens.unsubscribe_url(ctx.recipient_id))
-        elif token == _PIXEL_SLOT:
-            pieces.append(lambda ctx: html.escape(tokens.open_url(ctx.recipient_id)))
-        else:
-            index = len(links)
-            links.append(html.unescape(match.group(1)))
-            pieces.append('href="')
-            pieces.append(_click_slot(index))
-            pieces.append('"')
-        pos = match.end()
-    pieces.extend(_merge_pieces(text[pos:], escape=escape))
-    return [p for p in pieces if p != ""]
+        return self.email.render(
+            merge=ctx.merge(),
+            unsubscribe_url=tokens.unsubscribe_url(rid),
+            rewrite_link=track,
+            open_pixel_url=tokens.open_url(rid),
+        )
 
 
 def content_has_footer(content: dict[str, Any]) -> bool:
-    footer = content.get("footer")
-    return isinstance(footer, dict) and bool(footer.get("postal_address"))
+    sections = content.get("sections")
+    if not isinstance(sections, list):
+        return False
+    footers = [s for s in sections if isinstance(s, dict) and s.get("type") == "footer"]
+    return len(footers) == 1
 
 
-def prepare(content: dict[str, Any], *, preheader: str = "") -> PreparedContent:
-    """Compile a content snapshot: ``{"sections": [{"heading", "html", "text"}], "footer":
-    {"postal_address"}}``."""
-    sections = content.get("sections") or []
-    footer = content.get("footer") or {}
-    address = str(footer.get("postal_address") or "")
-    body_html: list[str] = []
-    body_text: list[str] = []
-    for section in sections:
-        heading = str(section.get("heading") or "")
+def prepare(content: dict[str, Any], *, title: str = "", preheader: str = "") -> PreparedContent:
+    return PreparedContent(
+        prepare_email(
+            content.get("sections") or [],
+            postal_address=str(content.get("postal_address") or ""),
+            sender_name=str(content.get("sender_name") or ""),
+            theme=content.get("theme") or None,
+            title=title,
+            preheader=preheader,
+        )
+    )
+
+
+def sections_from_draft(draft: dict[str, Any]) -> list[dict[str, Any]]:
+    """A chat draft (headed markdown sections) as template sections, footer last."""
+    sections: list[dict[str, Any]] = []
+    raw = draft.get("sections")
+    for i, section in enumerate(raw if isinstance(raw, list) else []):
+        if not isinstance(section, dict):
+            continue
+        heading = str(section.get("heading") or "").strip()
         if heading:
-            body_html.append(f"<h2>{html.escape(heading)}</h2>")
-            body_text.append(heading.upper())
-        body_html.append(str(section.get("html") or ""))
-        body_text.append(str(section.get("text") or section.get("body") or ""))
-    hidden = (
-        f'<div style="display:none;max-height:0;overflow:hidden">{html.escape(preheader)}</div>'
-        if preheader
-        else ""
-    )
-    page = (
-        '<!doctype html><html><head><meta charset="utf-8"></head><body>'
-        f"{hidden}<main>{''.join(body_html)}</main>"
-        '<footer style="color:#666;font-size:12px">'
-        f"<p>{html.escape(address)}</p>"
-        f'<p><a href="{_UNSUB_SLOT}">Unsubscribe</a></p></footer>'
-        f'<img src="{_PIXEL_SLOT}" width="1" height="1" alt="">'
-        "</body></html>"
-    )
-    text = "\n\n".join(body_text) + f"\n\n--\n{address}\nUnsubscribe: {_UNSUB_SLOT}\n"
-    links: list[str] = []
-    html_pieces = _slots(page, escape=True, links=links)
-    text_pieces = _slots(text, escape=False, links=[])
-    return PreparedContent(html_pieces=html_pieces, text_pieces=text_pieces, links=links)
+            sections.append({"id": f"h{i}", "type": "heading", "text": heading[:300], "level": 2})
+        body = str(section.get("body") or "")
+        if body.strip():
+            sections.append({"id": f"t{i}", "type": "text", "markdown": body})
+    sections.append({"id": "footer", "type": "footer", "text": ""})
+    return sections

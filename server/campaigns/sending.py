@@ -66,20 +66,19 @@ def build_message(
     *,
     message_id: str | None,
     subject_prefix: str = "",
-    workspace_name: str | None,
 ) -> OutgoingMessage:
     config = get_config()
-    html, text = prepared.render(ctx)
-    _, address = parseaddr(config.mail_from)
-    sender_name = campaign.from_name or workspace_name or parseaddr(config.mail_from)[0]
+    rendered = prepared.render(ctx)
+    display, address = parseaddr(config.mail_from)
+    sender_name = campaign.from_name or str(campaign.content.get("sender_name") or display)
     unsubscribe = tokens.unsubscribe_url(ctx.recipient_id)
     to = formataddr((f"{ctx.first_name} {ctx.last_name}".strip(), ctx.email))
     return OutgoingMessage.model_construct(
         to=[to],
         from_=formataddr((sender_name, address)),
         subject=subject_prefix + campaign.subject,
-        text=text,
-        html=html,
+        text=rendered.text,
+        html=rendered.html,
         reply_to=campaign.reply_to,
         headers={
             "List-Unsubscribe": f"<{unsubscribe}>",
@@ -415,19 +414,16 @@ class _Sender:
         self.state = CampaignState(campaign)
         self.id = uuid.uuid4().hex
         self.mail = _mail_sender(ctx, config)
-        self.prepared = rendering.prepare(campaign.content, preheader=campaign.preheader)
+        self.prepared = rendering.prepare(
+            campaign.content, title=campaign.subject, preheader=campaign.preheader
+        )
         self.rate = WorkspaceRate(campaign.workspace_id, config.campaign_rate_per_second, config)
         self.failures = FailureWindow(campaign.id, config)
         self.queue: asyncio.Queue[Claimed | None] = asyncio.Queue()
         self.in_flight = 0
-        self.workspace_name: str | None = None
         self.sent_event = json.dumps({"campaign_id": str(campaign.id), "name": campaign.name})
 
     async def run(self, lock: Any) -> str:
-        from models.accounts import Workspace
-
-        workspace = await Workspace.get_or_none(id=self.campaign.workspace_id)
-        self.workspace_name = workspace.name if workspace else None
         conn = connections.get("default")
         lease = self.config.campaign_lease_seconds
         concurrency = max(1, self.config.campaign_concurrency)
@@ -540,7 +536,6 @@ class _Sender:
                 self.prepared,
                 ctx,
                 message_id=item.message_id,
-                workspace_name=self.workspace_name,
             )
             await self.mail.send(message)
         except MailError as exc:

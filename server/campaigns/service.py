@@ -181,28 +181,21 @@ async def preview_audience(actor: Actor, audience: Audience) -> AudienceCount:
 # --- create, edit, duplicate ------------------------------------------------------------
 
 
-def _footer() -> dict[str, str]:
-    return {"postal_address": get_config().postal_address}
-
-
 async def _content_from_thread(actor: Actor, thread_id: uuid.UUID) -> tuple[dict[str, Any], Any]:
+    from server.campaigns.templates_adapter import sender_details
+
     thread = await ChatThread.get_or_none(id=thread_id, workspace_id=actor.workspace.id)
     if thread is None:
         raise NotFound("No such conversation.")
     draft = thread.draft
     if not draft:
         raise NoDraft()
-    raw = draft.get("sections")
-    sections = [
-        {
-            "heading": str(s.get("heading") or ""),
-            "html": str(s.get("html") or ""),
-            "text": str(s.get("body") or ""),
-        }
-        for s in (raw if isinstance(raw, list) else [])
-        if isinstance(s, dict)
-    ]
-    return {"sections": sections, "footer": _footer()}, draft
+    content = {
+        "sections": rendering.sections_from_draft(draft),
+        "theme": {},
+        **sender_details(actor.workspace),
+    }
+    return content, draft
 
 
 async def _content_from_template(
@@ -619,13 +612,13 @@ async def test_send(actor: Actor, campaign_id: uuid.UUID, email: str) -> Outgoin
     from server.campaigns.sending import build_message
 
     campaign = await access_campaign(actor, campaign_id)
-    prepared = rendering.prepare(campaign.content, preheader=campaign.preheader)
+    prepared = rendering.prepare(
+        campaign.content, title=campaign.subject, preheader=campaign.preheader
+    )
     ctx = rendering.RecipientContext(
         recipient_id=0, email=email, first_name=actor.user.name.split(" ")[0], last_name=""
     )
-    message = build_message(
-        campaign, prepared, ctx, message_id=None, subject_prefix="[Test] ", workspace_name=None
-    )
+    message = build_message(campaign, prepared, ctx, message_id=None, subject_prefix="[Test] ")
     async with transaction():
         queued = await queue_mail(message)
         await record(campaign, "test_sent", actor, to=email)

@@ -1,7 +1,8 @@
 """Signed tokens in campaign links: the open pixel, click redirects and unsubscribe.
 
-A token names a recipient (and for a click, the link's position in the campaign's content);
-it never carries a URL, so a click can only lead where the campaign's own content pointed.
+A token names a recipient;
+a click token also carries its destination under the signature, so a click can only lead
+where one of our messages pointed.
 """
 
 from __future__ import annotations
@@ -19,22 +20,31 @@ def _serializer(kind: TokenKind) -> URLSafeSerializer:
     return URLSafeSerializer(get_config().secret_key, salt=f"inkwell.tracking.{kind}")
 
 
-def make_token(kind: TokenKind, recipient_id: int, link: int | None = None) -> str:
-    payload = [recipient_id] if link is None else [recipient_id, link]
+def make_token(kind: TokenKind, recipient_id: int, url: str | None = None) -> str:
+    payload: list[int | str] = [recipient_id] if url is None else [recipient_id, url]
     return str(_serializer(kind).dumps(payload))
 
 
-def read_token(kind: TokenKind, token: str) -> tuple[int, int | None] | None:
-    """(recipient id, link index) for a genuine token of this kind, else None."""
+def read_token(kind: TokenKind, token: str) -> tuple[int, str | None] | None:
+    """(recipient id, link URL) for a genuine token of this kind, else None.
+
+    A click token carries its destination, signed: only a URL we put in a message can come
+    out, so the redirect is never open to arbitrary targets."""
     try:
         payload = _serializer(kind).loads(token)
     except BadSignature:
         return None
-    if not isinstance(payload, list) or not payload or len(payload) > 2:
+    if not isinstance(payload, list) or len(payload) != (2 if kind == "click" else 1):
         return None
-    if not all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in payload):
+    rid = payload[0]
+    if not isinstance(rid, int) or isinstance(rid, bool) or rid < 0:
         return None
-    return payload[0], (payload[1] if len(payload) == 2 else None)
+    url = payload[1] if kind == "click" else None
+    if kind == "click" and not (
+        isinstance(url, str) and url.lower().startswith(("http://", "https://"))
+    ):
+        return None
+    return rid, url
 
 
 def public_url(path: str) -> str:
@@ -45,8 +55,8 @@ def open_url(recipient_id: int) -> str:
     return public_url(f"/t/o/{make_token('open', recipient_id)}")
 
 
-def click_url(recipient_id: int, link: int) -> str:
-    return public_url(f"/t/c/{make_token('click', recipient_id, link)}")
+def click_url(recipient_id: int, url: str) -> str:
+    return public_url(f"/t/c/{make_token('click', recipient_id, url)}")
 
 
 def unsubscribe_url(recipient_id: int) -> str:
