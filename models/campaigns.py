@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from enum import StrEnum
+from typing import Any
 
 from tortoise import fields
 from tortoise.models import Model
@@ -50,7 +51,7 @@ class Campaign(Model):
     template_id = fields.UUIDField(null=True)
     template_version = fields.IntField(null=True)
     thread_id = fields.UUIDField(null=True)
-    content: fields.Field[dict[str, object]] = fields.JSONField(default=dict)
+    content: fields.Field[dict[str, Any]] = fields.JSONField(default=dict)
     # {"list_ids": [...], "tags": [...]}: contacts on any of the lists or with any of the tags.
     audience: fields.Field[dict[str, list[str]]] = fields.JSONField(default=dict)
     status = fields.CharEnumField(CampaignStatus, max_length=20, default=CampaignStatus.draft)

@@ -211,14 +211,14 @@ SELECT contact_id, 'campaign_sent', $3::jsonb, now() FROM done
 MARK_FAILED_SQL = """
 WITH done AS (
     UPDATE campaign_recipient
-    SET status = $3, failed_at = CASE WHEN $3 = 'failed' THEN now() END,
-        next_attempt_at = $4, lease_until = NULL, leased_by = NULL,
-        last_error = $5, smtp_code = $6
+    SET status = $3::text, failed_at = CASE WHEN $3::text = 'failed' THEN now() END,
+        next_attempt_at = $4::timestamptz, lease_until = NULL, leased_by = NULL,
+        last_error = $5::text, smtp_code = $6::int
     WHERE id = $1 AND leased_by = $2 AND status = 'sending'
     RETURNING contact_id
 )
 INSERT INTO contact_event (contact_id, kind, data, created_at)
-SELECT contact_id, 'campaign_failed', $7::jsonb, now() FROM done WHERE $3 = 'failed'
+SELECT contact_id, 'campaign_failed', $7::jsonb, now() FROM done WHERE $3::text = 'failed'
 """
 
 UNCLAIM_SQL = """
@@ -451,11 +451,12 @@ class _Sender:
                     with contextlib.suppress(Exception):
                         await lock.reacquire()
                 if self.queue.qsize() < batch:
-                    _, rows = await conn.execute_query(
+                    # execute_query would drop an UPDATE's RETURNING rows.
+                    rows = await conn.execute_query_dict(
                         CLAIM_SQL, [self.campaign.id, batch, lease, self.id]
                     )
                     for row in rows:
-                        self.queue.put_nowait(Claimed(**dict(row)))
+                        self.queue.put_nowait(Claimed(**row))
                     if rows:
                         continue
                     if self.queue.empty() and self.in_flight == 0:

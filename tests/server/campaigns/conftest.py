@@ -3,8 +3,9 @@ the campaign senders use."""
 
 from __future__ import annotations
 
+import asyncio
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ import pytest
 from quart.typing import TestClientProtocol
 
 from models.accounts import Membership, User
+from models.campaigns import Campaign, CampaignStatus
 from server.core.config import Config
 from server.mail.sink import SinkServer, start_sink
 from tests.factories import Login, login_as, make_contacts, make_draft_thread, make_user
@@ -84,3 +86,23 @@ async def create_campaign(
     assert response.status_code == 201, await response.get_data(as_text=True)
     data: dict[str, Any] = await response.get_json()
     return data
+
+
+async def wait_until(check: Callable[[], Awaitable[bool] | bool], seconds: float = 30) -> None:
+    """Poll ``check`` every 20 ms until it holds; fail after ``seconds``."""
+    for _ in range(int(seconds / 0.02)):
+        result = check()
+        if result if isinstance(result, bool) else await result:
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError(f"still not true after {seconds}s")
+
+
+async def wait_for_status(
+    campaign_id: str, *statuses: CampaignStatus, seconds: float = 30
+) -> Campaign:
+    async def reached() -> bool:
+        return (await Campaign.get(id=campaign_id)).status in statuses
+
+    await wait_until(reached, seconds)
+    return await Campaign.get(id=campaign_id)
