@@ -27,8 +27,10 @@ _last_local: dict[str, float] = {}
 
 async def _emit(campaign: Campaign) -> None:
     payload = await progress_event(campaign)
-    await emit_now(EVENT, payload, room=campaign_room(campaign.id))
-    await emit_now(EVENT, payload, room=workspace_room(campaign.workspace_id))
+    # One emit to both rooms: a socket in both gets the update once.
+    await emit_now(
+        EVENT, payload, room=[campaign_room(campaign.id), workspace_room(campaign.workspace_id)]
+    )
 
 
 async def emit_after_commit(campaign: Campaign) -> None:
