@@ -35,7 +35,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from server.core.config import get_config
 from server.message_templates.schemas import (
+    MERGE_TAG,
     SECTIONS_ADAPTER,
     ButtonBlock,
     ColumnsBlock,
@@ -46,13 +48,6 @@ from server.message_templates.schemas import (
     Section,
     TextBlock,
     Theme,
-)
-
-# {{ name }}, {{ name | default }}, {{ name | default("x") }} or default('x'); nothing else.
-MERGE_TAG = re.compile(
-    r"\{\{\s*(?P<name>[A-Za-z_][A-Za-z0-9_]{0,63})\s*"
-    r"(?:\|\s*default\s*(?:\(\s*(?:\"(?P<dq>[^\"\\\n{}]{0,200})\"|'(?P<sq>[^'\\\n{}]{0,200})')"
-    r"\s*\))?\s*)?\}\}"
 )
 
 FONTS = {
@@ -147,9 +142,13 @@ class PreparedEmail:
 
         html_out = _fill(
             self.html_part,
-            lambda s: _html_value(s, merge, unsubscribe_url, open_pixel_url, link),
+            lambda s: _value(
+                s, merge, unsubscribe_url, link, for_html=True, pixel_url=open_pixel_url
+            ),
         )
-        text_out = _fill(self.text_part, lambda s: _text_value(s, merge, unsubscribe_url, link))
+        text_out = _fill(
+            self.text_part, lambda s: _value(s, merge, unsubscribe_url, link, for_html=False)
+        )
         return RenderedEmail(html=html_out, text=text_out)
 
 
@@ -160,37 +159,31 @@ def _merge_value(slot: MergeSlot, merge: Mapping[str, str]) -> str:
     return str(value)
 
 
-def _html_value(
+def _value(
     slot: Slot,
     merge: Mapping[str, str],
     unsubscribe_url: str,
-    pixel_url: str | None,
     link: Callable[[LinkSlot], str],
+    *,
+    for_html: bool,
+    pixel_url: str | None = None,
 ) -> str:
+    """One slot's value for one recipient: HTML-escaped for the HTML part, raw for text.
+    The open pixel exists only in HTML."""
     if isinstance(slot, MergeSlot):
-        return html.escape(_merge_value(slot, merge))
-    if isinstance(slot, LinkSlot):
-        return html.escape(link(slot))
-    if isinstance(slot, UnsubscribeSlot):
-        return html.escape(unsubscribe_url)
-    if pixel_url is None:
+        value = _merge_value(slot, merge)
+    elif isinstance(slot, LinkSlot):
+        value = link(slot)
+    elif isinstance(slot, UnsubscribeSlot):
+        value = unsubscribe_url
+    elif for_html and pixel_url is not None:
+        return (
+            f'<img src="{html.escape(pixel_url)}" width="1" height="1" alt="" '
+            'style="display:block;width:1px;height:1px;border:0">'
+        )
+    else:
         return ""
-    return (
-        f'<img src="{html.escape(pixel_url)}" width="1" height="1" alt="" '
-        'style="display:block;width:1px;height:1px;border:0">'
-    )
-
-
-def _text_value(
-    slot: Slot, merge: Mapping[str, str], unsubscribe_url: str, link: Callable[[LinkSlot], str]
-) -> str:
-    if isinstance(slot, MergeSlot):
-        return _merge_value(slot, merge)
-    if isinstance(slot, LinkSlot):
-        return link(slot)
-    if isinstance(slot, UnsubscribeSlot):
-        return unsubscribe_url
-    return ""
+    return html.escape(value) if for_html else value
 
 
 def _fill(compiled: _Compiled, value: Callable[[Slot], str]) -> str:
@@ -360,7 +353,9 @@ def _plain(fragment: str) -> str:
     return writer.text()
 
 
-def _block_view(block: Section, theme: Theme, ph: _Placeholders, text: list[str]) -> dict[str, Any]:
+def _block_view(
+    block: Section, theme: Theme, ph: _Placeholders, text: list[str], base_url: str
+) -> dict[str, Any]:
     """What the layout needs for one block, and its plain-text lines appended to ``text``."""
     if isinstance(block, HeadingBlock):
         title = ph.merge_tags(block.text)
@@ -385,7 +380,7 @@ def _block_view(block: Section, theme: Theme, ph: _Placeholders, text: list[str]
         return {
             "type": "image",
             "id": block.id,
-            "src": block.src,
+            "src": base_url + block.src if block.src.startswith("/") else block.src,
             "alt": alt,
             "href": href,
             "width": block.width,
@@ -415,7 +410,7 @@ def _block_view(block: Section, theme: Theme, ph: _Placeholders, text: list[str]
         }
     if isinstance(block, ColumnsBlock):
         columns = [
-            [_block_view(inner, theme, ph, text) for inner in column.blocks]
+            [_block_view(inner, theme, ph, text, base_url) for inner in column.blocks]
             for column in block.columns
         ]
         return {"type": "columns", "id": block.id, "columns": columns}
@@ -430,12 +425,15 @@ def prepare_email(
     theme: Theme | Mapping[str, Any] | None = None,
     title: str = "",
     preheader: str = "",
+    base_url: str | None = None,
 ) -> PreparedEmail:
     """Lay out a template once; call :meth:`PreparedEmail.render` per recipient.
 
     ``sections`` may be typed blocks or their stored JSON (validated here either way, so a
-    footer-less or malformed list cannot be rendered).
+    footer-less or malformed list cannot be rendered). Images stored as ``/media/...`` paths
+    are made absolute with ``base_url`` (default: ``PUBLIC_URL``).
     """
+    base = (base_url or get_config().effective_public_url).rstrip("/")
     blocks = SECTIONS_ADAPTER.validate_python(
         [s.model_dump() if not isinstance(s, Mapping) else s for s in sections]
     )
@@ -448,7 +446,7 @@ def prepare_email(
         if isinstance(block, FooterBlock):
             footer = block
             continue
-        views.append(_block_view(block, look, ph, text))
+        views.append(_block_view(block, look, ph, text, base))
     assert footer is not None  # the sections validator insists on exactly one
     footer_html = _markdown_html(footer.text, ph) if footer.text.strip() else ""
     address_lines = [line.strip() for line in postal_address.splitlines() if line.strip()]
@@ -496,6 +494,7 @@ def render_email(
     theme: Theme | Mapping[str, Any] | None = None,
     title: str = "",
     preheader: str = "",
+    base_url: str | None = None,
     rewrite_link: Callable[[str], str] | None = None,
     open_pixel_url: str | None = None,
 ) -> RenderedEmail:
@@ -507,6 +506,7 @@ def render_email(
         theme=theme,
         title=title,
         preheader=preheader,
+        base_url=base_url,
     )
     return prepared.render(
         merge=merge,
