@@ -5,13 +5,11 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from tortoise.expressions import Q
-
 from models.accounts import Workspace
-from models.templates import EmailTemplate, TemplateVersion
 from server.core.auth import Actor
 from server.core.config import get_config
-from server.core.errors import NotFound
+from server.entitlements.service import require_template_send
+from server.message_templates.service import access_template, current_version
 
 
 def sender_details(workspace: Workspace) -> dict[str, str]:
@@ -23,17 +21,12 @@ def sender_details(workspace: Workspace) -> dict[str, str]:
 
 
 async def snapshot(actor: Actor, template_id: uuid.UUID) -> tuple[dict[str, Any], int]:
-    """The template's current version as campaign content, and that version's number."""
-    template = await EmailTemplate.get_or_none(
-        Q(workspace_id=actor.workspace.id) | Q(workspace_id=None),
-        id=template_id,
-        deleted_at=None,
-    )
-    if template is None:
-        raise NotFound("No such template.", details={"template_id": str(template_id)})
-    version = await TemplateVersion.get_or_none(template_id=template.id, number=template.version)
-    if version is None:
-        raise NotFound("The template has no saved version.")
+    """The template's current version as campaign content, and that version's number.
+
+    A pro template is refused (403 ``plan_required``) without the pro plan."""
+    template = await access_template(actor, template_id)
+    require_template_send(actor.workspace, template)
+    version = await current_version(template)
     content = {
         "sections": list(version.sections),
         "theme": dict(version.theme),

@@ -210,3 +210,27 @@ async def test_tick_starts_due_scheduled_campaigns(
     started = await Campaign.get(id=campaign["id"])
     assert started.status is CampaignStatus.sending
     assert started.started_at is not None
+
+
+async def test_pro_template_needs_the_pro_plan(client: TestClientProtocol, owner: Owner) -> None:
+    template = await EmailTemplate.create(
+        id=uuid.uuid4(), workspace_id=None, name="Fancy", version=1, is_pro=True
+    )
+    await TemplateVersion.create(
+        template=template,
+        number=1,
+        name="Fancy",
+        sections=[{"id": "f", "type": "footer", "text": ""}],
+    )
+    response = await client.post(
+        "/api/campaigns",
+        json={
+            "name": "x",
+            "subject": "Hi",
+            "template_id": str(template.id),
+            "audience": {"list_ids": [str(owner.list_id)]},
+        },
+        headers=owner.login.headers(),
+    )
+    assert response.status_code == 403
+    assert (await response.get_json())["code"] == "plan_required"
