@@ -9,10 +9,12 @@ merge values and signed tracking URLs.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from server.message_templates.rendering import PreparedEmail, RenderedEmail, prepare_email
+from server.message_templates.schemas import MERGE_TAG
 from server.tracking import tokens
 
 
@@ -49,6 +51,19 @@ class PreparedContent:
             rewrite_link=track,
             open_pixel_url=tokens.open_url(rid),
         )
+
+
+def merge_text(text: str, ctx: RecipientContext) -> str:
+    """Merge tags in plain text (the subject): ``{{ first_name | default("there") }}``."""
+    if "{{" not in text:
+        return text
+    values = ctx.merge()
+
+    def value(match: re.Match[str]) -> str:
+        found = values.get(match.group("name"), "").strip()
+        return found or match.group("dq") or match.group("sq") or ""
+
+    return MERGE_TAG.sub(value, text)
 
 
 def content_has_footer(content: dict[str, Any]) -> bool:

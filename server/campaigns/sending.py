@@ -76,7 +76,7 @@ def build_message(
     return OutgoingMessage.model_construct(
         to=[to],
         from_=formataddr((sender_name, address)),
-        subject=subject_prefix + campaign.subject,
+        subject=subject_prefix + rendering.merge_text(campaign.subject, ctx),
         text=rendered.text,
         html=rendered.html,
         reply_to=campaign.reply_to,

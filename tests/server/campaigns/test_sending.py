@@ -72,7 +72,7 @@ async def test_campaign_sends_one_message_per_recipient_with_headers_retries_and
     assert message["Message-ID"] == row.message_id
     assert message["List-Unsubscribe"] == f"<http://127.0.0.1:8000/u/{_token(message)}>"
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-    assert message["Subject"] == "Spring news for {{ first_name }}"
+    assert message["Subject"] == f"Spring news for {people[4].first_name}"
     html_part = message.get_body(preferencelist=("html",))
     assert html_part is not None
     html = html_part.get_content()
