@@ -25,11 +25,15 @@ class RecipientContext:
     first_name: str = ""
     last_name: str = ""
 
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
     def merge(self) -> dict[str, str]:
         return {
             "first_name": self.first_name,
             "last_name": self.last_name,
-            "full_name": f"{self.first_name} {self.last_name}".strip(),
+            "full_name": self.full_name,
             "email": self.email,
         }
 

@@ -33,6 +33,7 @@ from tortoise import connections
 
 from models.campaigns import Campaign, CampaignStatus
 from server.campaigns import progress, rendering
+from server.campaigns.mime import CampaignMime
 from server.campaigns.service import (
     AUDIENCE_WHERE,
     audience_params,
@@ -46,6 +47,7 @@ from server.core.db import transaction
 from server.core.redis import get_redis
 from server.mail.message import MailError, OutgoingMessage
 from server.mail.sender import MailSender, build_mail_sender
+from server.mail.smtp import SmtpMailSender
 from server.tracking import tokens
 
 log = structlog.get_logger(__name__)
@@ -59,6 +61,13 @@ def message_domain(config: Config | None = None) -> str:
     return address.rpartition("@")[2] or "inkwell.localhost"
 
 
+def campaign_from(campaign: Campaign) -> str:
+    """The From of a campaign: its sender name (or the workspace's) at our sending address."""
+    display, address = parseaddr(get_config().mail_from)
+    sender_name = campaign.from_name or str(campaign.content.get("sender_name") or display)
+    return formataddr((sender_name, address))
+
+
 def build_message(
     campaign: Campaign,
     prepared: rendering.PreparedContent,
@@ -67,15 +76,12 @@ def build_message(
     message_id: str | None,
     subject_prefix: str = "",
 ) -> OutgoingMessage:
-    config = get_config()
     rendered = prepared.render(ctx)
-    display, address = parseaddr(config.mail_from)
-    sender_name = campaign.from_name or str(campaign.content.get("sender_name") or display)
     unsubscribe = tokens.unsubscribe_url(ctx.recipient_id)
-    to = formataddr((f"{ctx.first_name} {ctx.last_name}".strip(), ctx.email))
+    to = formataddr((ctx.full_name, ctx.email))
     return OutgoingMessage.model_construct(
         to=[to],
-        from_=formataddr((sender_name, address)),
+        from_=campaign_from(campaign),
         subject=subject_prefix + rendering.merge_text(campaign.subject, ctx),
         text=rendered.text,
         html=rendered.html,
@@ -414,6 +420,16 @@ class _Sender:
         self.state = CampaignState(campaign)
         self.id = uuid.uuid4().hex
         self.mail = _mail_sender(ctx, config)
+        # Over SMTP the sender writes the bytes itself (see server/campaigns/mime.py).
+        self.mime = (
+            CampaignMime(
+                from_=campaign_from(campaign),
+                reply_to=campaign.reply_to,
+                campaign_id=str(campaign.id),
+            )
+            if isinstance(self.mail, SmtpMailSender)
+            else None
+        )
         self.prepared = rendering.prepare(
             campaign.content, title=campaign.subject, preheader=campaign.preheader
         )
@@ -532,13 +548,26 @@ class _Sender:
             last_name=item.last_name,
         )
         try:
-            message = build_message(
-                self.campaign,
-                self.prepared,
-                ctx,
-                message_id=item.message_id,
-            )
-            await self.mail.send(message)
+            if self.mime is not None and isinstance(self.mail, SmtpMailSender):
+                rendered = self.prepared.render(ctx)
+                envelope_to, to = self.mime.to_header(ctx.full_name, ctx.email)
+                subject = rendering.merge_text(self.campaign.subject, ctx)
+                data = self.mime.render(
+                    to=to,
+                    subject=self.mime.subject_header(subject),
+                    message_id=item.message_id,
+                    unsubscribe_url=tokens.unsubscribe_url(item.id),
+                    text=rendered.text,
+                    html=rendered.html,
+                )
+                await self.mail.send_raw(
+                    self.mime.envelope_from, [envelope_to], data, message_id=item.message_id
+                )
+            else:
+                message = build_message(
+                    self.campaign, self.prepared, ctx, message_id=item.message_id
+                )
+                await self.mail.send(message)
         except MailError as exc:
             await self._failed(item, exc.code, str(exc), transient=exc.transient)
             return
