@@ -130,8 +130,9 @@ async def test_worker_killed_mid_campaign_sends_each_recipient_once(
     counts = {e: handler.count_for(e) for e in emails}
     assert all(n >= 1 for n in counts.values()), "someone got nothing"
     twice = [e for e, n in counts.items() if n > 1]
-    # Only messages in flight when the worker died can arrive twice.
-    assert len(twice) <= CONCURRENCY * SENDERS, twice
+    # Only messages in flight when the worker died (on the wire, or accepted but in the
+    # group of marks not yet written) can arrive twice.
+    assert len(twice) <= 2 * CONCURRENCY * SENDERS, twice
     assert not set(twice) & marked_sent, "a recipient marked sent was sent again"
     assert all(n <= 2 for n in counts.values())
     rows = await CampaignRecipient.filter(campaign_id=campaign["id"])
