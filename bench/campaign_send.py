@@ -173,7 +173,7 @@ async def watch(base_url: str, cookie: str, campaign_id: uuid.UUID) -> tuple[Any
 
 async def run(env: dict[str, str], workdir: Path) -> None:
     from models.accounts import Workspace
-    from models.campaigns import Campaign, CampaignStatus
+    from models.campaigns import Campaign, CampaignRecipient, CampaignStatus
     from server.campaigns import service
     from server.campaigns.schemas import Audience, CampaignCreate
     from server.core.auth import ROLE_CAPABILITIES
@@ -231,6 +231,12 @@ async def run(env: dict[str, str], workdir: Path) -> None:
         await sio.disconnect()
         received = read_count(count_file) - base
 
+        attempts = await CampaignRecipient.filter(campaign_id=campaign.id).values_list(
+            "attempts", "last_error"
+        )
+        retried = sum(1 for a, _ in attempts if a > 1)
+        errors = {str(e)[:80] for _, e in attempts if e}
+        print(f"  recipients tried more than once: {retried:,}" + (f" {errors}" if errors else ""))
         ours_rate = N / ours_s
         ratio = ours_rate / raw_rate
         print(f"  {'raw aiosmtplib client':<34} {raw_s:8.2f} s {raw_rate:>9,.0f} msg/s")

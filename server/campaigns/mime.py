@@ -23,7 +23,11 @@ from email.message import EmailMessage
 from server.mail.message import MAIL_POLICY, InvalidMessage, parse_address
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
-_PLAIN_NAME = re.compile(r"[A-Za-z0-9 !#$%&'*+/=?^_`{|}~.-]*")
+# Display names written as they are: atext and spaces only (no ".", which needs quoting, and
+# no "=" or "?", which could read as an RFC 2047 encoded word).
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9 !#$%&'*+/^_`{|}~-]*")
+# The shape almost every stored contact address has; anything else is parsed in full.
+_PLAIN_ADDRESS = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _MAX_LINE = 998
 
 
@@ -68,15 +72,16 @@ class CampaignMime:
 
     def to_header(self, name: str, address: str) -> tuple[str, bytes]:
         """(envelope address, To header); refuses anything that could inject a header."""
+        plain_name = _PLAIN_NAME.fullmatch(name) is not None
+        if plain_name and _PLAIN_ADDRESS.fullmatch(address) and len(address) <= 254:
+            if name:
+                return address, f"To: {name} <{address}>\r\n".encode("ascii")
+            return address, f"To: {address}\r\n".encode("ascii")
         value = email.utils.formataddr((name, address)) if name else address
         parsed = parse_address(value, what="to")
-        if name and _PLAIN_NAME.fullmatch(name):
-            line = f"To: {name} <{parsed.addr_spec}>\r\n".encode("ascii")
-        elif not name:
-            line = f"To: {parsed.addr_spec}\r\n".encode("ascii")
-        else:
-            line = _header("To", parsed)
-        return parsed.addr_spec, line
+        if not name:
+            return parsed.addr_spec, _header("To", parsed.addr_spec)
+        return parsed.addr_spec, _header("To", parsed)
 
     def subject_header(self, subject: str) -> bytes:
         if _CONTROL.search(subject):

@@ -19,6 +19,7 @@ CASES = [
     ("Zoë Ünal", "zoe@example.org", "Frühling, für Zoë ✿"),
     ("O'Brien, Pat", "pat@example.org", "x" * 200),
     ("", "plain@example.org", "No name"),
+    ("Dr. =?x?= Who", "who@example.org", "Dots and words"),
 ]
 TEXT = "Hello Zoë,\n\nLine with = sign and trailing space \n" + "long " * 60 + "\n.\nEnd"
 HTML = '<p style="color:#333">Hi <b>Zoë</b> = ✓</p>\n<a href="https://x.test/?a=1&amp;b=2">go</a>'
