@@ -13,7 +13,7 @@ from arq.cron import CronJob
 from arq.typing import WorkerCoroutine
 
 from jobs.registry import JobFunction
-from realtime.emit import set_emitter
+from realtime.emit import current_emitter, set_emitter
 from realtime.server import redis_manager
 from server.core import outbox
 from server.core.config import get_config
@@ -77,6 +77,9 @@ async def startup(ctx: dict[str, Any]) -> None:
     ctx["owns_redis"] = not has_redis()
     await connect_redis(config)
     # Workers only publish; the web processes deliver to the sockets.
+    # An in-process worker (tests) shares this global with the web app and other workers;
+    # shutdown puts back whatever was there.
+    ctx["previous_emitter"] = current_emitter()
     set_emitter(redis_manager(config, write_only=True))
     ctx["relay"] = asyncio.create_task(relay_outbox_forever(ctx))
     log.info("worker_started", queue=config.queue_name)
@@ -92,7 +95,7 @@ async def shutdown(ctx: dict[str, Any]) -> None:
         sender = ctx.get(name)
         if sender is not None:
             await sender.close()
-    set_emitter(None)
+    set_emitter(ctx.get("previous_emitter"))
     if ctx.get("owns_redis"):
         await close_redis()
     if ctx.get("owns_db"):

@@ -30,6 +30,10 @@ class Emitter(Protocol):
 _emitter: Emitter | None = None
 
 
+def current_emitter() -> Emitter | None:
+    return _emitter
+
+
 def set_emitter(emitter: Emitter | None) -> None:
     """The web process sets its ``AsyncServer``; a worker sets a write-only Redis manager."""
     global _emitter

@@ -15,7 +15,7 @@ from quart.typing import TestClientProtocol
 
 from models.accounts import Membership, User
 from models.campaigns import Campaign, CampaignStatus
-from server.core.config import Config
+from server.core.config import get_config
 from server.mail.sink import SinkServer, start_sink
 from tests.factories import Login, login_as, make_contacts, make_draft_thread, make_user
 from tests.fakes.smtp_server import ScriptedHandler
@@ -33,8 +33,10 @@ class Owner:
 
 @pytest.fixture
 async def smtp(
-    db: None, tmp_path: Path, config: Config, monkeypatch: pytest.MonkeyPatch
+    db: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> AsyncIterator[tuple[SinkServer, ScriptedHandler]]:
+    # The live object: a test elsewhere may have rebuilt the cached config.
+    config = get_config()
     handler = ScriptedHandler(tmp_path / "mailbox", store=False)
     sink = await start_sink("127.0.0.1", 0, tmp_path / "mailbox", handler=handler)
     monkeypatch.setattr(config, "smtp_url", f"smtp://127.0.0.1:{sink.port}")

@@ -9,6 +9,7 @@ from quart.typing import TestClientProtocol
 
 from models.campaigns import CampaignRecipient, CampaignStatus, RecipientStatus
 from models.contacts import Contact, ContactEvent, ContactStatus
+from server.core.config import get_config
 from tests.fakes.smtp_server import DROP, ScriptedHandler
 from tests.server.campaigns.conftest import (
     Owner,
@@ -174,10 +175,9 @@ async def test_many_failures_pause_the_campaign_with_the_reason(
     client: TestClientProtocol,
     handler: ScriptedHandler,
     running_worker: object,
-    config: Any,
     monkeypatch: Any,
 ) -> None:
-    monkeypatch.setattr(config, "campaign_autopause_failures", 5)
+    monkeypatch.setattr(get_config(), "campaign_autopause_failures", 5)
     owner = await make_owner(contacts=30)
     for person in owner.contacts:
         handler.rcpt_replies[person.email] = "554 5.7.1 Rejected as spam"

@@ -13,7 +13,7 @@ from quart.typing import TestClientProtocol
 from models.campaigns import CampaignRecipient, RecipientStatus
 from models.contacts import Contact, ContactEvent, ContactStatus
 from server.campaigns import sending
-from server.core.config import Config
+from server.core.config import get_config
 from server.tracking.tokens import click_url, make_token, open_url, unsubscribe_url
 from tests.server.campaigns.conftest import Owner, create_campaign
 
@@ -107,9 +107,10 @@ def _signed(body: dict[str, Any], secret: str) -> tuple[bytes, dict[str, str]]:
 
 
 async def test_signed_bounce_and_complaint_mark_recipient_and_contact(
-    client: TestClientProtocol, owner: Owner, config: Config, monkeypatch: pytest.MonkeyPatch
+    client: TestClientProtocol, owner: Owner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(config, "mail_webhook_secret", "whsec-test")
+    # The live object: a test elsewhere may have rebuilt the cached config.
+    monkeypatch.setattr(get_config(), "mail_webhook_secret", "whsec-test")
     recipient = await _recipient(client, owner)
     body = {
         "event": "bounce",

@@ -5,6 +5,8 @@ import { emit, on, onReconnect, useConnectionState } from "../../realtime/socket
 
 /** How often the page polls while the socket is not live. */
 export const POLL_MS = 2000;
+/** Events are hints: even while live, the snapshot is re-read this often. */
+export const LIVE_REFRESH_MS = 15000;
 
 export type ProgressMap = Record<string, Progress>;
 
@@ -52,7 +54,7 @@ export function useCampaignProgress(ids: string[]): { progress: ProgressMap; pol
 
   const polling = connection !== "live";
   useEffect(() => {
-    if (!polling || !key) return;
+    if (!key) return;
     const controller = new AbortController();
     const poll = async () => {
       for (const id of idsRef.current) {
@@ -64,8 +66,8 @@ export function useCampaignProgress(ids: string[]): { progress: ProgressMap; pol
         }
       }
     };
-    void poll();
-    const timer = setInterval(() => void poll(), POLL_MS);
+    if (polling) void poll();
+    const timer = setInterval(() => void poll(), polling ? POLL_MS : LIVE_REFRESH_MS);
     return () => {
       controller.abort();
       clearInterval(timer);
