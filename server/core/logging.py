@@ -12,6 +12,8 @@ from typing import Any
 import structlog
 from structlog.contextvars import bind_contextvars, get_contextvars
 
+from server.core.config import AppEnv, get_config
+
 _EMAIL = re.compile(r"([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\.[A-Za-z]{2,})")
 # Credentials inside URLs (postgres://user:pw@host, smtp://...) and bearer tokens.
 _URL_PASSWORD = re.compile(r"(?P<scheme>[a-z][a-z0-9+.-]*://[^:/@\s]*):[^@\s/]+@", re.IGNORECASE)
@@ -88,7 +90,9 @@ def configure_logging(*, json: bool, level: str = "INFO") -> None:
         ],
         logger_factory=structlog.stdlib.LoggerFactory(),
         wrapper_class=structlog.stdlib.BoundLogger,
-        cache_logger_on_first_use=True,
+        # Not under tests: a logger cached while a test's in-process worker configured logging
+        # would stay out of reach of structlog.testing.capture_logs() in every later test.
+        cache_logger_on_first_use=get_config().app_env is not AppEnv.test,
     )
     # Library logs (uvicorn, arq, tortoise) go through the same renderer and masking.
     formatter = structlog.stdlib.ProcessorFormatter(
