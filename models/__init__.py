@@ -8,6 +8,7 @@ MODEL_MODULES = [
     "models.campaigns",
     "models.chat",
     "models.contacts",
+    "models.idempotency",
     "models.outbox",
     "models.templates",
 ]

@@ -13,20 +13,29 @@ the latter are writable.
 
 from __future__ import annotations
 
+import re
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
 from models.accounts import Workspace
 from models.templates import EmailTemplate, TemplateStatus, TemplateVersion
+from server.assets.service import ImageRef, foreign_images
 from server.core.auth import Actor
 from server.core.config import get_config
 from server.core.db import transaction
-from server.core.errors import AppError, Conflict, NotFound
+from server.core.errors import AppError, Conflict, NotFound, ValidationFailed
+from server.core.etags import strong_etag
 from server.entitlements.service import may_use_template, require_template
+from server.mail.message import OutgoingMessage
+from server.mail.service import queue_mail
+from server.message_templates.banners import BANNERS
 from server.message_templates.rendering import SAMPLE_MERGE, PreparedEmail, prepare_email
 from server.message_templates.schemas import (
+    SECTIONS_ADAPTER,
+    ColumnsBlock,
+    ImageBlock,
     Scope,
     Section,
     Sections,
@@ -54,6 +63,11 @@ class ReadOnlyTemplate(AppError):
     code = "read_only_template"
     status = 403
     message = "Marketplace templates cannot be changed; copy one to your templates first."
+
+
+class ForeignImage(ValidationFailed):
+    code = "image_not_in_workspace"
+    message = "Images must be this workspace's own or the catalog's; upload the image first."
 
 
 class PostalAddressMissing(AppError):
@@ -159,12 +173,13 @@ async def _add_version(
     actor: Actor | None,
     restored_from: int | None = None,
 ) -> TemplateVersion:
+    # Stored in canonical form (defaults filled in), so "nothing changed" compares equal.
     return await TemplateVersion.create(
         template_id=template.id,
         number=number,
         name=name,
-        sections=sections,
-        theme=theme,
+        sections=dump_sections(SECTIONS_ADAPTER.validate_python(sections)),
+        theme=Theme.model_validate(theme).model_dump(),
         restored_from=restored_from,
         created_by_id=actor.user.id if actor else None,
     )
@@ -200,19 +215,32 @@ async def create_template(actor: Actor, data: TemplateCreate) -> TemplateRead:
     return template_read(template, version, actor.workspace)
 
 
+# ``3``, ``"3"``, ``W/"3"``, or a whole ETag as GET returned it (``"3-<digest>"``).
+_IF_MATCH = re.compile(r'^(?:W/)?"?(?P<version>[0-9]{1,9})(?:-[0-9a-f]{1,64})?"?$')
+
+
 def parse_if_match(header: str | None) -> int | None:
-    """``3``, ``"3"`` or ``W/"3"`` → 3; None when absent. Anything else is a 400."""
+    """The version a save started from; None when absent. Anything else is a 400.
+
+    Only the version counts: a save conflicts with other saves, not with publishing or a
+    plan change, which alter the ETag's digest but not the content being edited.
+    """
     if header is None or not header.strip():
         return None
-    value = header.strip()
-    value = value.removeprefix("W/").strip('"')
-    if not value.isdigit():
+    match = _IF_MATCH.match(header.strip())
+    if match is None:
         raise AppError(
             'If-Match must be the template version you started from, e.g. "3".',
             code="bad_if_match",
             details={"if_match": header[:50]},
         )
-    return int(value)
+    return int(match["version"])
+
+
+def etag(read: TemplateRead) -> str:
+    """A strong validator over the whole answer (status, availability, content...), led by
+    the version so ``If-Match`` can be given either the version or the ETag itself."""
+    return strong_etag(read, prefix=str(read.version))
 
 
 def _conflict(template: EmailTemplate, version: TemplateVersion, actor: Actor) -> VersionConflict:
@@ -221,8 +249,32 @@ def _conflict(template: EmailTemplate, version: TemplateVersion, actor: Actor) -
         details={
             "current_version": template.version,
             "current": current.model_dump(mode="json"),
-        }
+        },
+        headers={"ETag": etag(current)},
     )
+
+
+def _image_refs(sections: list[Section]) -> Iterator[ImageRef]:
+    for i, section in enumerate(sections):
+        if isinstance(section, ImageBlock):
+            yield ImageRef(f"sections.{i}", section.src, section.asset_id)
+        elif isinstance(section, ColumnsBlock):
+            for c, column in enumerate(section.columns):
+                for b, block in enumerate(column.blocks):
+                    if isinstance(block, ImageBlock):
+                        path = f"sections.{i}.columns.{c}.blocks.{b}"
+                        yield ImageRef(path, block.src, block.asset_id)
+
+
+async def check_images(actor: Actor, sections: list[Section]) -> None:
+    """422 with per-field details when an image is another workspace's (see
+    :func:`server.assets.service.foreign_images`)."""
+    refs = list(_image_refs(sections))
+    if not refs:
+        return
+    problems = await foreign_images(actor.workspace.id, refs, banners=frozenset(BANNERS))
+    if problems:
+        raise ForeignImage(details={"fields": problems})
 
 
 async def save_template(
@@ -235,7 +287,9 @@ async def save_template(
         current = await current_version(template)
         if if_match != template.version:
             raise _conflict(template, current, actor)
-        name = data.name.strip() if data.name is not None else current.name
+        if data.sections is not None:
+            await check_images(actor, data.sections)
+        name = data.name if data.name is not None else current.name
         sections = dump_sections(data.sections) if data.sections is not None else current.sections
         theme = data.theme.model_dump() if data.theme is not None else current.theme
         if data.description is not None:
@@ -266,6 +320,8 @@ async def restore_version(
         old = await TemplateVersion.get_or_none(template_id=template.id, number=number)
         if old is None:
             raise NotFound("No such version.")
+        # Versions saved before images were checked may name another workspace's image.
+        await check_images(actor, parse_sections(old.sections))
         template.version += 1
         template.name = old.name
         await template.save(update_fields=["version", "name", "updated_at"])
@@ -380,6 +436,35 @@ async def preview_template(actor: Actor, template_id: uuid.UUID, number: int | N
     else:
         version = await access_version(actor, template.id, number)
     return preview_html(actor.workspace, parse_sections(version.sections), version.theme)
+
+
+async def test_send(actor: Actor, template_id: uuid.UUID, subject: str | None) -> str:
+    """The current version, rendered exactly as a campaign would, mailed to the caller only
+    (never to an address they type, so it cannot be used to mail strangers). Returns the
+    Message-ID."""
+    template = await access_template(actor, template_id)
+    version = await current_version(template)
+    prepared = prepare_for_workspace(
+        actor.workspace, version.sections, version.theme, title=subject or version.name,
+        require_address=False,
+    )  # fmt: skip
+    first, _, last = actor.user.name.partition(" ")
+    email = prepared.render(
+        merge={"first_name": first, "last_name": last, "full_name": actor.user.name,
+               "email": actor.user.email},
+        unsubscribe_url=f"{get_config().effective_public_url}/u/preview",
+    )  # fmt: skip
+    async with transaction():
+        queued = await queue_mail(
+            OutgoingMessage(
+                to=[actor.user.email],
+                subject=f"[Test] {subject or version.name}",
+                text=email.text,
+                html=email.html,
+            )
+        )
+    assert queued.message_id is not None
+    return queued.message_id
 
 
 async def version_for_send(

@@ -1019,7 +1019,10 @@ export interface paths {
         /** The marketplace (``scope=marketplace``) or this workspace's templates (``scope=mine``). */
         get: operations["get_list_templates"];
         put?: never;
-        /** Copy a template (``from_template_id``) into my templates, or start a blank one. */
+        /**
+         * Copy a template (``from_template_id``) into my templates, or start a blank one; a
+         * @description repeated ``Idempotency-Key`` returns the first answer.
+         */
         post: operations["post_create_template"];
         delete?: never;
         options?: never;
@@ -1051,7 +1054,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One template with its sections; the ``ETag`` is its version. */
+        /** One template with its sections and an ``ETag``; 304 when ``If-None-Match`` is current. */
         get: operations["get_get_template"];
         /** Save (a new version) from the version in ``If-Match``; 409 ``version_conflict`` if stale. */
         put: operations["put_save_template"];
@@ -1072,7 +1075,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A copy, as a new draft in my templates. */
+        /**
+         * A copy, as a new draft in my templates; a repeated ``Idempotency-Key`` returns the
+         * @description first copy.
+         */
         post: operations["post_duplicate"];
         delete?: never;
         options?: never;
@@ -1108,6 +1114,23 @@ export interface paths {
         put?: never;
         /** Mark one of my templates ready to use in campaigns. */
         post: operations["post_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/{template_id}/test-send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mail the template, exactly as it would be sent, to your own address. */
+        post: operations["post_test_send"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4723,7 +4746,10 @@ export interface operations {
     post_create_template: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID); a retry with the same key returns the first answer instead of creating again. */
+                "idempotency-key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4814,7 +4840,10 @@ export interface operations {
     get_get_template: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description ETags from earlier answers; 304 Not Modified when one is still current. */
+                "if-none-match"?: string | null;
+            };
             path: {
                 template_id: string;
             };
@@ -4874,7 +4903,10 @@ export interface operations {
     put_save_template: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The version the edit started from, e.g. "3". */
+                "if-match"?: string | null;
+            };
             path: {
                 template_id: string;
             };
@@ -4968,7 +5000,10 @@ export interface operations {
     post_duplicate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID); a retry with the same key returns the first answer instead of creating again. */
+                "idempotency-key"?: string | null;
+            };
             path: {
                 template_id: string;
             };
@@ -5094,6 +5129,43 @@ export interface operations {
                         updated_at: string;
                         /** Version */
                         version: number;
+                    };
+                };
+            };
+        };
+    };
+    post_test_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                template_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * Subject
+                     * @default null
+                     */
+                    subject?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The test message was queued to the caller's own address. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Message Id */
+                        message_id: string;
+                        /** To */
+                        to: string;
                     };
                 };
             };
@@ -5232,7 +5304,10 @@ export interface operations {
     post_restore_version: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The version the edit started from, e.g. "3". */
+                "if-match"?: string | null;
+            };
             path: {
                 template_id: string;
                 version: number;
