@@ -197,16 +197,11 @@ async def run(env: dict[str, str], workdir: Path) -> None:
         print(f"Campaign send: {N:,} recipients, {SENDERS} senders x {CONCURRENCY} connections "
               f"(audience made in {time.perf_counter() - started:.1f} s)")  # fmt: skip
 
-        from tests.factories import make_draft_thread  # the same draft the tests send
-
-        thread_id = await make_draft_thread(actor.user, workspace.id)
-        campaign, _ = await service.create_campaign(
-            actor,
-            CampaignCreate(
-                name="Bench", thread_id=thread_id, audience=Audience(list_ids=[list_id])
-            ),
-            idempotency_key=None,
+        thread_id = await make_thread(actor.user, workspace.id)
+        create = CampaignCreate(
+            name="Bench", thread_id=thread_id, audience=Audience(list_ids=[list_id])
         )
+        campaign = await service.create_campaign(actor, create)
         data = await sample_message(campaign)
         raw_s = await raw_send(port, data, count_file)
         raw_rate = N / raw_s

@@ -62,13 +62,11 @@ class Campaign(Model):
     expanded_at = fields.DatetimeField(null=True)
     started_at = fields.DatetimeField(null=True)
     finished_at = fields.DatetimeField(null=True)
-    idempotency_key = fields.CharField(max_length=200, null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
     class Meta:
         table = "campaign"
-        unique_together = (("workspace", "idempotency_key"),)
         indexes = (("workspace_id", "created_at"), ("status", "send_at"))
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from pydantic import BaseModel, Field
 from quart import Blueprint
 from quart_schema import (
     tag,
@@ -34,12 +33,9 @@ from server.campaigns.schemas import (
     TestSendRequest,
 )
 from server.core.auth import require_actor, requires
+from server.core.idempotency import IdempotencyHeaders, run_once
 
 bp = Blueprint("campaigns", __name__)
-
-
-class IdempotencyHeaders(BaseModel):
-    idempotency_key: str | None = Field(default=None, min_length=1, max_length=200)
 
 
 @bp.get("/api/campaigns")
@@ -60,13 +56,23 @@ async def list_campaigns() -> CampaignIndex:
 @validate_response(CampaignRead, 201)
 async def create_campaign(
     data: CampaignCreate, headers: IdempotencyHeaders
-) -> tuple[CampaignRead, int]:
+) -> tuple[CampaignRead, int, dict[str, str]]:
     """Create a draft from a template or a chat draft; a repeated Idempotency-Key returns the
     first campaign."""
-    campaign, _ = await service.create_campaign(
-        require_actor(), data, idempotency_key=headers.idempotency_key
+    actor = require_actor()
+
+    async def work() -> tuple[CampaignRead, int]:
+        return service.campaign_read(await service.create_campaign(actor, data)), 201
+
+    outcome = await run_once(
+        actor.workspace.id,
+        headers.idempotency_key,
+        route="POST /api/campaigns",
+        payload=data,
+        model=CampaignRead,
+        work=work,
     )
-    return service.campaign_read(campaign), 201
+    return outcome.body, outcome.status, outcome.headers
 
 
 @bp.post("/api/campaigns/audience-count")

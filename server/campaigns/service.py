@@ -14,7 +14,6 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from tortoise import connections
-from tortoise.exceptions import IntegrityError
 
 from models.campaigns import Campaign, CampaignEvent, CampaignStatus, RecipientStatus
 from models.chat import ChatThread
@@ -209,16 +208,8 @@ async def _content_from_template(
     return content, version
 
 
-async def create_campaign(
-    actor: Actor, data: CampaignCreate, *, idempotency_key: str | None
-) -> tuple[Campaign, bool]:
-    """The campaign and whether it is new; a repeated Idempotency-Key returns the first one."""
-    if idempotency_key:
-        existing = await Campaign.get_or_none(
-            workspace_id=actor.workspace.id, idempotency_key=idempotency_key
-        )
-        if existing is not None:
-            return existing, False
+async def create_campaign(actor: Actor, data: CampaignCreate) -> Campaign:
+    """A draft with a snapshot of its content (the endpoint makes it idempotent by key)."""
     audience = await _clean_audience(actor, data.audience)
     subject = data.subject
     preheader = data.preheader
@@ -232,32 +223,22 @@ async def create_campaign(
         content, template_version = await _content_from_template(actor, data.template_id)
     if not subject:
         raise ValidationFailed(details={"fields": {"subject": ["a subject is required"]}})
-    try:
-        async with transaction():
-            campaign = await Campaign.create(
-                id=uuid.uuid4(),
-                workspace_id=actor.workspace.id,
-                created_by=actor.user,
-                name=data.name.strip(),
-                subject=subject.strip(),
-                preheader=(preheader or "").strip(),
-                template_id=data.template_id,
-                template_version=template_version,
-                thread_id=data.thread_id,
-                content=content,
-                audience=audience,
-                idempotency_key=idempotency_key,
-            )
-            await record(campaign, "created", actor)
-    except IntegrityError:
-        # Two requests with one key raced; the loser answers with the winner's campaign.
-        existing = await Campaign.get_or_none(
-            workspace_id=actor.workspace.id, idempotency_key=idempotency_key
+    async with transaction():
+        campaign = await Campaign.create(
+            id=uuid.uuid4(),
+            workspace_id=actor.workspace.id,
+            created_by=actor.user,
+            name=data.name.strip(),
+            subject=subject.strip(),
+            preheader=(preheader or "").strip(),
+            template_id=data.template_id,
+            template_version=template_version,
+            thread_id=data.thread_id,
+            content=content,
+            audience=audience,
         )
-        if existing is None:
-            raise
-        return existing, False
-    return campaign, True
+        await record(campaign, "created", actor)
+    return campaign
 
 
 async def update_campaign(actor: Actor, campaign_id: uuid.UUID, data: CampaignUpdate) -> Campaign:

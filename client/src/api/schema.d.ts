@@ -2964,6 +2964,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Any unique string (a UUID); a retry with the same key returns the first answer instead of creating again. */
                 "idempotency-key"?: string | null;
             };
             path?: never;

@@ -30,6 +30,10 @@ async def test_create_from_chat_draft_snapshots_content_and_honours_idempotency_
     assert again.status_code == 201
     one, two = await first.get_json(), await again.get_json()
     assert one["id"] == two["id"]
+    assert again.headers["Idempotent-Replayed"] == "true"
+    reused = await client.post("/api/campaigns", json={**body, "name": "Other"}, headers=headers)
+    assert reused.status_code == 422
+    assert (await reused.get_json())["code"] == "idempotency_key_reused"
     assert one["status"] == "draft"
     assert one["subject"] == "Spring news for {{ first_name }}"
     assert one["audience"] == {"list_ids": [str(owner.list_id)], "tags": ["vip"]}
