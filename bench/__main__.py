@@ -6,6 +6,7 @@ import sys
 
 from bench import (
     auth_enumeration,
+    campaign_send,
     chat_streaming,
     contacts_import,
     http_overhead,
@@ -19,6 +20,7 @@ def main() -> int:
     chat_streaming.main()
     contacts_import.main()
     template_render.main()
+    campaign_send.main()
     return 0
 
 

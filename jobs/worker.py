@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 import structlog
+from arq import cron
 from arq.connections import RedisSettings
+from arq.cron import CronJob
+from arq.typing import WorkerCoroutine
 
 from jobs.registry import JobFunction
-from realtime.emit import set_emitter
+from realtime.emit import current_emitter, set_emitter
 from realtime.server import redis_manager
 from server.core import outbox
 from server.core.config import get_config
@@ -23,7 +26,7 @@ log = structlog.get_logger(__name__)
 
 def all_jobs() -> list[JobFunction]:
     """Every job the worker runs; a domain adds its job functions here."""
-    from jobs import auth, chat, contacts, mail
+    from jobs import auth, campaigns, chat, contacts, mail
 
     return [
         mail.send_mail,
@@ -31,6 +34,23 @@ def all_jobs() -> list[JobFunction]:
         chat.generate_reply,
         contacts.import_contacts,
         contacts.bulk_contacts,
+        campaigns.expand_campaign,
+        campaigns.send_campaign,
+        campaigns.campaign_tick,
+    ]
+
+
+def all_cron_jobs() -> list[CronJob]:
+    """Periodic jobs; ARQ runs each once per tick however many workers there are."""
+    from jobs import campaigns
+
+    # Every second: due scheduled campaigns start on time, dead senders restart quickly.
+    return [
+        cron(
+            cast(WorkerCoroutine, campaigns.campaign_tick),
+            second=set(range(60)),
+            run_at_startup=True,
+        )
     ]
 
 
@@ -60,6 +80,9 @@ async def startup(ctx: dict[str, Any]) -> None:
     ctx["owns_redis"] = not has_redis()
     await connect_redis(config)
     # Workers only publish; the web processes deliver to the sockets.
+    # An in-process worker (tests) shares this global with the web app and other workers;
+    # shutdown puts back whatever was there.
+    ctx["previous_emitter"] = current_emitter()
     set_emitter(redis_manager(config, write_only=True))
     ctx["relay"] = asyncio.create_task(relay_outbox_forever(ctx))
     log.info("worker_started", queue=config.queue_name)
@@ -71,10 +94,11 @@ async def shutdown(ctx: dict[str, Any]) -> None:
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
-    sender = ctx.get("mail_sender")
-    if sender is not None:
-        await sender.close()
-    set_emitter(None)
+    for name in ("mail_sender", "campaign_mail_sender"):
+        sender = ctx.get(name)
+        if sender is not None:
+            await sender.close()
+    set_emitter(ctx.get("previous_emitter"))
     if ctx.get("owns_redis"):
         await close_redis()
     if ctx.get("owns_db"):
@@ -89,6 +113,7 @@ def _settings() -> RedisSettings | None:
 
 class WorkerSettings:
     functions: ClassVar[list[JobFunction]] = all_jobs()
+    cron_jobs: ClassVar[list[CronJob]] = all_cron_jobs()
     on_startup = startup
     on_shutdown = shutdown
     redis_settings = _settings()

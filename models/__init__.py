@@ -5,6 +5,7 @@
 
 MODEL_MODULES = [
     "models.accounts",
+    "models.campaigns",
     "models.chat",
     "models.contacts",
     "models.idempotency",

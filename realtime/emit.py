@@ -19,11 +19,19 @@ log = structlog.get_logger(__name__)
 
 class Emitter(Protocol):
     async def emit(
-        self, event: str, data: Any = None, to: str | None = None, namespace: str | None = None
+        self,
+        event: str,
+        data: Any = None,
+        to: str | list[str] | None = None,
+        namespace: str | None = None,
     ) -> Any: ...
 
 
 _emitter: Emitter | None = None
+
+
+def current_emitter() -> Emitter | None:
+    return _emitter
 
 
 def set_emitter(emitter: Emitter | None) -> None:
@@ -36,7 +44,10 @@ def _payload(data: BaseModel | dict[str, Any]) -> dict[str, Any]:
     return data.model_dump(mode="json") if isinstance(data, BaseModel) else data
 
 
-async def emit_now(event: str, data: BaseModel | dict[str, Any], *, room: str | None) -> None:
+async def emit_now(
+    event: str, data: BaseModel | dict[str, Any], *, room: str | list[str] | None
+) -> None:
+    """Emit at once; a list of rooms reaches each socket in any of them exactly once."""
     if _emitter is None:
         log.warning("emit_without_emitter", emit_event=event)
         return

@@ -12,6 +12,7 @@ from typing import Any
 import socketio
 import structlog
 
+from realtime.campaigns import register_campaign_handlers
 from realtime.chat import register_chat_handlers
 from server.core.auth import Actor, actor_from_api_key, actor_from_session_token
 from server.core.config import Config, get_config
@@ -123,3 +124,4 @@ def register_handlers(sio: socketio.AsyncServer) -> None:
     sio.on("disconnect", disconnect)
     sio.on("system:ping", ping)
     register_chat_handlers(sio, actor_for)
+    register_campaign_handlers(sio, actor_for)

@@ -73,6 +73,7 @@ def _register_blueprints(app: Quart, config: Config) -> None:
     from server.assets.endpoints import bp as assets_bp
     from server.audit.endpoints import bp as audit_bp
     from server.auth.endpoints import bp as auth_bp
+    from server.campaigns.endpoints import bp as campaigns_bp
     from server.chat.endpoints import bp as chat_bp
     from server.contacts.endpoints import bp as contacts_bp
     from server.entitlements.endpoints import bp as entitlements_bp
@@ -80,6 +81,7 @@ def _register_blueprints(app: Quart, config: Config) -> None:
     from server.ops.endpoints import bp as ops_bp
     from server.spa import ClientPathConverter
     from server.spa import bp as spa_bp
+    from server.tracking.endpoints import bp as tracking_bp
     from server.workspace.endpoints import bp as workspace_bp
 
     app.register_blueprint(ops_bp)
@@ -90,6 +92,8 @@ def _register_blueprints(app: Quart, config: Config) -> None:
     app.register_blueprint(audit_bp)
     app.register_blueprint(chat_bp)
     app.register_blueprint(contacts_bp)
+    app.register_blueprint(campaigns_bp)
+    app.register_blueprint(tracking_bp)
     app.register_blueprint(workspace_bp)
     app.register_blueprint(entitlements_bp)
     app.register_blueprint(templates_bp)

@@ -65,3 +65,59 @@ async def login_as(user: User) -> Login:
         user, membership.workspace, ip="127.0.0.1", user_agent="pytest"
     )
     return Login(user, token, session, csrf_token_for(session))
+
+
+async def make_contacts(
+    workspace_id: uuid.UUID,
+    count: int,
+    *,
+    list_name: str = "Newsletter",
+    domain: str = "example.org",
+    status: str = "subscribed",
+) -> tuple[object, list[object]]:
+    """``count`` contacts on one list (created if needed), in one round trip each table."""
+    from models.contacts import Contact, ContactList, ContactStatus, ListMembership
+
+    contact_list, _ = await ContactList.get_or_create(workspace_id=workspace_id, name=list_name)
+    contacts = [
+        Contact(
+            id=uuid.uuid4(),
+            workspace_id=workspace_id,
+            email=f"reader{i}-{uuid.uuid4().hex[:6]}@{domain}",
+            first_name=f"Reader{i}",
+            last_name="Test",
+            status=ContactStatus(status),
+        )
+        for i in range(count)
+    ]
+    await Contact.bulk_create(contacts, batch_size=1000)
+    await ListMembership.bulk_create(
+        [ListMembership(contact_list_id=contact_list.id, contact_id=c.id) for c in contacts],
+        batch_size=1000,
+    )
+    return contact_list, list(contacts)
+
+
+async def make_draft_thread(user: User, workspace_id: uuid.UUID) -> uuid.UUID:
+    """A chat thread holding a finished draft, as the assistant leaves it."""
+    from models.chat import ChatThread
+
+    thread = await ChatThread.create(
+        id=uuid.uuid4(),
+        workspace_id=workspace_id,
+        created_by=user,
+        title="Spring news",
+        state="reviewing",
+        draft={
+            "subject": "Spring news for {{ first_name }}",
+            "preheader": "What grew this month",
+            "sections": [
+                {
+                    "heading": "Hello {{ first_name }}",
+                    "body": "Read [our story](https://example.com/story?a=1&b=2).",
+                    "html": "",
+                }
+            ],
+        },
+    )
+    return thread.id

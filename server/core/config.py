@@ -161,6 +161,31 @@ class Config(BaseSettings):
     github_oauth_base: str = "https://github.com"
     github_api_base: str = "https://api.github.com"
 
+    # Campaign sending. Each campaign runs CAMPAIGN_SENDERS sender jobs, each with up to
+    # CAMPAIGN_CONCURRENCY messages in flight over as many reused SMTP connections.
+    campaign_senders: int = 2
+    campaign_concurrency: int = 8
+    campaign_batch_size: int = 50
+    # Messages per second per workspace across every sender (0: no limit).
+    campaign_rate_per_second: int = 100
+    # A claimed recipient whose lease ran out (its worker died) is claimed again.
+    campaign_lease_seconds: float = 60.0
+    # A sender proves it is alive this often; a slot silent for this long is restarted.
+    campaign_sender_ttl_seconds: float = 10.0
+    # Transient failures retry with exponential backoff and jitter, up to this many attempts.
+    campaign_max_attempts: int = 5
+    campaign_retry_base_seconds: float = 30.0
+    campaign_retry_max_seconds: float = 3600.0
+    # This many failures within the window pause the campaign by itself.
+    campaign_autopause_failures: int = 50
+    campaign_autopause_window_seconds: int = 60
+    # Progress events per campaign are sent at most this often.
+    campaign_progress_interval_seconds: float = 0.1
+    # Printed in every campaign's footer (anti-spam laws ask for a postal address).
+    postal_address: str = "Inkwell, 1 Example Street, Springfield"
+    # Shared secret that signs bounce and complaint webhooks (HMAC-SHA256 of the body).
+    mail_webhook_secret: str | None = None
+
     # Bodies larger than this answer 413; file uploads raise it per endpoint.
     max_body_bytes: int = 1_048_576
     # The largest CSV accepted by POST /api/contacts/imports.

@@ -124,14 +124,16 @@ class FallbackMailSender:
                 )
 
 
-def build_mail_sender(config: Config) -> MailSender:
-    """Resend when ``RESEND_API_KEY`` is set, SMTP when one is configured, both chained."""
+def build_mail_sender(config: Config, *, pool_size: int = 2) -> MailSender:
+    """Resend when ``RESEND_API_KEY`` is set, SMTP when one is configured, both chained.
+
+    ``pool_size`` bounds the SMTP connections kept open (campaign senders ask for more)."""
     senders: list[MailSender] = []
     if config.resend_api_key:
         senders.append(ResendMailSender(config.resend_api_key, config.resend_api_base))
     smtp = config.smtp
     if smtp is not None:
-        senders.append(SmtpMailSender(smtp))
+        senders.append(SmtpMailSender(smtp, pool_size=pool_size))
     if not senders:
         raise MailNotConfigured(
             "no mail transport is configured: set RESEND_API_KEY or SMTP_URL "

@@ -14,8 +14,8 @@ from server.mail.mailbox import get_message, list_messages
 from server.mail.message import OutgoingMessage
 from server.mail.service import queue_mail
 from server.mail.sink import SinkServer, start_sink
+from tests.fakes.smtp_server import ScriptedHandler
 from tests.jobs.worker_harness import run_worker_burst
-from tests.server.mail.conftest import ScriptedHandler
 
 
 @pytest.fixture

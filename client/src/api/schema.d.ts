@@ -414,6 +414,283 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's campaigns, newest first. */
+        get: operations["get_list_campaigns"];
+        put?: never;
+        /**
+         * Create a draft from a template or a chat draft; a repeated Idempotency-Key returns the
+         * @description first campaign.
+         */
+        post: operations["post_create_campaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/audience-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** How many subscribed contacts an audience (lists and tags) reaches right now. */
+        post: operations["post_audience_count"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Campaign jobs that kept failing, newest first. */
+        get: operations["get_list_dead_letters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/dead-letters/{letter_id}/requeue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run a dead-lettered job again (and resume its campaign if the crash paused it). */
+        post: operations["post_requeue_dead_letter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One campaign. */
+        get: operations["get_get_campaign"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a draft (409 once it is scheduled or sent). */
+        patch: operations["patch_update_campaign"];
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop for good; recipients not yet sent to get nothing. */
+        post: operations["post_cancel_campaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new draft with the same content and audience. */
+        post: operations["post_duplicate_campaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts, rates and sends/opens/clicks over time. */
+        get: operations["get_campaign_kpis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop sending within a second; what is queued waits. */
+        post: operations["post_pause_campaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts by status: the polling fallback for ``campaign:progress``. */
+        get: operations["get_campaign_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recipients, optionally by status, with the failure reason in words. */
+        get: operations["get_campaign_recipients"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Carry on sending a paused campaign. */
+        post: operations["post_resume_campaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/retry-failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue the recipients that failed again, with fresh attempts. */
+        post: operations["post_retry_failed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send at a local time in an IANA time zone (422 for a past time or an unknown zone). */
+        post: operations["post_schedule_campaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start sending now; watch ``campaign:progress`` or poll the progress endpoint. */
+        post: operations["post_send_campaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mail one copy of the campaign to an address, subject marked [Test]. */
+        post: operations["post_test_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/chat/threads": {
         parameters: {
             query?: never;
@@ -949,6 +1226,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/webhooks/mail-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delivery, bounce and complaint reports ``{event, message_id, smtp_code?, reason?}``,
+         * @description signed with MAIL_WEBHOOK_SECRET (``X-Inkwell-Signature: sha256=<hex HMAC of the body>``).
+         */
+        post: operations["post_mail_event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workspace": {
         parameters: {
             query?: never;
@@ -1112,6 +1409,13 @@ export interface components {
          * @enum {string}
          */
         AssetSource: "upload" | "url" | "ai";
+        /** Audience */
+        Audience: {
+            /** List Ids */
+            list_ids?: string[];
+            /** Tags */
+            tags?: string[];
+        };
         /** AuditEventRead */
         AuditEventRead: {
             /** Action */
@@ -1164,6 +1468,59 @@ export interface components {
              */
             type: "button";
         };
+        /** CampaignRead */
+        CampaignRead: {
+            audience: components["schemas"]["Audience"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Finished At */
+            finished_at: string | null;
+            /** From Name */
+            from_name: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Preheader */
+            preheader: string;
+            /** Reply To */
+            reply_to: string | null;
+            /** Send At */
+            send_at: string | null;
+            /** Started At */
+            started_at: string | null;
+            status: components["schemas"]["CampaignStatus"];
+            /** Status Reason */
+            status_reason: string | null;
+            /** Subject */
+            subject: string;
+            /** Template Id */
+            template_id: string | null;
+            /** Template Version */
+            template_version: number | null;
+            /** Thread Id */
+            thread_id: string | null;
+            /** Timezone */
+            timezone: string | null;
+            /** Total */
+            total: number;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * CampaignStatus
+         * @enum {string}
+         */
+        CampaignStatus: "draft" | "scheduled" | "sending" | "paused" | "cancelled" | "sent" | "failed";
         /** Column */
         Column: {
             /** Blocks */
@@ -1237,6 +1594,26 @@ export interface components {
          * @enum {string}
          */
         ContactStatus: "subscribed" | "unsubscribed" | "bounced" | "complained";
+        /** DeadLetterRead */
+        DeadLetterRead: {
+            /** Attempts */
+            attempts: number;
+            /** Campaign Id */
+            campaign_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Error */
+            error: string;
+            /** Id */
+            id: number;
+            /** Job Name */
+            job_name: string;
+            /** Requeued At */
+            requeued_at: string | null;
+        };
         /** DividerBlock */
         DividerBlock: {
             /**
@@ -1431,6 +1808,40 @@ export interface components {
          * @enum {string}
          */
         Plan: "free" | "pro";
+        /** Progress */
+        Progress: {
+            /** Bounced */
+            bounced: number;
+            /** Clicked */
+            clicked: number;
+            /** Delivered */
+            delivered: number;
+            /** Failed */
+            failed: number;
+            /** Opened */
+            opened: number;
+            /** Queued */
+            queued: number;
+            /** Sending */
+            sending: number;
+            /** Sent */
+            sent: number;
+            status: components["schemas"]["CampaignStatus"];
+            /**
+             * Status Reason
+             * @default null
+             */
+            status_reason: string | null;
+            /** Total */
+            total: number;
+            /** Unsubscribed */
+            unsubscribed: number;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
         /** Provider */
         Provider: {
             /**
@@ -1441,11 +1852,78 @@ export interface components {
             /** Name */
             name: string;
         };
+        /** Rates */
+        Rates: {
+            /** Bounce Rate */
+            bounce_rate: number;
+            /** Click Rate */
+            click_rate: number;
+            /** Delivery Rate */
+            delivery_rate: number;
+            /** Failure Rate */
+            failure_rate: number;
+            /** Open Rate */
+            open_rate: number;
+            /** Unsubscribe Rate */
+            unsubscribe_rate: number;
+        };
+        /** RecipientRead */
+        RecipientRead: {
+            /** Attempts */
+            attempts: number;
+            /** Bounced At */
+            bounced_at: string | null;
+            /** Clicked At */
+            clicked_at: string | null;
+            /**
+             * Contact Id
+             * Format: uuid
+             */
+            contact_id: string;
+            /** Email */
+            email: string;
+            /** Failure Reason */
+            failure_reason: string | null;
+            /** Id */
+            id: number;
+            /** Last Error */
+            last_error: string | null;
+            /** Message Id */
+            message_id: string;
+            /** Opened At */
+            opened_at: string | null;
+            /** Sent At */
+            sent_at: string | null;
+            /** Smtp Code */
+            smtp_code: number | null;
+            status: components["schemas"]["RecipientStatus"];
+            /** Unsubscribed At */
+            unsubscribed_at: string | null;
+        };
+        /**
+         * RecipientStatus
+         * @enum {string}
+         */
+        RecipientStatus: "queued" | "sending" | "sent" | "failed" | "bounced";
         /**
          * Role
          * @enum {string}
          */
         Role: "owner" | "admin" | "member";
+        /** SeriesPoint */
+        SeriesPoint: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Clicked */
+            clicked: number;
+            /** Opened */
+            opened: number;
+            /** Sent */
+            sent: number;
+        };
         /** SessionRead */
         SessionRead: {
             /**
@@ -2480,6 +2958,921 @@ export interface operations {
                 };
             };
         };
+    };
+    get_list_campaigns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Items */
+                        items: components["schemas"]["CampaignRead"][];
+                    };
+                };
+            };
+        };
+    };
+    post_create_campaign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID); a retry with the same key returns the first answer instead of creating again. */
+                "idempotency-key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    audience?: components["schemas"]["Audience"];
+                    /** Name */
+                    name: string;
+                    /**
+                     * Preheader
+                     * @default null
+                     */
+                    preheader?: string | null;
+                    /**
+                     * Subject
+                     * @default null
+                     */
+                    subject?: string | null;
+                    /**
+                     * Template Id
+                     * @default null
+                     */
+                    template_id?: string | null;
+                    /**
+                     * Thread Id
+                     * @default null
+                     */
+                    thread_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        audience: components["schemas"]["Audience"];
+                        /**
+                         * Created At
+                         * Format: date-time
+                         */
+                        created_at: string;
+                        /** Finished At */
+                        finished_at: string | null;
+                        /** From Name */
+                        from_name: string;
+                        /**
+                         * Id
+                         * Format: uuid
+                         */
+                        id: string;
+                        /** Name */
+                        name: string;
+                        /** Preheader */
+                        preheader: string;
+                        /** Reply To */
+                        reply_to: string | null;
+                        /** Send At */
+                        send_at: string | null;
+                        /** Started At */
+                        started_at: string | null;
+                        status: components["schemas"]["CampaignStatus"];
+                        /** Status Reason */
+                        status_reason: string | null;
+                        /** Subject */
+                        subject: string;
+                        /** Template Id */
+                        template_id: string | null;
+                        /** Template Version */
+                        template_version: number | null;
+                        /** Thread Id */
+                        thread_id: string | null;
+                        /** Timezone */
+                        timezone: string | null;
+                        /** Total */
+                        total: number;
+                        /**
+                         * Updated At
+                         * Format: date-time
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+        };
+    };
+    post_audience_count: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** List Ids */
+                    list_ids?: string[];
+                    /** Tags */
+                    tags?: string[];
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Recipients */
+                        recipients: number;
+                    };
+                };
+            };
+        };
+    };
+    get_list_dead_letters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Items */
+                        items: components["schemas"]["DeadLetterRead"][];
+                    };
+                };
+            };
+        };
+    };
+    post_requeue_dead_letter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                letter_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Attempts */
+                        attempts: number;
+                        /** Campaign Id */
+                        campaign_id: string | null;
+                        /**
+                         * Created At
+                         * Format: date-time
+                         */
+                        created_at: string;
+                        /** Error */
+                        error: string;
+                        /** Id */
+                        id: number;
+                        /** Job Name */
+                        job_name: string;
+                        /** Requeued At */
+                        requeued_at: string | null;
+                    };
+                };
+            };
+        };
+    };
+    get_get_campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        audience: components["schemas"]["Audience"];
+                        /**
+                         * Created At
+                         * Format: date-time
+                         */
+                        created_at: string;
+                        /** Finished At */
+                        finished_at: string | null;
+                        /** From Name */
+                        from_name: string;
+                        /**
+                         * Id
+                         * Format: uuid
+                         */
+                        id: string;
+                        /** Name */
+                        name: string;
+                        /** Preheader */
+                        preheader: string;
+                        /** Reply To */
+                        reply_to: string | null;
+                        /** Send At */
+                        send_at: string | null;
+                        /** Started At */
+                        started_at: string | null;
+                        status: components["schemas"]["CampaignStatus"];
+                        /** Status Reason */
+                        status_reason: string | null;
+                        /** Subject */
+                        subject: string;
+                        /** Template Id */
+                        template_id: string | null;
+                        /** Template Version */
+                        template_version: number | null;
+                        /** Thread Id */
+                        thread_id: string | null;
+                        /** Timezone */
+                        timezone: string | null;
+                        /** Total */
+                        total: number;
+                        /**
+                         * Updated At
+                         * Format: date-time
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+        };
+    };
+    patch_update_campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @default null */
+                    audience?: components["schemas"]["Audience"] | null;
+                    /**
+                     * From Name
+                     * @default null
+                     */
+                    from_name?: string | null;
+                    /**
+                     * Name
+                     * @default null
+                     */
+                    name?: string | null;
+                    /**
+                     * Preheader
+                     * @default null
+                     */
+                    preheader?: string | null;
+                    /**
+                     * Reply To
+                     * @default null
+                     */
+                    reply_to?: string | null;
+                    /**
+                     * Subject
+                     * @default null
+                     */
+                    subject?: string | null;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        audience: components["schemas"]["Audience"];
+                        /**
+                         * Created At
+                         * Format: date-time
+                         */
+                        created_at: string;
+                        /** Finished At */
+                        finished_at: string | null;
+                        /** From Name */
+                        from_name: string;
+                        /**
+                         * Id
+                         * Format: uuid
+                         */
+                        id: string;
+                        /** Name */
+                        name: string;
+                        /** Preheader */
+                        preheader: string;
+                        /** Reply To */
+                        reply_to: string | null;
+                        /** Send At */
+                        send_at: string | null;
+                        /** Started At */
+                        started_at: string | null;
+                        status: components["schemas"]["CampaignStatus"];
+                        /** Status Reason */
+                        status_reason: string | null;
+                        /** Subject */
+                        subject: string;
+                        /** Template Id */
+                        template_id: string | null;
+                        /** Template Version */
+                        template_version: number | null;
+                        /** Thread Id */
+                        thread_id: string | null;
+                        /** Timezone */
+                        timezone: string | null;
+                        /** Total */
+                        total: number;
+                        /**
+                         * Updated At
+                         * Format: date-time
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+        };
+    };
+    post_cancel_campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        audience: components["schemas"]["Audience"];
+                        /**
+                         * Created At
+                         * Format: date-time
+                         */
+                        created_at: string;
+                        /** Finished At */
+                        finished_at: string | null;
+                        /** From Name */
+                        from_name: string;
+                        /**
+                         * Id
+                         * Format: uuid
+                         */
+                        id: string;
+                        /** Name */
+                        name: string;
+                        /** Preheader */
+                        preheader: string;
+                        /** Reply To */
+                        reply_to: string | null;
+                        /** Send At */
+                        send_at: string | null;
+                        /** Started At */
+                        started_at: string | null;
+                        status: components["schemas"]["CampaignStatus"];
+                        /** Status Reason */
+                        status_reason: string | null;
+                        /** Subject */
+                        subject: string;
+                        /** Template Id */
+                        template_id: string | null;
+                        /** Template Version */
+                        template_version: number | null;
+                        /** Thread Id */
+                        thread_id: string | null;
+                        /** Timezone */
+                        timezone: string | null;
+                        /** Total */
+                        total: number;
+                        /**
+                         * Updated At
+                         * Format: date-time
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+        };
+    };
+    post_duplicate_campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        audience: components["schemas"]["Audience"];
+                        /**
+                         * Created At
+                         * Format: date-time
+                         */
+                        created_at: string;
+                        /** Finished At */
+                        finished_at: string | null;
+                        /** From Name */
+                        from_name: string;
+                        /**
+                         * Id
+                         * Format: uuid
+                         */
+                        id: string;
+                        /** Name */
+                        name: string;
+                        /** Preheader */
+                        preheader: string;
+                        /** Reply To */
+                        reply_to: string | null;
+                        /** Send At */
+                        send_at: string | null;
+                        /** Started At */
+                        started_at: string | null;
+                        status: components["schemas"]["CampaignStatus"];
+                        /** Status Reason */
+                        status_reason: string | null;
+                        /** Subject */
+                        subject: string;
+                        /** Template Id */
+                        template_id: string | null;
+                        /** Template Version */
+                        template_version: number | null;
+                        /** Thread Id */
+                        thread_id: string | null;
+                        /** Timezone */
+                        timezone: string | null;
+                        /** Total */
+                        total: number;
+                        /**
+                         * Updated At
+                         * Format: date-time
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+        };
+    };
+    get_campaign_kpis: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Bucket
+                         * @enum {string}
+                         */
+                        bucket: "minute" | "hour" | "day";
+                        progress: components["schemas"]["Progress"];
+                        rates: components["schemas"]["Rates"];
+                        /** Series */
+                        series: components["schemas"]["SeriesPoint"][];
+                    };
+                };
+            };
+        };
+    };
+    post_pause_campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        audience: components["schemas"]["Audience"];
+                        /**
+                         * Created At
+                         * Format: date-time
+                         */
+                        created_at: string;
+                        /** Finished At */
+                        finished_at: string | null;
+                        /** From Name */
+                        from_name: string;
+                        /**
+                         * Id
+                         * Format: uuid
+                         */
+                        id: string;
+                        /** Name */
+                        name: string;
+                        /** Preheader */
+                        preheader: string;
+                        /** Reply To */
+                        reply_to: string | null;
+                        /** Send At */
+                        send_at: string | null;
+                        /** Started At */
+                        started_at: string | null;
+                        status: components["schemas"]["CampaignStatus"];
+                        /** Status Reason */
+                        status_reason: string | null;
+                        /** Subject */
+                        subject: string;
+                        /** Template Id */
+                        template_id: string | null;
+                        /** Template Version */
+                        template_version: number | null;
+                        /** Thread Id */
+                        thread_id: string | null;
+                        /** Timezone */
+                        timezone: string | null;
+                        /** Total */
+                        total: number;
+                        /**
+                         * Updated At
+                         * Format: date-time
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+        };
+    };
+    get_campaign_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Bounced */
+                        bounced: number;
+                        /** Clicked */
+                        clicked: number;
+                        /** Delivered */
+                        delivered: number;
+                        /** Failed */
+                        failed: number;
+                        /** Opened */
+                        opened: number;
+                        /** Queued */
+                        queued: number;
+                        /** Sending */
+                        sending: number;
+                        /** Sent */
+                        sent: number;
+                        status: components["schemas"]["CampaignStatus"];
+                        /**
+                         * Status Reason
+                         * @default null
+                         */
+                        status_reason: string | null;
+                        /** Total */
+                        total: number;
+                        /** Unsubscribed */
+                        unsubscribed: number;
+                        /**
+                         * Updated At
+                         * Format: date-time
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+        };
+    };
+    get_campaign_recipients: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["RecipientStatus"] | null;
+                cursor?: number | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Items */
+                        items: components["schemas"]["RecipientRead"][];
+                        /** Next Cursor */
+                        next_cursor: number | null;
+                    };
+                };
+            };
+        };
+    };
+    post_resume_campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        audience: components["schemas"]["Audience"];
+                        /**
+                         * Created At
+                         * Format: date-time
+                         */
+                        created_at: string;
+                        /** Finished At */
+                        finished_at: string | null;
+                        /** From Name */
+                        from_name: string;
+                        /**
+                         * Id
+                         * Format: uuid
+                         */
+                        id: string;
+                        /** Name */
+                        name: string;
+                        /** Preheader */
+                        preheader: string;
+                        /** Reply To */
+                        reply_to: string | null;
+                        /** Send At */
+                        send_at: string | null;
+                        /** Started At */
+                        started_at: string | null;
+                        status: components["schemas"]["CampaignStatus"];
+                        /** Status Reason */
+                        status_reason: string | null;
+                        /** Subject */
+                        subject: string;
+                        /** Template Id */
+                        template_id: string | null;
+                        /** Template Version */
+                        template_version: number | null;
+                        /** Thread Id */
+                        thread_id: string | null;
+                        /** Timezone */
+                        timezone: string | null;
+                        /** Total */
+                        total: number;
+                        /**
+                         * Updated At
+                         * Format: date-time
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+        };
+    };
+    post_retry_failed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Requeued */
+                        requeued: number;
+                    };
+                };
+            };
+        };
+    };
+    post_schedule_campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * Send At
+                     * Format: date-time
+                     * @description Local wall-clock time in `timezone` (an offset, if given, is ignored).
+                     */
+                    send_at: string;
+                    /**
+                     * Timezone
+                     * @description An IANA zone name.
+                     */
+                    timezone: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        audience: components["schemas"]["Audience"];
+                        /**
+                         * Created At
+                         * Format: date-time
+                         */
+                        created_at: string;
+                        /** Finished At */
+                        finished_at: string | null;
+                        /** From Name */
+                        from_name: string;
+                        /**
+                         * Id
+                         * Format: uuid
+                         */
+                        id: string;
+                        /** Name */
+                        name: string;
+                        /** Preheader */
+                        preheader: string;
+                        /** Reply To */
+                        reply_to: string | null;
+                        /** Send At */
+                        send_at: string | null;
+                        /** Started At */
+                        started_at: string | null;
+                        status: components["schemas"]["CampaignStatus"];
+                        /** Status Reason */
+                        status_reason: string | null;
+                        /** Subject */
+                        subject: string;
+                        /** Template Id */
+                        template_id: string | null;
+                        /** Template Version */
+                        template_version: number | null;
+                        /** Thread Id */
+                        thread_id: string | null;
+                        /** Timezone */
+                        timezone: string | null;
+                        /** Total */
+                        total: number;
+                        /**
+                         * Updated At
+                         * Format: date-time
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+        };
+    };
+    post_send_campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Id
+                         * Format: uuid
+                         */
+                        id: string;
+                        status: components["schemas"]["CampaignStatus"];
+                    };
+                };
+            };
+        };
+    };
+    post_test_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * Email
+                     * Format: email
+                     */
+                    email: string;
+                };
+            };
+        };
+        responses: never;
     };
     get_list_threads: {
         parameters: {
@@ -4077,6 +5470,16 @@ export interface operations {
                 };
             };
         };
+    };
+    post_mail_event: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: never;
     };
     get_read_workspace: {
         parameters: {

@@ -1,12 +1,283 @@
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { useSearchParams } from "react-router";
+import {
+  controlCampaign,
+  getKpis,
+  listCampaigns,
+  listRecipients,
+  RECIPIENT_STATUSES,
+  retryFailed,
+  settledShare,
+  type Campaign,
+  type CampaignAction,
+  type Kpis,
+  type Progress,
+  type RecipientPage,
+  type RecipientStatus,
+} from "../api/campaigns";
 import { EmptyState, Page } from "../components/Page";
+import { errorMessage } from "../forms/errors";
+import { FormAlert, FormNotice } from "../forms/Form";
+import { formatDateTime } from "../lib/format";
+import { useLoad } from "../lib/useLoad";
+import { SeriesChart } from "./activity/SeriesChart";
+import { useCampaignProgress } from "./activity/useCampaignProgress";
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+function ProgressBar({ name, progress }: { name: string; progress: Progress | undefined }) {
+  const share = progress ? settledShare(progress) : 0;
+  return (
+    <div className="campaign-progress">
+      <progress
+        max={100}
+        value={Math.round(share * 100)}
+        aria-label={`${name} progress`}
+        aria-valuetext={percent(share)}
+      />
+      <span className="campaign-progress__label">
+        {progress
+          ? `${percent(share)} · ${progress.sent} of ${progress.total} sent`
+          : "Loading progress…"}
+      </span>
+    </div>
+  );
+}
+
+const ACTIONS: Record<string, CampaignAction[]> = {
+  sending: ["pause", "cancel"],
+  paused: ["resume", "cancel"],
+  scheduled: ["cancel"],
+};
+const ACTION_LABELS: Record<CampaignAction, string> = {
+  pause: "Pause",
+  resume: "Resume",
+  cancel: "Cancel",
+};
+
+function KpiList({ kpis, progress }: { kpis: Kpis | undefined; progress: Progress }) {
+  const rates = kpis?.rates;
+  const items: [string, number, number | undefined][] = [
+    ["Sent", progress.sent, undefined],
+    ["Delivered", progress.delivered, rates?.delivery_rate],
+    ["Opened", progress.opened, rates?.open_rate],
+    ["Clicked", progress.clicked, rates?.click_rate],
+    ["Bounced", progress.bounced, rates?.bounce_rate],
+    ["Failed", progress.failed, rates?.failure_rate],
+    ["Unsubscribed", progress.unsubscribed, rates?.unsubscribe_rate],
+  ];
+  return (
+    <dl className="kpis">
+      {items.map(([label, count, rate]) => (
+        <div key={label} className="kpis__item">
+          <dt>{label}</dt>
+          <dd>
+            {count}
+            {rate !== undefined ? <span className="muted"> ({percent(rate)})</span> : null}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function CampaignDetail({
+  campaign,
+  progress,
+  onChanged,
+}: {
+  campaign: Campaign;
+  progress: Progress | undefined;
+  onChanged(): void;
+}) {
+  const [filter, setFilter] = useState<RecipientStatus | "">("");
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const loadRecipients = useCallback(
+    (signal: AbortSignal) => listRecipients(campaign.id, filter, signal),
+    [campaign.id, filter],
+  );
+  const recipients = useLoad<RecipientPage>(loadRecipients);
+  const kpis = useLoad<Kpis>(useCallback((signal) => getKpis(campaign.id, signal), [campaign.id]));
+  const reloadRecipients = recipients.reload;
+  const reloadKpis = kpis.reload;
+  useEffect(() => {
+    reloadRecipients();
+  }, [filter, reloadRecipients]);
+  const settled = progress ? progress.sent + progress.failed + progress.bounced : 0;
+  useEffect(() => {
+    // Refresh the table and the chart as recipients settle, at most every few seconds.
+    const timer = setTimeout(() => {
+      reloadKpis();
+      reloadRecipients();
+    }, 1500);
+    return () => clearTimeout(timer);
+  }, [settled, reloadKpis, reloadRecipients]);
+
+  const status = progress?.status ?? campaign.status;
+  const act = async (run: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    try {
+      await run();
+      setNotice(done);
+      onChanged();
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="campaign-detail" aria-labelledby="campaign-detail-title">
+      <h2 id="campaign-detail-title">{campaign.name}</h2>
+      <p>
+        Status: <strong data-testid="campaign-status">{status}</strong>
+      </p>
+      {progress?.status_reason ? (
+        <div className="notice notice--error" role="alert">
+          <p>{progress.status_reason}</p>
+        </div>
+      ) : null}
+      <ProgressBar name={campaign.name} progress={progress} />
+      {progress ? <KpiList kpis={kpis.data} progress={progress} /> : null}
+      <div className="button-row">
+        {(ACTIONS[status] ?? []).map((action) => (
+          <button
+            key={action}
+            type="button"
+            className={`button ${action === "cancel" ? "button--danger" : "button--secondary"}`}
+            disabled={busy}
+            onClick={() =>
+              void act(() => controlCampaign(campaign.id, action), `${ACTION_LABELS[action]}d.`)
+            }
+          >
+            {ACTION_LABELS[action]}
+          </button>
+        ))}
+        {progress && progress.failed > 0 && status !== "cancelled" ? (
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={busy}
+            onClick={() =>
+              void act(async () => {
+                const n = await retryFailed(campaign.id);
+                setNotice(`${n} recipient${n === 1 ? "" : "s"} queued again.`);
+              }, "Failed recipients queued again.")
+            }
+          >
+            Retry failed
+          </button>
+        ) : null}
+      </div>
+      <FormAlert message={error} />
+      <FormNotice message={notice} />
+
+      <h3>Sends and opens over time</h3>
+      {kpis.data ? <SeriesChart kpis={kpis.data} /> : <p className="muted">Loading…</p>}
+
+      <h3>Recipients</h3>
+      <div className="field">
+        <label htmlFor="recipient-status">Status</label>
+        <select
+          id="recipient-status"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value as RecipientStatus | "")}
+        >
+          <option value="">All</option>
+          {RECIPIENT_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Email</th>
+              <th scope="col">Status</th>
+              <th scope="col">Attempts</th>
+              <th scope="col">Failure reason</th>
+              <th scope="col">Sent</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(recipients.data?.items ?? []).map((r) => (
+              <tr key={r.id}>
+                <td>{r.email}</td>
+                <td>{r.status}</td>
+                <td>{r.attempts}</td>
+                <td>{r.failure_reason ?? ""}</td>
+                <td>{r.sent_at ? formatDateTime(r.sent_at) : ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {recipients.status === "ready" && recipients.data.items.length === 0 ? (
+        <p className="muted">No recipients with this status.</p>
+      ) : null}
+    </section>
+  );
+}
 
 export default function ActivityPage() {
+  const campaigns = useLoad(useCallback((signal: AbortSignal) => listCampaigns(signal), []));
+  const [params, setParams] = useSearchParams();
+  const visible = useMemo(
+    () => (campaigns.data ?? []).filter((c) => c.status !== "draft"),
+    [campaigns.data],
+  );
+  const ids = useMemo(() => visible.map((c) => c.id), [visible]);
+  const { progress, polling } = useCampaignProgress(ids);
+  const selectedId = params.get("campaign") ?? visible[0]?.id ?? null;
+  const selected = visible.find((c) => c.id === selectedId) ?? null;
+
   return (
     <Page title="Activity">
-      <EmptyState>
-        <p>Watch a campaign go out live: sent, delivered, opened, clicked and bounced.</p>
-        <p>Activity appears here once a campaign starts sending.</p>
-      </EmptyState>
+      {polling && ids.length > 0 ? (
+        <p className="notice notice--info" role="status">
+          Live updates are not connected; refreshing every 2 seconds instead.
+        </p>
+      ) : null}
+      {campaigns.status === "error" ? <FormAlert message={errorMessage(campaigns.error)} /> : null}
+      {campaigns.status !== "loading" && visible.length === 0 ? (
+        <EmptyState>
+          <p>Activity appears here once a campaign starts sending.</p>
+        </EmptyState>
+      ) : null}
+      {visible.length > 0 ? (
+        <ul className="campaign-list" aria-label="Campaigns">
+          {visible.map((c) => (
+            <li key={c.id} className={c.id === selectedId ? "is-selected" : undefined}>
+              <button
+                type="button"
+                className="button button--link"
+                aria-current={c.id === selectedId ? "true" : undefined}
+                onClick={() => setParams({ campaign: c.id })}
+              >
+                {c.name}
+              </button>{" "}
+              <span className="badge">{progress[c.id]?.status ?? c.status}</span>
+              <ProgressBar name={c.name} progress={progress[c.id]} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {selected ? (
+        <CampaignDetail
+          key={selected.id}
+          campaign={selected}
+          progress={progress[selected.id]}
+          onChanged={campaigns.reload}
+        />
+      ) : null}
     </Page>
   );
 }

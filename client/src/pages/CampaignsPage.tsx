@@ -1,12 +1,77 @@
+import { useCallback, useState } from "react";
+import { Link, useNavigate } from "react-router";
+import { listCampaigns } from "../api/campaigns";
 import { EmptyState, Page } from "../components/Page";
+import { errorMessage } from "../forms/errors";
+import { FormAlert } from "../forms/Form";
+import { formatDateTime } from "../lib/format";
+import { useLoad } from "../lib/useLoad";
+import { CreateCampaign } from "./campaigns/CreateCampaign";
 
 export default function CampaignsPage() {
+  const campaigns = useLoad(useCallback((signal: AbortSignal) => listCampaigns(signal), []));
+  const [creating, setCreating] = useState(false);
+  const navigate = useNavigate();
+
   return (
     <Page title="Campaigns">
-      <EmptyState>
-        <p>Send a newsletter to your contacts now or schedule it for later.</p>
-        <p>Campaigns you create will be listed here with their status.</p>
-      </EmptyState>
+      {creating ? (
+        <CreateCampaign
+          onDone={(campaign) => {
+            setCreating(false);
+            campaigns.reload();
+            void navigate(`/activity?campaign=${campaign.id}`);
+          }}
+        />
+      ) : (
+        <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+          New campaign
+        </button>
+      )}
+      {campaigns.status === "error" ? <FormAlert message={errorMessage(campaigns.error)} /> : null}
+      {campaigns.status === "ready" && campaigns.data.length === 0 && !creating ? (
+        <EmptyState>
+          <p>Send a newsletter to your contacts now or schedule it for later.</p>
+          <p>Campaigns you create will be listed here with their status.</p>
+        </EmptyState>
+      ) : null}
+      {campaigns.data && campaigns.data.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Subject</th>
+                <th scope="col">Status</th>
+                <th scope="col">Recipients</th>
+                <th scope="col">Created</th>
+              </tr>
+            </thead>
+            <tbody>
+              {campaigns.data.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    {c.status === "draft" ? (
+                      c.name
+                    ) : (
+                      <Link to={`/activity?campaign=${c.id}`}>{c.name}</Link>
+                    )}
+                  </td>
+                  <td>{c.subject}</td>
+                  <td>
+                    {c.status}
+                    {c.status === "scheduled" && c.send_at
+                      ? ` for ${formatDateTime(c.send_at)} (${c.timezone ?? "UTC"})`
+                      : ""}
+                  </td>
+                  <td>{c.total || ""}</td>
+                  <td>{formatDateTime(c.created_at)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
     </Page>
   );
 }

@@ -60,8 +60,10 @@ export interface BulkProgress {
 export interface CampaignProgress {
   campaign_id: EntityId;
   status: string;
+  status_reason?: string | null;
   total: number;
   queued: number;
+  sending: number;
   sent: number;
   delivered: number;
   failed: number;
@@ -89,6 +91,14 @@ export interface ChatAck {
   message?: string;
 }
 
+/** The acknowledgement of `campaign:watch`: the current snapshot to start from. */
+export interface CampaignWatchAck {
+  ok: boolean;
+  code?: string;
+  message?: string;
+  progress?: CampaignProgress;
+}
+
 export interface ClientToServerEvents {
   "chat:join": (payload: { thread_id: EntityId }, ack: (answer: ChatAck) => void) => void;
   "chat:send": (payload: { thread_id: EntityId; content: string }) => void;
@@ -97,5 +107,8 @@ export interface ClientToServerEvents {
     message_id: EntityId;
     after_seq: number;
   }, ack: (answer: ChatAck) => void) => void;
-  "campaign:watch": (payload: { campaign_id: EntityId }) => void;
+  "campaign:watch": (
+    payload: { campaign_id: EntityId },
+    ack: (answer: CampaignWatchAck) => void,
+  ) => void;
 }

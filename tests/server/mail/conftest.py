@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 from aiohttp import web
-from aiosmtpd.smtp import SMTP, Envelope, Session
 
 from server.core.config import SmtpSettings
-from server.mail.sink import MailboxHandler, SinkServer, start_sink
+from server.mail.sink import SinkServer, start_sink
+from tests.fakes.smtp_server import ScriptedHandler
 
 RESEND_KEY = "re_test_key"
 
@@ -23,34 +23,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
-
-
-class ScriptedHandler(MailboxHandler):
-    """The sink's handler, but answering chosen recipients or DATA with given replies."""
-
-    def __init__(self, mailbox_dir: Path) -> None:
-        super().__init__(mailbox_dir)
-        self.rcpt_replies: dict[str, str] = {}
-        self.data_reply: str | None = None
-
-    async def handle_RCPT(
-        self,
-        server: SMTP,
-        session: Session,
-        envelope: Envelope,
-        address: str,
-        rcpt_options: list[str],
-    ) -> str:
-        reply = self.rcpt_replies.get(address)
-        if reply is not None:
-            return reply
-        envelope.rcpt_tos.append(address)
-        return "250 2.1.5 OK"
-
-    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
-        if self.data_reply is not None:
-            return self.data_reply
-        return await super().handle_DATA(server, session, envelope)
 
 
 @pytest.fixture

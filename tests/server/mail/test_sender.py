@@ -28,7 +28,8 @@ from server.mail.sender import (
     build_mail_sender,
 )
 from server.mail.smtp import SmtpMailSender
-from tests.server.mail.conftest import RESEND_KEY, FakeResend, ScriptedHandler, free_port
+from tests.fakes.smtp_server import ScriptedHandler
+from tests.server.mail.conftest import RESEND_KEY, FakeResend, free_port
 
 
 def message(**overrides: Any) -> OutgoingMessage:

@@ -28,7 +28,8 @@ from server.mail.message import (
 from server.mail.sender import MailSender
 from server.mail.sink import MailboxHandler, SinkServer
 from server.mail.smtp import SmtpMailSender
-from tests.server.mail.conftest import ScriptedHandler, free_port
+from tests.fakes.smtp_server import ScriptedHandler
+from tests.server.mail.conftest import free_port
 
 FROM = "Inkwell <news@inkwell.test>"
 

@@ -1,0 +1,274 @@
+"""A campaign through our whole pipeline against a raw aiosmtplib client, same run, same sink.
+
+N = ``BENCH_CAMPAIGN_RECIPIENTS`` (default 100,000). One SMTP server (aiosmtpd, counting and
+discarding, in its own process) receives:
+
+* raw: aiosmtplib with as many connections as our senders keep open
+  (``CAMPAIGN_SENDERS`` x ``CAMPAIGN_CONCURRENCY``), each sending its share of N messages of
+  the same size as a campaign message, over one session per connection;
+* ours: N contacts on a list, a campaign created and sent through the service (what the API
+  calls), a ``python -m server.cli worker`` subprocess doing the expansion, claims, rendering
+  (merge tags, tracked links, pixel), sending and marking; timed from "send" to ``sent``,
+  with the worker's RSS (children included) sampled every 100 ms;
+* progress latency: a Socket.IO client connected to a ``python -m server.cli web`` subprocess
+  watches the campaign; for each ``campaign:progress`` it records now - ``updated_at`` (the
+  moment the worker read the counts), i.e. worker → Redis → web → socket.
+
+The workspace and its contacts are deleted afterwards; every subprocess is stopped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import aiosmtplib
+import socketio
+
+from bench.chat_streaming import _stop, pct
+from bench.contacts_import import PeakRss, make_owner, start_web, start_worker
+from bench.http_overhead import free_port, wait_for
+
+ROOT = Path(__file__).resolve().parents[1]
+N = int(os.environ.get("BENCH_CAMPAIGN_RECIPIENTS", "100000"))
+SENDERS = int(os.environ.get("CAMPAIGN_SENDERS", "2"))
+CONCURRENCY = int(os.environ.get("CAMPAIGN_CONCURRENCY", "8"))
+GOAL_RATIO = 0.8
+GOAL_RSS_MB = 250
+GOAL_P99_MS = 100.0
+
+
+def read_count(path: Path) -> int:
+    with contextlib.suppress(FileNotFoundError, ValueError):
+        return int(path.read_text() or 0)
+    return 0
+
+
+async def wait_count(path: Path, target: int, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while read_count(path) < target:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the sink got {read_count(path)} of {target}")
+        await asyncio.sleep(0.05)
+
+
+def start_counter(port: int, count_file: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    argv = [sys.executable, "-m", "bench.smtp_counter", str(port), str(count_file)]
+    return subprocess.Popen(argv, cwd=ROOT, env=env)
+
+
+async def make_thread(user: Any, workspace_id: uuid.UUID) -> uuid.UUID:
+    """A chat thread holding a finished draft: a greeting with a merge tag and a link."""
+    from models.chat import ChatThread
+
+    thread = await ChatThread.create(
+        id=uuid.uuid4(),
+        workspace_id=workspace_id,
+        created_by=user,
+        title="Bench",
+        state="reviewing",
+        draft={
+            "subject": "News for {{ first_name }}",
+            "preheader": "This month",
+            "sections": [
+                {
+                    "heading": "Hello {{ first_name }}",
+                    "body": "This month we planted 40 trees. [Read the story]"
+                    "(https://example.com/story) and tell us what you think.",
+                    "html": "",
+                }
+            ],
+        },
+    )
+    return thread.id
+
+
+async def sample_message(campaign: Any) -> bytes:
+    """A campaign message exactly as the sender builds it, for the raw client to repeat."""
+    from server.campaigns import rendering
+    from server.campaigns.sending import build_message
+    from server.mail.message import render_mime
+
+    prepared = rendering.prepare(campaign.content, title=campaign.subject)
+    ctx = rendering.RecipientContext(recipient_id=123456, email="reader@example.org",
+                                     first_name="Ada", last_name="Okafor")  # fmt: skip
+    message = build_message(campaign, prepared, ctx, message_id="<bench@inkwell.localhost>")
+    return render_mime(message.resolved())
+
+
+async def raw_send(port: int, data: bytes, count_file: Path) -> float:
+    connections = SENDERS * CONCURRENCY
+    base = read_count(count_file)
+
+    async def one(share: int) -> None:
+        client = aiosmtplib.SMTP(hostname="127.0.0.1", port=port, timeout=30)
+        await client.connect()
+        try:
+            for _ in range(share):
+                await client.sendmail("bench@inkwell.localhost", ["reader@example.org"], data)
+        finally:
+            await client.quit()
+
+    shares = [N // connections + (1 if i < N % connections else 0) for i in range(connections)]
+    started = time.perf_counter()
+    await asyncio.gather(*(one(s) for s in shares))
+    elapsed = time.perf_counter() - started
+    await wait_count(count_file, base + N, 30)
+    return elapsed
+
+
+async def make_audience(workspace_id: uuid.UUID) -> uuid.UUID:
+    import asyncpg
+
+    from models.contacts import ContactList
+    from server.core.config import get_config
+
+    contact_list = await ContactList.create(id=uuid.uuid4(), workspace_id=workspace_id, name="All")
+    now = datetime.now(UTC)
+    ids = [uuid.uuid4() for _ in range(N)]
+    conn = await asyncpg.connect(get_config().database_url)
+    try:
+        await conn.copy_records_to_table(
+            "contact",
+            columns=["id", "workspace_id", "email", "first_name", "last_name", "status",
+                     "attributes", "tags", "consent_source", "created_at", "updated_at"],
+            records=[(cid, workspace_id, f"reader{i:07d}@example.org", "Reader", f"N{i}",
+                      "subscribed", "{}", [], "bench", now, now) for i, cid in enumerate(ids)],
+        )  # fmt: skip
+        await conn.copy_records_to_table(
+            "list_membership",
+            columns=["contact_list_id", "contact_id", "created_at"],
+            records=[(contact_list.id, cid, now) for cid in ids],
+        )
+    finally:
+        await conn.close()
+    return contact_list.id
+
+
+async def watch(base_url: str, cookie: str, campaign_id: uuid.UUID) -> tuple[Any, list[float]]:
+    latencies: list[float] = []
+    sio = socketio.AsyncClient(reconnection=False)
+
+    def on_progress(data: dict[str, Any]) -> None:
+        sent_at = datetime.fromisoformat(data["updated_at"])
+        latencies.append((datetime.now(UTC) - sent_at).total_seconds())
+
+    sio.on("campaign:progress", on_progress)
+    await sio.connect(base_url, socketio_path="socket.io", transports=["polling", "websocket"],
+                      headers={"Cookie": cookie})  # fmt: skip
+    answer = await sio.call("campaign:watch", {"campaign_id": str(campaign_id)}, timeout=10)
+    if not answer.get("ok"):
+        raise RuntimeError(f"campaign:watch refused: {answer}")
+    return sio, latencies
+
+
+async def run(env: dict[str, str], workdir: Path) -> None:
+    from models.accounts import Workspace
+    from models.campaigns import Campaign, CampaignRecipient, CampaignStatus
+    from server.campaigns import service
+    from server.campaigns.schemas import Audience, CampaignCreate
+    from server.core.auth import ROLE_CAPABILITIES
+    from server.core.db import close_db, init_db
+    from server.core.redis import close_redis, connect_redis
+
+    port = free_port()
+    count_file = workdir / "count"
+    sink = start_counter(port, count_file, env)
+    procs: list[subprocess.Popen[bytes]] = [sink]
+    env = {**env, "SMTP_URL": f"smtp://127.0.0.1:{port}"}
+    await init_db()
+    await connect_redis()
+    workspace = None
+    try:
+        wait_for(port, sink)
+        actor, workspace, cookie = await make_owner()
+        actor.capabilities = ROLE_CAPABILITIES[actor.role]
+        started = time.perf_counter()
+        list_id = await make_audience(workspace.id)
+        print(f"Campaign send: {N:,} recipients, {SENDERS} senders x {CONCURRENCY} connections "
+              f"(audience made in {time.perf_counter() - started:.1f} s)")  # fmt: skip
+
+        thread_id = await make_thread(actor.user, workspace.id)
+        create = CampaignCreate(
+            name="Bench", thread_id=thread_id, audience=Audience(list_ids=[list_id])
+        )
+        campaign = await service.create_campaign(actor, create)
+        data = await sample_message(campaign)
+        raw_s = await raw_send(port, data, count_file)
+        raw_rate = N / raw_s
+        print(f"  message size {len(data):,} bytes")
+
+        web, base_url = start_web(env)
+        procs.append(web)
+        worker = start_worker(env, workdir / "worker.log")
+        procs.append(worker)
+        sio, latencies = await watch(base_url, cookie, campaign.id)
+        base = read_count(count_file)
+        with PeakRss(worker.pid) as rss:
+            started = time.perf_counter()
+            await service.send_now(actor, campaign.id)
+            deadline = time.monotonic() + max(600.0, N / 100)
+            while (await Campaign.get(id=campaign.id)).status is not CampaignStatus.sent:
+                if time.monotonic() > deadline:
+                    raise RuntimeError("the campaign did not finish in time")
+                await asyncio.sleep(0.05)
+            ours_s = time.perf_counter() - started
+        await asyncio.sleep(0.5)
+        await sio.disconnect()
+        received = read_count(count_file) - base
+
+        attempts = await CampaignRecipient.filter(campaign_id=campaign.id).values_list(
+            "attempts", "last_error"
+        )
+        retried = sum(1 for a, _ in attempts if a > 1)
+        errors = {str(e)[:80] for _, e in attempts if e}
+        print(f"  recipients tried more than once: {retried:,}" + (f" {errors}" if errors else ""))
+        ours_rate = N / ours_s
+        ratio = ours_rate / raw_rate
+        print(f"  {'raw aiosmtplib client':<34} {raw_s:8.2f} s {raw_rate:>9,.0f} msg/s")
+        print(f"  {'inkwell pipeline (send → sent)':<34} {ours_s:8.2f} s {ours_rate:>9,.0f} msg/s"
+              f"  (sink received {received:,})")  # fmt: skip
+        goal = "met" if ratio >= GOAL_RATIO else "NOT met"
+        print(f"  ratio ours/raw {ratio:.1%}  goal >= {GOAL_RATIO:.0%}: {goal}")
+        rss_mb = rss.peak / 1024 / 1024
+        goal = "met" if rss_mb < GOAL_RSS_MB else "NOT met"
+        print(f"  worker peak RSS {rss_mb:.0f} MB  goal < {GOAL_RSS_MB} MB: {goal}")
+        p50, p99 = pct(latencies, 0.5), pct(latencies, 0.99)
+        goal = "met" if p99 < GOAL_P99_MS else "NOT met"
+        print(f"  progress events {len(latencies)} ({len(latencies) / ours_s:.1f}/s); "
+              f"latency p50 {p50:.1f} ms p99 {p99:.1f} ms  goal p99 < 100 ms: {goal}")  # fmt: skip
+    finally:
+        for proc in reversed(procs):
+            _stop(proc)
+        if workspace is not None:
+            with contextlib.suppress(Exception):
+                await Workspace.filter(id=workspace.id).delete()
+        await close_redis()
+        await close_db()
+
+
+def main() -> None:
+    env = {
+        **os.environ,
+        "LOG_LEVEL": "WARNING",
+        "CAMPAIGN_RATE_PER_SECOND": "0",
+        # Our own queue, so no other worker on this Redis takes the benchmark's jobs.
+        "QUEUE_NAME": f"inkwell:bench:{os.getpid()}",
+    }
+    os.environ.update({k: env[k] for k in ("QUEUE_NAME", "CAMPAIGN_RATE_PER_SECOND")})
+    subprocess.run([sys.executable, "-m", "server.cli", "migrate"], cwd=ROOT, env=env, check=True)
+    with tempfile.TemporaryDirectory(prefix="inkwell-bench-campaign-") as workdir:
+        asyncio.run(run(env, Path(workdir)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,131 @@
+/**
+ * Campaigns API (CONTRACT.md, "Campaigns and activity") through the typed client
+ * generated from the server's OpenAPI document (`make api-types`).
+ */
+import { api, unwrap } from "./client";
+import type { components, operations } from "./schema";
+
+type Schemas = components["schemas"];
+type JsonBody<T> = T extends { content: { "application/json": infer B } } ? B : never;
+
+export type Campaign = Schemas["CampaignRead"];
+export type CampaignStatus = Schemas["CampaignStatus"];
+export type RecipientStatus = Schemas["RecipientStatus"];
+export type Progress = Schemas["Progress"];
+export type Recipient = Schemas["RecipientRead"];
+export type RecipientPage = JsonBody<operations["get_campaign_recipients"]["responses"][200]>;
+export type Kpis = JsonBody<operations["get_campaign_kpis"]["responses"][200]>;
+export type Audience = Schemas["Audience"];
+export type CampaignCreate = JsonBody<NonNullable<operations["post_create_campaign"]["requestBody"]>>;
+export type TemplateSummary = Schemas["TemplateSummary"];
+
+export const RECIPIENT_STATUSES: readonly RecipientStatus[] = [
+  "queued",
+  "sending",
+  "sent",
+  "failed",
+  "bounced",
+];
+
+function withSignal(signal?: AbortSignal) {
+  return signal ? { signal } : {};
+}
+
+const path = (id: string) => ({ params: { path: { campaign_id: id } } });
+
+export async function listCampaigns(signal?: AbortSignal): Promise<Campaign[]> {
+  return (await unwrap(api.GET("/api/campaigns", withSignal(signal)))).items;
+}
+
+export function getCampaign(id: string, signal?: AbortSignal): Promise<Campaign> {
+  return unwrap(api.GET("/api/campaigns/{campaign_id}", { ...path(id), ...withSignal(signal) }));
+}
+
+/** Creates a draft; the idempotency key makes a retried click return the same campaign. */
+export function createCampaign(body: CampaignCreate, idempotencyKey: string): Promise<Campaign> {
+  return unwrap(
+    api.POST("/api/campaigns", {
+      body,
+      params: { header: { "idempotency-key": idempotencyKey } },
+    }),
+  );
+}
+
+export async function countAudience(body: Audience, signal?: AbortSignal): Promise<number> {
+  return (
+    await unwrap(api.POST("/api/campaigns/audience-count", { body, ...withSignal(signal) }))
+  ).recipients;
+}
+
+export function sendCampaign(id: string) {
+  return unwrap(api.POST("/api/campaigns/{campaign_id}/send", path(id)));
+}
+
+export function scheduleCampaign(id: string, sendAt: string, timezone: string): Promise<Campaign> {
+  return unwrap(
+    api.POST("/api/campaigns/{campaign_id}/schedule", {
+      ...path(id),
+      body: { send_at: sendAt, timezone },
+    }),
+  );
+}
+
+export function testSend(id: string, email: string) {
+  return unwrap(api.POST("/api/campaigns/{campaign_id}/test", { ...path(id), body: { email } }));
+}
+
+export type CampaignAction = "pause" | "resume" | "cancel";
+
+export function controlCampaign(id: string, action: CampaignAction): Promise<Campaign> {
+  switch (action) {
+    case "pause":
+      return unwrap(api.POST("/api/campaigns/{campaign_id}/pause", path(id)));
+    case "resume":
+      return unwrap(api.POST("/api/campaigns/{campaign_id}/resume", path(id)));
+    case "cancel":
+      return unwrap(api.POST("/api/campaigns/{campaign_id}/cancel", path(id)));
+  }
+}
+
+export async function retryFailed(id: string): Promise<number> {
+  return (await unwrap(api.POST("/api/campaigns/{campaign_id}/retry-failed", path(id)))).requeued;
+}
+
+export function getProgress(id: string, signal?: AbortSignal): Promise<Progress> {
+  return unwrap(
+    api.GET("/api/campaigns/{campaign_id}/progress", { ...path(id), ...withSignal(signal) }),
+  );
+}
+
+export function getKpis(id: string, signal?: AbortSignal): Promise<Kpis> {
+  return unwrap(api.GET("/api/campaigns/{campaign_id}/kpis", { ...path(id), ...withSignal(signal) }));
+}
+
+export function listRecipients(
+  id: string,
+  status: RecipientStatus | "",
+  signal?: AbortSignal,
+): Promise<RecipientPage> {
+  return unwrap(
+    api.GET("/api/campaigns/{campaign_id}/recipients", {
+      params: { path: { campaign_id: id }, query: status ? { status, limit: 100 } : { limit: 100 } },
+      ...withSignal(signal),
+    }),
+  );
+}
+
+export async function listTemplates(signal?: AbortSignal): Promise<TemplateSummary[]> {
+  const [mine, market] = await Promise.all([
+    unwrap(api.GET("/api/templates", { params: { query: { scope: "mine" } }, ...withSignal(signal) })),
+    unwrap(
+      api.GET("/api/templates", { params: { query: { scope: "marketplace" } }, ...withSignal(signal) }),
+    ),
+  ]);
+  return [...mine.items, ...market.items];
+}
+
+/** Share of the audience settled so far (sent, failed or bounced), 0..1. */
+export function settledShare(p: Pick<Progress, "total" | "sent" | "failed" | "bounced">): number {
+  if (!p.total) return 0;
+  return Math.min(1, (p.sent + p.failed + p.bounced) / p.total);
+}

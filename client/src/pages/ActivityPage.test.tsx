@@ -1,0 +1,129 @@
+import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import type { Campaign, Progress } from "../api/campaigns";
+import type { CampaignProgress, CampaignWatchAck } from "../realtime/events";
+import { json, SIGNED_IN, stubApi } from "../test/api";
+import { renderAt } from "../test/render";
+
+const socket = vi.hoisted(() => ({
+  listeners: [] as ((payload: CampaignProgress) => void)[],
+  watched: [] as string[],
+  state: "live" as "live" | "reconnecting",
+}));
+
+vi.mock(import("../realtime/socket"), async (importOriginal) => {
+  const actual = await importOriginal();
+  return {
+    ...actual,
+    restart: vi.fn(),
+    connect: vi.fn(),
+    disconnect: vi.fn(),
+    useConnectionState: () => socket.state,
+    emit: vi.fn((_event: string, payload: { campaign_id: string }, ack: (a: CampaignWatchAck) => void) => {
+      socket.watched.push(payload.campaign_id);
+      ack({ ok: true, progress: { ...progress({ sent: 0 }), campaign_id: payload.campaign_id } });
+    }) as unknown as typeof actual.emit,
+    on: vi.fn((event: string, listener: (payload: CampaignProgress) => void) => {
+      if (event === "campaign:progress") socket.listeners.push(listener);
+      return () => {
+        socket.listeners = socket.listeners.filter((l) => l !== listener);
+      };
+    }) as unknown as typeof actual.on,
+  };
+});
+
+function progress(extra: Partial<Progress>): Progress {
+  return {
+    status: "sending",
+    status_reason: null,
+    total: 10,
+    queued: 10,
+    sending: 0,
+    sent: 0,
+    delivered: 0,
+    failed: 0,
+    bounced: 0,
+    opened: 0,
+    clicked: 0,
+    unsubscribed: 0,
+    updated_at: "2026-01-01T00:00:00Z",
+    ...extra,
+  };
+}
+
+const CAMPAIGN: Campaign = {
+  id: "c1",
+  name: "Spring",
+  subject: "Spring news",
+  preheader: "",
+  from_name: "",
+  reply_to: null,
+  template_id: null,
+  template_version: null,
+  thread_id: "t1",
+  audience: { list_ids: ["l1"], tags: [] },
+  status: "sending",
+  status_reason: null,
+  send_at: null,
+  timezone: null,
+  total: 10,
+  started_at: "2026-01-01T00:00:00Z",
+  finished_at: null,
+  created_at: "2026-01-01T00:00:00Z",
+  updated_at: "2026-01-01T00:00:00Z",
+};
+
+function activityApi(posted: string[] = []) {
+  return stubApi({
+    ...SIGNED_IN,
+    "GET /api/campaigns": () => json({ items: [CAMPAIGN] }),
+    "GET /api/campaigns/c1/kpis": () =>
+      json({
+        progress: progress({}),
+        rates: {
+          delivery_rate: 0,
+          open_rate: 0,
+          click_rate: 0,
+          bounce_rate: 0,
+          unsubscribe_rate: 0,
+          failure_rate: 0,
+        },
+        series: [],
+        bucket: "minute",
+      }),
+    "GET /api/campaigns/c1/recipients": () => json({ items: [], next_cursor: null }),
+    "GET /api/campaigns/c1/progress": () => json(progress({ sent: 7, queued: 3 })),
+    "POST /api/campaigns/c1/pause": () => {
+      posted.push("pause");
+      return json({ ...CAMPAIGN, status: "paused" });
+    },
+  });
+}
+
+describe("Activity", () => {
+  it("watches campaigns and moves the progress bar with live events", async () => {
+    socket.state = "live";
+    activityApi();
+    renderAt("/activity");
+    expect(await screen.findByRole("heading", { level: 1, name: "Activity" })).toBeTruthy();
+    await waitFor(() => expect(socket.watched).toContain("c1"));
+    for (const listener of socket.listeners) {
+      listener({ ...progress({ sent: 5, queued: 5, updated_at: "2026-01-01T00:00:01Z" }), campaign_id: "c1" });
+    }
+    const bars = await screen.findAllByRole("progressbar", { name: "Spring progress" });
+    await waitFor(() => expect(bars[0]?.getAttribute("value")).toBe("50"));
+    expect(screen.queryByText(/refreshing every 2 seconds/)).toBeNull();
+  });
+
+  it("polls and says so when the socket is not connected, and pauses", async () => {
+    socket.state = "reconnecting";
+    const posted: string[] = [];
+    activityApi(posted);
+    renderAt("/activity?campaign=c1");
+    expect(await screen.findByText(/Live updates are not connected/)).toBeTruthy();
+    const bars = await screen.findAllByRole("progressbar", { name: "Spring progress" });
+    await waitFor(() => expect(bars[0]?.getAttribute("value")).toBe("70"));
+    fireEvent.click(await screen.findByRole("button", { name: "Pause" }));
+    await waitFor(() => expect(posted).toEqual(["pause"]));
+  });
+});

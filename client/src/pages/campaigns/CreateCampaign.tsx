@@ -1,0 +1,293 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Link } from "react-router";
+import {
+  countAudience,
+  createCampaign,
+  listTemplates,
+  scheduleCampaign,
+  sendCampaign,
+  testSend,
+  type Campaign,
+} from "../../api/campaigns";
+import { listThreads } from "../../api/chat";
+import { listLists, parseTags } from "../../api/contacts";
+import { errorMessage } from "../../forms/errors";
+import { Field, FormAlert, FormNotice } from "../../forms/Form";
+import { useDebounced } from "../../lib/useDebounced";
+import { useLoad } from "../../lib/useLoad";
+
+type Step = "content" | "audience" | "subject" | "confirm";
+const STEPS: Step[] = ["content", "audience", "subject", "confirm"];
+const STEP_NAMES: Record<Step, string> = {
+  content: "Content",
+  audience: "Audience",
+  subject: "Subject",
+  confirm: "Confirm",
+};
+
+function zones(): string[] {
+  const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
+  return intl.supportedValuesOf?.("timeZone") ?? ["UTC"];
+}
+
+/** template or chat draft → audience with a live count → subject → confirm (test, send, schedule). */
+export function CreateCampaign({ onDone }: { onDone(campaign: Campaign): void }) {
+  const [step, setStep] = useState<Step>("content");
+  const [source, setSource] = useState<"thread" | "template">("thread");
+  const [sourceId, setSourceId] = useState("");
+  const [listIds, setListIds] = useState<string[]>([]);
+  const [tags, setTags] = useState("");
+  const [name, setName] = useState("");
+  const [subject, setSubject] = useState("");
+  const [preheader, setPreheader] = useState("");
+  const [campaign, setCampaign] = useState<Campaign | null>(null);
+  const [testEmail, setTestEmail] = useState("");
+  const [sendAt, setSendAt] = useState("");
+  const [zone, setZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const idempotencyKey = useRef(crypto.randomUUID());
+
+  const threads = useLoad(useCallback((signal: AbortSignal) => listThreads(signal), []));
+  const templates = useLoad(useCallback((signal: AbortSignal) => listTemplates(signal), []));
+  const lists = useLoad(useCallback((signal: AbortSignal) => listLists(signal), []));
+
+  const audience = useMemo(() => ({ list_ids: listIds, tags: parseTags(tags) }), [listIds, tags]);
+  const settledAudience = useDebounced(audience, 300);
+  const [count, setCount] = useState<number | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    setCount(null);
+    countAudience(settledAudience, controller.signal).then(
+      (n) => setCount(n),
+      () => undefined,
+    );
+    return () => controller.abort();
+  }, [settledAudience]);
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    try {
+      await work();
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const next = () => {
+    setError(null);
+    if (step === "content" && !sourceId) return setError("Choose a draft or a template.");
+    if (step === "audience" && !count) return setError("Choose lists or tags with contacts.");
+    if (step === "subject") {
+      if (!name.trim()) return setError("Give the campaign a name.");
+      if (source === "template" && !subject.trim()) return setError("Write a subject.");
+      return void run(async () => {
+        const created = await createCampaign(
+          {
+            name: name.trim(),
+            audience,
+            ...(subject.trim() ? { subject: subject.trim() } : {}),
+            ...(preheader.trim() ? { preheader: preheader.trim() } : {}),
+            ...(source === "thread" ? { thread_id: sourceId } : { template_id: sourceId }),
+          },
+          idempotencyKey.current,
+        );
+        setCampaign(created);
+        setStep("confirm");
+      });
+    }
+    setStep(STEPS[STEPS.indexOf(step) + 1] ?? step);
+  };
+
+  return (
+    <section className="create-campaign" aria-labelledby="create-campaign-title">
+      <h2 id="create-campaign-title">New campaign</h2>
+      <ol className="steps">
+        {STEPS.map((s) => (
+          <li key={s} aria-current={s === step ? "step" : undefined}>
+            {STEP_NAMES[s]}
+          </li>
+        ))}
+      </ol>
+
+      {step === "content" ? (
+        <fieldset>
+          <legend>Content</legend>
+          <div className="field">
+            <label htmlFor="campaign-source">Start from</label>
+            <select
+              id="campaign-source"
+              value={source}
+              onChange={(e) => {
+                setSource(e.target.value as "thread" | "template");
+                setSourceId("");
+              }}
+            >
+              <option value="thread">A chat draft</option>
+              <option value="template">A template</option>
+            </select>
+          </div>
+          {source === "thread" ? (
+            <div className="field">
+              <label htmlFor="campaign-thread">Chat draft</label>
+              <select id="campaign-thread" value={sourceId} onChange={(e) => setSourceId(e.target.value)}>
+                <option value="">Choose a conversation</option>
+                {(threads.data ?? []).map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.title}
+                  </option>
+                ))}
+              </select>
+              <p className="field__hint">
+                No draft yet? <Link to="/chat">Write one in Chat</Link>.
+              </p>
+            </div>
+          ) : (
+            <div className="field">
+              <label htmlFor="campaign-template">Template</label>
+              <select
+                id="campaign-template"
+                value={sourceId}
+                onChange={(e) => setSourceId(e.target.value)}
+              >
+                <option value="">Choose a template</option>
+                {(templates.data ?? []).map((t) => (
+                  <option key={t.id} value={t.id} disabled={!t.available}>
+                    {t.name}
+                    {t.is_pro ? " (Pro)" : ""}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+        </fieldset>
+      ) : null}
+
+      {step === "audience" ? (
+        <fieldset>
+          <legend>Audience</legend>
+          {(lists.data ?? []).map((l) => (
+            <label key={l.id} className="checkbox">
+              <input
+                type="checkbox"
+                checked={listIds.includes(l.id)}
+                onChange={(e) =>
+                  setListIds((ids) =>
+                    e.target.checked ? [...ids, l.id] : ids.filter((id) => id !== l.id),
+                  )
+                }
+              />{" "}
+              {l.name} ({l.contact_count})
+            </label>
+          ))}
+          <Field label="Tags" value={tags} onChange={setTags} hint="Comma-separated; any of them." />
+          <p role="status" aria-live="polite" data-testid="recipient-count">
+            {count === null ? "Counting recipients…" : `${count} recipients`}
+          </p>
+        </fieldset>
+      ) : null}
+
+      {step === "subject" ? (
+        <fieldset>
+          <legend>Subject</legend>
+          <Field label="Campaign name" value={name} onChange={setName} />
+          <Field
+            label="Subject"
+            value={subject}
+            onChange={setSubject}
+            hint={source === "thread" ? "Leave empty to use the draft's subject." : undefined}
+          />
+          <Field label="Preheader" value={preheader} onChange={setPreheader} />
+        </fieldset>
+      ) : null}
+
+      {step === "confirm" && campaign ? (
+        <div className="confirm">
+          <p>
+            <strong>{campaign.name}</strong>: “{campaign.subject}” to {count ?? "?"} recipients.
+          </p>
+          <Field label="Test email" type="email" value={testEmail} onChange={setTestEmail} />
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={busy || !testEmail}
+            onClick={() =>
+              void run(async () => {
+                await testSend(campaign.id, testEmail);
+                setNotice(`Test sent to ${testEmail}.`);
+              })
+            }
+          >
+            Send test
+          </button>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={busy}
+              onClick={() =>
+                void run(async () => {
+                  await sendCampaign(campaign.id);
+                  onDone(campaign);
+                })
+              }
+            >
+              Send now
+            </button>
+          </div>
+          <fieldset>
+            <legend>Or schedule</legend>
+            <Field label="Send at" type="datetime-local" value={sendAt} onChange={setSendAt} />
+            <div className="field">
+              <label htmlFor="campaign-zone">Time zone</label>
+              <select id="campaign-zone" value={zone} onChange={(e) => setZone(e.target.value)}>
+                {zones().map((z) => (
+                  <option key={z} value={z}>
+                    {z}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={busy || !sendAt}
+              onClick={() =>
+                void run(async () => {
+                  const scheduled = await scheduleCampaign(campaign.id, sendAt, zone);
+                  onDone(scheduled);
+                })
+              }
+            >
+              Schedule
+            </button>
+          </fieldset>
+        </div>
+      ) : null}
+
+      <FormAlert message={error} />
+      <FormNotice message={notice} />
+      {step !== "confirm" ? (
+        <div className="button-row">
+          {step !== "content" ? (
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setStep(STEPS[STEPS.indexOf(step) - 1] ?? step)}
+            >
+              Back
+            </button>
+          ) : null}
+          <button type="button" className="button button--primary" disabled={busy} onClick={next}>
+            Next
+          </button>
+        </div>
+      ) : null}
+    </section>
+  );
+}

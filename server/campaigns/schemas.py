@@ -1,0 +1,175 @@
+"""Campaign API bodies."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+from uuid import UUID
+
+from pydantic import BaseModel, EmailStr, Field, model_validator
+
+from models.campaigns import CampaignStatus, RecipientStatus
+
+
+class Audience(BaseModel):
+    list_ids: list[UUID] = Field(default_factory=list, max_length=100)
+    tags: list[str] = Field(default_factory=list, max_length=100)
+
+
+class CampaignCreate(BaseModel):
+    name: str = Field(min_length=1, max_length=200)
+    subject: str | None = Field(default=None, min_length=1, max_length=300)
+    preheader: str | None = Field(default=None, max_length=300)
+    template_id: UUID | None = None
+    thread_id: UUID | None = None
+    audience: Audience = Field(default_factory=Audience)
+
+    @model_validator(mode="after")
+    def _one_source(self) -> CampaignCreate:
+        if (self.template_id is None) == (self.thread_id is None):
+            raise ValueError("give exactly one of template_id and thread_id")
+        return self
+
+
+class CampaignUpdate(BaseModel):
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    subject: str | None = Field(default=None, min_length=1, max_length=300)
+    preheader: str | None = Field(default=None, max_length=300)
+    from_name: str | None = Field(default=None, max_length=200)
+    reply_to: EmailStr | None = None
+    audience: Audience | None = None
+
+
+class ScheduleRequest(BaseModel):
+    send_at: datetime = Field(
+        description="Local wall-clock time in `timezone` (an offset, if given, is ignored)."
+    )
+    timezone: str = Field(min_length=1, max_length=64, description="An IANA zone name.")
+
+
+class TestSendRequest(BaseModel):
+    email: EmailStr
+
+
+class CampaignRead(BaseModel):
+    id: UUID
+    name: str
+    subject: str
+    preheader: str
+    from_name: str
+    reply_to: str | None
+    template_id: UUID | None
+    template_version: int | None
+    thread_id: UUID | None
+    audience: Audience
+    status: CampaignStatus
+    status_reason: str | None
+    send_at: datetime | None
+    timezone: str | None
+    total: int
+    started_at: datetime | None
+    finished_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class CampaignIndex(BaseModel):
+    items: list[CampaignRead]
+
+
+class Progress(BaseModel):
+    status: CampaignStatus
+    status_reason: str | None = None
+    total: int
+    queued: int
+    sending: int
+    sent: int
+    delivered: int
+    failed: int
+    bounced: int
+    opened: int
+    clicked: int
+    unsubscribed: int
+    updated_at: datetime
+
+
+class ProgressEvent(Progress):
+    campaign_id: UUID
+
+
+class RecipientRead(BaseModel):
+    id: int
+    contact_id: UUID
+    email: str
+    status: RecipientStatus
+    attempts: int
+    last_error: str | None
+    smtp_code: int | None
+    failure_reason: str | None
+    message_id: str
+    sent_at: datetime | None
+    opened_at: datetime | None
+    clicked_at: datetime | None
+    bounced_at: datetime | None
+    unsubscribed_at: datetime | None
+
+
+class RecipientQuery(BaseModel):
+    status: RecipientStatus | None = None
+    cursor: int | None = Field(default=None, ge=0)
+    limit: int = Field(default=50, ge=1, le=500)
+
+
+class RecipientPage(BaseModel):
+    items: list[RecipientRead]
+    next_cursor: int | None
+
+
+class AudienceCount(BaseModel):
+    recipients: int
+
+
+class Rates(BaseModel):
+    delivery_rate: float
+    open_rate: float
+    click_rate: float
+    bounce_rate: float
+    unsubscribe_rate: float
+    failure_rate: float
+
+
+class SeriesPoint(BaseModel):
+    at: datetime
+    sent: int
+    opened: int
+    clicked: int
+
+
+class Kpis(BaseModel):
+    progress: Progress
+    rates: Rates
+    series: list[SeriesPoint]
+    bucket: Literal["minute", "hour", "day"]
+
+
+class DeadLetterRead(BaseModel):
+    id: int
+    job_name: str
+    error: str
+    attempts: int
+    campaign_id: UUID | None
+    created_at: datetime
+    requeued_at: datetime | None
+
+
+class DeadLetterIndex(BaseModel):
+    items: list[DeadLetterRead]
+
+
+class Accepted(BaseModel):
+    id: UUID
+    status: CampaignStatus
+
+
+class Retried(BaseModel):
+    requeued: int

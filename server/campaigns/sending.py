@@ -1,0 +1,666 @@
+"""The sending pipeline the workers run: schedule, expand, claim, send, mark, finish.
+
+Exactly once per recipient, as far as SMTP allows:
+
+* a sender **claims** recipients (``queued → sending``) with ``FOR UPDATE SKIP LOCKED`` and a
+  lease, so two senders never hold the same row;
+* it marks a recipient ``sent`` once the server **accepted** its message (in groups written
+  within 25 ms), with a conditional update that only the lease holder can make;
+* a row whose lease ran out (its worker died) is claimed again. A row marked ``sent`` is never
+  claimed again, so nobody marked sent gets a second copy. The one window left is a message
+  the server accepted while its sender died before the mark: that recipient gets it twice,
+  with the same Message-ID. Per sender that is at most the messages in flight plus one
+  unwritten group of marks, i.e. 2 x ``CAMPAIGN_CONCURRENCY``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import random
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from email.utils import formataddr, parseaddr
+from typing import Any
+
+import structlog
+from limits import RateLimitItemPerSecond
+from limits.aio.storage import RedisStorage
+from limits.aio.strategies import FixedWindowRateLimiter
+from tortoise import connections
+
+from models.campaigns import Campaign, CampaignStatus
+from server.campaigns import progress, rendering
+from server.campaigns.mime import CampaignMime
+from server.campaigns.service import (
+    AUDIENCE_WHERE,
+    audience_params,
+    ensure_senders,
+    record,
+)
+from server.campaigns.smtp_codes import explain
+from server.core import outbox
+from server.core.config import Config, get_config
+from server.core.db import transaction
+from server.core.redis import get_redis
+from server.mail.message import MailError, OutgoingMessage
+from server.mail.sender import MailSender, build_mail_sender
+from server.mail.smtp import SmtpMailSender
+from server.tracking import tokens
+
+log = structlog.get_logger(__name__)
+
+# A sender hands over to a fresh job after this long, so no job outlives ARQ's timeout.
+SENDER_RUN_SECONDS = 120.0
+
+
+def message_domain(config: Config | None = None) -> str:
+    _, address = parseaddr((config or get_config()).mail_from)
+    return address.rpartition("@")[2] or "inkwell.localhost"
+
+
+def campaign_from(campaign: Campaign) -> str:
+    """The From of a campaign: its sender name (or the workspace's) at our sending address."""
+    display, address = parseaddr(get_config().mail_from)
+    sender_name = campaign.from_name or str(campaign.content.get("sender_name") or display)
+    return formataddr((sender_name, address))
+
+
+def build_message(
+    campaign: Campaign,
+    prepared: rendering.PreparedContent,
+    ctx: rendering.RecipientContext,
+    *,
+    message_id: str | None,
+    subject_prefix: str = "",
+) -> OutgoingMessage:
+    rendered = prepared.render(ctx)
+    unsubscribe = tokens.unsubscribe_url(ctx.recipient_id)
+    to = formataddr((ctx.full_name, ctx.email))
+    return OutgoingMessage.model_construct(
+        to=[to],
+        from_=campaign_from(campaign),
+        subject=subject_prefix + rendering.merge_text(campaign.subject, ctx),
+        text=rendered.text,
+        html=rendered.html,
+        reply_to=campaign.reply_to,
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "X-Inkwell-Campaign": str(campaign.id),
+        },
+        message_id=message_id,
+    )
+
+
+# --- scheduling and expansion ------------------------------------------------------------
+
+
+async def tick(now: datetime | None = None) -> dict[str, int]:
+    """Start due scheduled campaigns, and restart expansion or senders that died."""
+    from server.campaigns.service import _start
+
+    now = now or datetime.now(UTC)
+    started = 0
+    async with transaction():
+        due = (
+            await Campaign.filter(status=CampaignStatus.scheduled, send_at__lte=now)
+            .select_for_update(skip_locked=True)
+            .limit(100)
+        )
+        for campaign in due:
+            await _start(campaign, None)
+            started += 1
+    restarted = 0
+    redis = get_redis()
+    bucket = int(now.timestamp())
+    for campaign in await Campaign.filter(status=CampaignStatus.sending).limit(500):
+        async with transaction():
+            if campaign.expanded_at is None:
+                if campaign.started_at and now - campaign.started_at > timedelta(seconds=30):
+                    await outbox.enqueue(
+                        "expand_campaign",
+                        str(campaign.id),
+                        job_id=f"campaign:{campaign.id}:expand:{bucket // 30}",
+                    )
+                continue
+            slots = range(get_config().campaign_senders)
+            alive = [await redis.exists(_slot_key(campaign.id, s)) for s in slots]
+            if not all(alive):
+                await ensure_senders(campaign, nonce=f"tick{bucket}")
+                restarted += 1
+    return {"started": started, "restarted": restarted}
+
+
+EXPAND_SQL = f"""
+INSERT INTO campaign_recipient
+    (campaign_id, contact_id, email, first_name, last_name, status, attempts, message_id,
+     created_at)
+SELECT $4::uuid, c.id, c.email, c.first_name, c.last_name, 'queued', 0,
+       '<c' || replace($4::text, '-', '') || '.' || replace(c.id::text, '-', '') || '@'
+           || $5::text || '>',
+       now()
+FROM contact c
+WHERE {AUDIENCE_WHERE}
+ON CONFLICT (campaign_id, contact_id) DO NOTHING
+"""  # noqa: S608 - the interpolated part is a constant
+
+
+async def expand(campaign_id: str) -> int:
+    """Snapshot the audience into recipient rows in one statement; safe to run twice."""
+    async with transaction() as conn:
+        campaign = await Campaign.filter(id=campaign_id).select_for_update().first()
+        if campaign is None or campaign.status is not CampaignStatus.sending:
+            return 0
+        if campaign.expanded_at is None:
+            # Unsubscribed, bounced and complained contacts are left out by AUDIENCE_WHERE;
+            # a contact on two lists is one row thanks to the unique (campaign, contact).
+            await conn.execute_query(
+                EXPAND_SQL,
+                [
+                    *audience_params(campaign.workspace_id, campaign.audience),
+                    campaign.id,
+                    message_domain(),
+                ],
+            )
+            _, rows = await conn.execute_query(
+                "SELECT count(*) AS n FROM campaign_recipient WHERE campaign_id = $1",
+                [campaign.id],
+            )
+            campaign.total = int(rows[0]["n"])
+            campaign.expanded_at = datetime.now(UTC)
+            await campaign.save(update_fields=["total", "expanded_at", "updated_at"])
+            await record(campaign, "expanded", recipients=campaign.total)
+        await ensure_senders(campaign)
+        await progress.emit_after_commit(campaign)
+    return campaign.total
+
+
+# --- the sender --------------------------------------------------------------------------
+
+
+def _slot_key(campaign_id: Any, slot: int) -> str:
+    return f"inkwell:campaign:{campaign_id}:sender:{slot}"
+
+
+CLAIM_SQL = """
+UPDATE campaign_recipient r
+SET status = 'sending', lease_until = now() + make_interval(secs => $3),
+    leased_by = $4, attempts = r.attempts + 1
+WHERE r.id IN (
+    SELECT id FROM campaign_recipient
+    WHERE campaign_id = $1
+      AND ((status = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= now()))
+           OR (status = 'sending' AND lease_until < now()))
+    ORDER BY id
+    LIMIT $2
+    FOR UPDATE SKIP LOCKED
+)
+RETURNING r.id, r.email, r.first_name, r.last_name, r.message_id, r.attempts, r.contact_id,
+          r.lease_until
+"""
+
+MARK_SENT_SQL = """
+WITH done AS (
+    UPDATE campaign_recipient
+    SET status = 'sent', sent_at = now(), lease_until = NULL, leased_by = NULL,
+        last_error = NULL, smtp_code = NULL
+    WHERE id = ANY($1::bigint[]) AND leased_by = $2 AND status = 'sending'
+    RETURNING contact_id
+)
+INSERT INTO contact_event (contact_id, kind, data, created_at)
+SELECT contact_id, 'campaign_sent', $3::jsonb, now() FROM done
+"""
+
+# Accepted messages are marked in groups of at most this long a wait (or CONCURRENCY rows),
+# one statement each instead of one per message.
+MARK_DELAY_SECONDS = 0.025
+
+MARK_FAILED_SQL = """
+WITH done AS (
+    UPDATE campaign_recipient
+    SET status = $3::text, failed_at = CASE WHEN $3::text = 'failed' THEN now() END,
+        next_attempt_at = $4::timestamptz, lease_until = NULL, leased_by = NULL,
+        last_error = $5::text, smtp_code = $6::int
+    WHERE id = $1 AND leased_by = $2 AND status = 'sending'
+    RETURNING contact_id
+)
+INSERT INTO contact_event (contact_id, kind, data, created_at)
+SELECT contact_id, 'campaign_failed', $7::jsonb, now() FROM done WHERE $3::text = 'failed'
+"""
+
+UNCLAIM_SQL = """
+UPDATE campaign_recipient
+SET status = 'queued', lease_until = NULL, leased_by = NULL, attempts = attempts - 1
+WHERE id = ANY($1::bigint[]) AND leased_by = $2 AND status = 'sending'
+"""
+
+EXTEND_SQL = """
+UPDATE campaign_recipient SET lease_until = now() + make_interval(secs => $3)
+WHERE id = $1 AND leased_by = $2 AND status = 'sending'
+"""
+
+FINISH_SQL = """
+UPDATE campaign SET status = 'sent', finished_at = now(), updated_at = now()
+WHERE id = $1 AND status = 'sending' AND expanded_at IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM campaign_recipient
+                  WHERE campaign_id = $1 AND status IN ('queued', 'sending'))
+"""
+
+
+@dataclass
+class Claimed:
+    id: int
+    email: str
+    first_name: str
+    last_name: str
+    message_id: str
+    attempts: int
+    contact_id: uuid.UUID
+    lease_until: datetime
+
+
+def backoff_seconds(attempt: int, config: Config | None = None) -> float:
+    """Exponential with full jitter between half and the whole step, capped."""
+    config = config or get_config()
+    step = min(
+        config.campaign_retry_max_seconds, config.campaign_retry_base_seconds * 2.0 ** (attempt - 1)
+    )
+    return float(step * random.uniform(0.5, 1.0))  # noqa: S311 - jitter, not a secret
+
+
+class SentMarks:
+    """Marks accepted messages ``sent`` in small groups.
+
+    A group is written when it holds ``limit`` rows (the sender's concurrency) or 25 ms after
+    its first row, whichever comes first, and always before the sender stops or checks whether
+    the campaign is done. A crash loses at most one unwritten group: those recipients count as
+    in flight (see docs/campaigns.md), so at most 2 x concurrency per sender can get a second
+    copy.
+    """
+
+    def __init__(self, sender_id: str, event: str, limit: int) -> None:
+        self.sender_id = sender_id
+        self.event = event
+        self.limit = max(1, limit)
+        self.pending: list[int] = []
+        self._timer: asyncio.Task[None] | None = None
+        self._lock = asyncio.Lock()
+
+    async def add(self, recipient_id: int) -> None:
+        self.pending.append(recipient_id)
+        if len(self.pending) >= self.limit:
+            await self.flush()
+        elif self._timer is None:
+            self._timer = asyncio.create_task(self._flush_later())
+
+    async def _flush_later(self) -> None:
+        await asyncio.sleep(MARK_DELAY_SECONDS)
+        self._timer = None
+        await self.flush()
+
+    async def flush(self) -> None:
+        async with self._lock:
+            ids, self.pending = self.pending, []
+            if ids:
+                await connections.get("default").execute_query(
+                    MARK_SENT_SQL, [ids, self.sender_id, self.event]
+                )
+
+    async def close(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._timer
+            self._timer = None
+        await self.flush()
+
+
+class CampaignState:
+    """The campaign's status as the senders see it, re-read at most every 200 ms, so a pause
+    or cancel reaches every sender within a second."""
+
+    REFRESH = 0.2
+
+    def __init__(self, campaign: Campaign) -> None:
+        self.campaign = campaign
+        self._read_at = time.monotonic()
+
+    async def sending(self) -> bool:
+        if time.monotonic() - self._read_at >= self.REFRESH:
+            fresh = await Campaign.get_or_none(id=self.campaign.id)
+            self._read_at = time.monotonic()
+            if fresh is None:
+                return False
+            self.campaign = fresh
+        return self.campaign.status is CampaignStatus.sending
+
+
+class WorkspaceRate:
+    """Messages per second per workspace, shared by every sender through Redis; when Redis
+    is away each sender paces itself locally instead of stopping."""
+
+    def __init__(self, workspace_id: uuid.UUID, per_second: int, config: Config) -> None:
+        self.per_second = per_second
+        self.key = str(workspace_id)
+        self.item = RateLimitItemPerSecond(per_second) if per_second > 0 else None
+        self.limiter = (
+            FixedWindowRateLimiter(
+                RedisStorage(
+                    "async+" + (config.redis_url or ""),
+                    implementation="redispy",
+                    key_prefix="inkwell:campaign-rate",
+                )
+            )
+            if self.item
+            else None
+        )
+
+    async def wait(self) -> None:
+        if self.item is None or self.limiter is None:
+            return
+        while True:
+            try:
+                if await self.limiter.hit(self.item, self.key):
+                    return
+                stats = await self.limiter.get_window_stats(self.item, self.key)
+                await asyncio.sleep(max(0.005, stats.reset_time - time.time()))
+            except Exception:
+                await asyncio.sleep(1 / self.per_second)
+                return
+
+
+class FailureWindow:
+    """Counts failures per campaign in a fixed window; too many pause the campaign."""
+
+    def __init__(self, campaign_id: uuid.UUID, config: Config) -> None:
+        self.campaign_id = campaign_id
+        self.limit = config.campaign_autopause_failures
+        self.window = config.campaign_autopause_window_seconds
+        self.local: list[float] = []
+
+    async def add(self) -> int:
+        now = time.time()
+        try:
+            key = f"inkwell:campaign:{self.campaign_id}:failures:{int(now // self.window)}"
+            redis = get_redis()
+            count = int(await redis.incr(key))
+            await redis.expire(key, self.window * 2)
+            return count
+        except Exception:
+            self.local = [t for t in self.local if now - t < self.window] + [now]
+            return len(self.local)
+
+
+async def _auto_pause(
+    campaign_id: uuid.UUID, failures: int, window: int, code: int | None, error: str
+) -> None:
+    reason = (
+        f"Paused automatically: {failures} messages failed within {window} seconds. "
+        f"Last answer: {code if code is not None else 'no answer'} — {explain(code)}."
+    )
+    async with transaction():
+        campaign = await Campaign.filter(id=campaign_id).select_for_update().first()
+        if campaign is None or campaign.status is not CampaignStatus.sending:
+            return
+        campaign.status = CampaignStatus.paused
+        campaign.status_reason = reason
+        await campaign.save(update_fields=["status", "status_reason", "updated_at"])
+        await record(campaign, "auto_paused", reason=reason, smtp_code=code, error=error[:500])
+        await progress.emit_after_commit(campaign)
+    log.warning("campaign_auto_paused", campaign_id=str(campaign_id), failures=failures)
+
+
+async def finish_if_done(campaign_id: uuid.UUID) -> bool:
+    async with transaction() as conn:
+        count, _ = await conn.execute_query(FINISH_SQL, [campaign_id])
+        if count:
+            campaign = await Campaign.get(id=campaign_id)
+            await record(campaign, "finished")
+            await progress.emit_after_commit(campaign)
+    return bool(count)
+
+
+def _mail_sender(ctx: dict[str, Any], config: Config) -> MailSender:
+    sender = ctx.get("campaign_mail_sender")
+    if sender is None:
+        sender = ctx["campaign_mail_sender"] = build_mail_sender(
+            config, pool_size=config.campaign_concurrency * config.campaign_senders
+        )
+    assert isinstance(sender, MailSender)
+    return sender
+
+
+async def run_sender(ctx: dict[str, Any], campaign_id: str, slot: int) -> str:
+    """Send a campaign's recipients until none is left, the campaign stops being ``sending``,
+    or this run's time is up (then a fresh job takes over)."""
+    config = get_config()
+    campaign = await Campaign.get_or_none(id=campaign_id)
+    if campaign is None or campaign.status is not CampaignStatus.sending:
+        return "not_sending"
+    redis = get_redis()
+    lock = redis.lock(
+        _slot_key(campaign.id, slot), timeout=config.campaign_sender_ttl_seconds, blocking=False
+    )
+    if not await lock.acquire(blocking=False):
+        return "slot_busy"
+    try:
+        sender = _Sender(ctx, campaign, config)
+        outcome = await sender.run(lock)
+    finally:
+        with contextlib.suppress(Exception):
+            await lock.release()
+    if outcome == "handover":
+        async with transaction():
+            await outbox.enqueue(
+                "send_campaign",
+                str(campaign.id),
+                slot,
+                job_id=f"campaign:{campaign.id}:send:{slot}:{uuid.uuid4().hex[:12]}",
+            )
+    return outcome
+
+
+class _Sender:
+    def __init__(self, ctx: dict[str, Any], campaign: Campaign, config: Config) -> None:
+        self.ctx = ctx
+        self.config = config
+        self.campaign = campaign
+        self.state = CampaignState(campaign)
+        self.id = uuid.uuid4().hex
+        self.mail = _mail_sender(ctx, config)
+        # Over SMTP the sender writes the bytes itself (see server/campaigns/mime.py).
+        self.mime = (
+            CampaignMime(
+                from_=campaign_from(campaign),
+                reply_to=campaign.reply_to,
+                campaign_id=str(campaign.id),
+            )
+            if isinstance(self.mail, SmtpMailSender)
+            else None
+        )
+        self.prepared = rendering.prepare(
+            campaign.content, title=campaign.subject, preheader=campaign.preheader
+        )
+        self.rate = WorkspaceRate(campaign.workspace_id, config.campaign_rate_per_second, config)
+        self.failures = FailureWindow(campaign.id, config)
+        self.queue: asyncio.Queue[Claimed | None] = asyncio.Queue()
+        self.in_flight = 0
+        self.marks = SentMarks(
+            self.id,
+            json.dumps({"campaign_id": str(campaign.id), "name": campaign.name}),
+            config.campaign_concurrency,
+        )
+
+    async def run(self, lock: Any) -> str:
+        conn = connections.get("default")
+        lease = self.config.campaign_lease_seconds
+        concurrency = max(1, self.config.campaign_concurrency)
+        rate = self.config.campaign_rate_per_second
+        # Never claim more than can leave well within the lease at the workspace's rate.
+        batch = max(
+            1, min(self.config.campaign_batch_size, int(rate * lease / 4) if rate else 10**6)
+        )
+        workers = [asyncio.create_task(self._worker()) for _ in range(concurrency)]
+        deadline = time.monotonic() + SENDER_RUN_SECONDS
+        outcome = "handover"
+        beat = time.monotonic()
+        try:
+            while time.monotonic() < deadline:
+                if any(w.done() for w in workers):
+                    # A worker crashed: surface its exception to the job wrapper.
+                    for w in workers:
+                        if w.done() and w.exception() is not None:
+                            raise w.exception()  # type: ignore[misc]
+                if not await self.state.sending():
+                    outcome = "stopped"
+                    break
+                if time.monotonic() - beat > self.config.campaign_sender_ttl_seconds / 3:
+                    beat = time.monotonic()
+                    with contextlib.suppress(Exception):
+                        await lock.reacquire()
+                if self.queue.qsize() < batch:
+                    # execute_query would drop an UPDATE's RETURNING rows.
+                    rows = await conn.execute_query_dict(
+                        CLAIM_SQL, [self.campaign.id, batch, lease, self.id]
+                    )
+                    for row in rows:
+                        self.queue.put_nowait(Claimed(**row))
+                    if rows:
+                        continue
+                    if self.queue.empty() and self.in_flight == 0:
+                        await self.marks.flush()
+                        if await finish_if_done(self.campaign.id):
+                            outcome = "finished"
+                            break
+                        await asyncio.sleep(min(1.0, await self._next_due()))
+                        continue
+                await asyncio.sleep(0.02)
+        finally:
+            await self._drain(workers)
+        await progress.maybe_emit(self.state.campaign, force=True)
+        return outcome
+
+    async def _next_due(self) -> float:
+        conn = connections.get("default")
+        _, rows = await conn.execute_query(
+            "SELECT min(coalesce(next_attempt_at, lease_until)) AS due FROM campaign_recipient "
+            "WHERE campaign_id = $1 AND status IN ('queued', 'sending')",
+            [self.campaign.id],
+        )
+        due = rows[0]["due"] if rows else None
+        if due is None:
+            return 0.2
+        return max(0.05, float((due - datetime.now(UTC)).total_seconds()))
+
+    async def _drain(self, workers: list[asyncio.Task[None]]) -> None:
+        leftover: list[int] = []
+        while not self.queue.empty():
+            item = self.queue.get_nowait()
+            if item is not None:
+                leftover.append(item.id)
+        for _ in workers:
+            self.queue.put_nowait(None)
+        await asyncio.gather(*workers, return_exceptions=True)
+        await self.marks.close()
+        if leftover:
+            await connections.get("default").execute_query(UNCLAIM_SQL, [leftover, self.id])
+
+    async def _worker(self) -> None:
+        conn = connections.get("default")
+        while True:
+            item = await self.queue.get()
+            if item is None:
+                return
+            self.in_flight += 1
+            try:
+                # Between messages: a paused or cancelled campaign sends nothing more.
+                if not await self.state.sending():
+                    await conn.execute_query(UNCLAIM_SQL, [[item.id], self.id])
+                    continue
+                if not await self._keep_lease(item):
+                    continue
+                await self.rate.wait()
+                await self._send_one(item)
+            finally:
+                self.in_flight -= 1
+
+    async def _keep_lease(self, item: Claimed) -> bool:
+        remaining = (item.lease_until - datetime.now(UTC)).total_seconds()
+        if remaining > self.config.campaign_lease_seconds / 2:
+            return True
+        count, _ = await connections.get("default").execute_query(
+            EXTEND_SQL, [item.id, self.id, self.config.campaign_lease_seconds]
+        )
+        return bool(count)
+
+    async def _send_one(self, item: Claimed) -> None:
+        ctx = rendering.RecipientContext(
+            recipient_id=item.id,
+            email=item.email,
+            first_name=item.first_name,
+            last_name=item.last_name,
+        )
+        try:
+            if self.mime is not None and isinstance(self.mail, SmtpMailSender):
+                rendered = self.prepared.render(ctx)
+                envelope_to, to = self.mime.to_header(ctx.full_name, ctx.email)
+                subject = rendering.merge_text(self.campaign.subject, ctx)
+                data = self.mime.render(
+                    to=to,
+                    subject=self.mime.subject_header(subject),
+                    message_id=item.message_id,
+                    unsubscribe_url=tokens.unsubscribe_url(item.id),
+                    text=rendered.text,
+                    html=rendered.html,
+                )
+                await self.mail.send_raw(
+                    self.mime.envelope_from, [envelope_to], data, message_id=item.message_id
+                )
+            else:
+                message = build_message(
+                    self.campaign, self.prepared, ctx, message_id=item.message_id
+                )
+                await self.mail.send(message)
+        except MailError as exc:
+            await self._failed(item, exc.code, str(exc), transient=exc.transient)
+            return
+        except (OSError, TimeoutError) as exc:
+            await self._failed(item, None, f"{type(exc).__name__}: {exc}", transient=True)
+            return
+        await self.marks.add(item.id)
+        await progress.maybe_emit(self.state.campaign)
+
+    async def _failed(
+        self, item: Claimed, code: int | None, error: str, *, transient: bool
+    ) -> None:
+        retry = transient and item.attempts < self.config.campaign_max_attempts
+        next_at = (
+            datetime.now(UTC) + timedelta(seconds=backoff_seconds(item.attempts, self.config))
+            if retry
+            else None
+        )
+        status = "queued" if retry else "failed"
+        data = json.dumps(
+            {"campaign_id": str(self.campaign.id), "smtp_code": code, "reason": explain(code)}
+        )
+        await connections.get("default").execute_query(
+            MARK_FAILED_SQL, [item.id, self.id, status, next_at, error[:2000], code, data]
+        )
+        log.info(
+            "campaign_message_failed",
+            campaign_id=str(self.campaign.id),
+            recipient_id=item.id,
+            code=code,
+            retry=retry,
+        )
+        failures = await self.failures.add()
+        if failures >= self.failures.limit:
+            await _auto_pause(self.campaign.id, failures, self.failures.window, code, error)
+        await progress.maybe_emit(self.state.campaign)
+
+
+__all__ = ["backoff_seconds", "expand", "finish_if_done", "run_sender", "tick"]

@@ -1,0 +1,606 @@
+"""Campaigns: create (from a template or a chat draft), edit while draft, send, schedule,
+pause, resume, cancel, duplicate, and read progress, recipients and KPIs.
+
+Every read goes through ``access_campaign``, which answers 404 for another workspace's row.
+Status changes lock the campaign row, record an audit event, and announce themselves after the
+commit; the sending itself happens in ``server.campaigns.sending`` on the workers.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from tortoise import connections
+
+from models.campaigns import Campaign, CampaignEvent, CampaignStatus, RecipientStatus
+from models.chat import ChatThread
+from server.campaigns import rendering
+from server.campaigns.schemas import (
+    Audience,
+    AudienceCount,
+    CampaignCreate,
+    CampaignRead,
+    CampaignUpdate,
+    Kpis,
+    Progress,
+    ProgressEvent,
+    Rates,
+    RecipientPage,
+    RecipientQuery,
+    RecipientRead,
+    ScheduleRequest,
+    SeriesPoint,
+)
+from server.campaigns.smtp_codes import describe_failure
+from server.contacts.service import _own_lists, _tags
+from server.core import outbox
+from server.core.auth import Actor
+from server.core.config import get_config
+from server.core.db import transaction
+from server.core.errors import AppError, Conflict, NotFound, ValidationFailed
+from server.mail.message import OutgoingMessage
+from server.mail.service import queue_mail
+
+ACTIVE = (CampaignStatus.sending, CampaignStatus.paused)
+
+
+class InvalidTransition(Conflict):
+    code = "invalid_transition"
+    message = "The campaign cannot do that in its current state."
+
+
+class NotEditable(Conflict):
+    code = "campaign_not_editable"
+    message = "Only a draft campaign can be edited; duplicate it to change and resend."
+
+
+class EmptyAudience(AppError):
+    code = "empty_audience"
+    status = 422
+    message = "The audience has no subscribed contacts; choose lists or tags with contacts."
+
+
+class ScheduleInPast(AppError):
+    code = "schedule_in_past"
+    status = 422
+    message = "The scheduled time is in the past."
+
+
+class UnknownTimezone(AppError):
+    code = "unknown_timezone"
+    status = 422
+    message = "The time zone is not a known IANA zone name (for example Europe/Paris)."
+
+
+class MissingFooter(AppError):
+    code = "template_missing_footer"
+    status = 422
+    message = "The template has no footer with a postal address and unsubscribe link."
+
+
+class NoDraft(AppError):
+    code = "thread_has_no_draft"
+    status = 422
+    message = "The conversation has no draft yet; ask the assistant for one first."
+
+
+def campaign_room(campaign_id: uuid.UUID | str) -> str:
+    return f"campaign:{campaign_id}"
+
+
+async def access_campaign(actor: Actor, campaign_id: uuid.UUID | str) -> Campaign:
+    campaign = await Campaign.get_or_none(id=campaign_id, workspace_id=actor.workspace.id)
+    if campaign is None:
+        raise NotFound("No such campaign.")
+    return campaign
+
+
+async def _lock(actor: Actor, campaign_id: uuid.UUID) -> Campaign:
+    campaign = (
+        await Campaign.filter(id=campaign_id, workspace_id=actor.workspace.id)
+        .select_for_update()
+        .first()
+    )
+    if campaign is None:
+        raise NotFound("No such campaign.")
+    return campaign
+
+
+def campaign_read(c: Campaign) -> CampaignRead:
+    return CampaignRead(
+        id=c.id,
+        name=c.name,
+        subject=c.subject,
+        preheader=c.preheader,
+        from_name=c.from_name,
+        reply_to=c.reply_to,
+        template_id=c.template_id,
+        template_version=c.template_version,
+        thread_id=c.thread_id,
+        audience=Audience.model_validate(c.audience or {}),
+        status=c.status,
+        status_reason=c.status_reason,
+        send_at=c.send_at,
+        timezone=c.timezone,
+        total=c.total,
+        started_at=c.started_at,
+        finished_at=c.finished_at,
+        created_at=c.created_at,
+        updated_at=c.updated_at,
+    )
+
+
+async def record(
+    campaign: Campaign, kind: str, actor: Actor | None = None, **data: Any
+) -> CampaignEvent:
+    return await CampaignEvent.create(
+        campaign=campaign, kind=kind, actor_id=actor.user.id if actor else None, data=data
+    )
+
+
+# --- audience ---------------------------------------------------------------------------
+
+
+async def _clean_audience(actor: Actor, audience: Audience) -> dict[str, list[str]]:
+    await _own_lists(actor, audience.list_ids)
+    return {"list_ids": sorted({str(i) for i in audience.list_ids}), "tags": _tags(audience.tags)}
+
+
+AUDIENCE_WHERE = """
+    c.workspace_id = $1 AND c.status = 'subscribed'
+    AND (
+        EXISTS (SELECT 1 FROM list_membership m
+                WHERE m.contact_id = c.id AND m.contact_list_id = ANY($2::uuid[]))
+        OR c.tags && $3::text[]
+    )
+"""
+
+
+def audience_params(workspace_id: uuid.UUID, audience: dict[str, list[str]]) -> list[Any]:
+    return [workspace_id, audience.get("list_ids") or [], audience.get("tags") or []]
+
+
+async def count_audience(workspace_id: uuid.UUID, audience: dict[str, list[str]]) -> int:
+    conn = connections.get("default")
+    _, rows = await conn.execute_query(
+        f"SELECT count(*) AS n FROM contact c WHERE {AUDIENCE_WHERE}",  # noqa: S608 - constant
+        audience_params(workspace_id, audience),
+    )
+    return int(rows[0]["n"])
+
+
+async def preview_audience(actor: Actor, audience: Audience) -> AudienceCount:
+    cleaned = await _clean_audience(actor, audience)
+    return AudienceCount(recipients=await count_audience(actor.workspace.id, cleaned))
+
+
+# --- create, edit, duplicate ------------------------------------------------------------
+
+
+async def _content_from_thread(actor: Actor, thread_id: uuid.UUID) -> tuple[dict[str, Any], Any]:
+    from server.campaigns.templates_adapter import sender_details
+
+    thread = await ChatThread.get_or_none(id=thread_id, workspace_id=actor.workspace.id)
+    if thread is None:
+        raise NotFound("No such conversation.")
+    draft = thread.draft
+    if not draft:
+        raise NoDraft()
+    content = {
+        "sections": rendering.sections_from_draft(draft),
+        "theme": {},
+        **sender_details(actor.workspace),
+    }
+    return content, draft
+
+
+async def _content_from_template(
+    actor: Actor, template_id: uuid.UUID
+) -> tuple[dict[str, Any], int | None]:
+    from server.campaigns import templates_adapter
+
+    content, version = await templates_adapter.snapshot(actor, template_id)
+    if not rendering.content_has_footer(content):
+        raise MissingFooter(details={"template_id": str(template_id)})
+    return content, version
+
+
+async def create_campaign(actor: Actor, data: CampaignCreate) -> Campaign:
+    """A draft with a snapshot of its content (the endpoint makes it idempotent by key)."""
+    audience = await _clean_audience(actor, data.audience)
+    subject = data.subject
+    preheader = data.preheader
+    template_version: int | None = None
+    if data.thread_id is not None:
+        content, draft = await _content_from_thread(actor, data.thread_id)
+        subject = subject or str(draft.get("subject") or "")
+        preheader = preheader if preheader is not None else str(draft.get("preheader") or "")
+    else:
+        assert data.template_id is not None
+        content, template_version = await _content_from_template(actor, data.template_id)
+    if not subject:
+        raise ValidationFailed(details={"fields": {"subject": ["a subject is required"]}})
+    async with transaction():
+        campaign = await Campaign.create(
+            id=uuid.uuid4(),
+            workspace_id=actor.workspace.id,
+            created_by=actor.user,
+            name=data.name.strip(),
+            subject=subject.strip(),
+            preheader=(preheader or "").strip(),
+            template_id=data.template_id,
+            template_version=template_version,
+            thread_id=data.thread_id,
+            content=content,
+            audience=audience,
+        )
+        await record(campaign, "created", actor)
+    return campaign
+
+
+async def update_campaign(actor: Actor, campaign_id: uuid.UUID, data: CampaignUpdate) -> Campaign:
+    async with transaction():
+        campaign = await _lock(actor, campaign_id)
+        if campaign.status != CampaignStatus.draft:
+            raise NotEditable(details={"status": campaign.status.value})
+        changes = data.model_dump(exclude_unset=True)
+        if data.audience is not None:
+            campaign.audience = await _clean_audience(actor, data.audience)
+        for name in ("name", "subject", "preheader", "from_name"):
+            value = changes.get(name)
+            if value is not None:
+                setattr(campaign, name, str(value).strip())
+        if "reply_to" in changes:
+            campaign.reply_to = changes["reply_to"]
+        await campaign.save()
+        await record(campaign, "edited", actor, fields=sorted(changes))
+    return campaign
+
+
+async def duplicate_campaign(actor: Actor, campaign_id: uuid.UUID) -> Campaign:
+    async with transaction():
+        source = await access_campaign(actor, campaign_id)
+        copy = await Campaign.create(
+            id=uuid.uuid4(),
+            workspace_id=actor.workspace.id,
+            created_by=actor.user,
+            name=f"{source.name} (copy)"[:200],
+            subject=source.subject,
+            preheader=source.preheader,
+            from_name=source.from_name,
+            reply_to=source.reply_to,
+            template_id=source.template_id,
+            template_version=source.template_version,
+            thread_id=source.thread_id,
+            content=source.content,
+            audience=source.audience,
+        )
+        await record(copy, "created", actor, duplicated_from=str(source.id))
+    return copy
+
+
+async def list_campaigns(actor: Actor) -> list[Campaign]:
+    return await Campaign.filter(workspace_id=actor.workspace.id).order_by("-created_at").limit(200)
+
+
+# --- status changes ---------------------------------------------------------------------
+
+
+async def _announce(campaign: Campaign) -> None:
+    from server.campaigns import progress
+
+    await progress.emit_after_commit(campaign)
+
+
+async def send_now(actor: Actor, campaign_id: uuid.UUID) -> Campaign:
+    async with transaction():
+        campaign = await _lock(actor, campaign_id)
+        if campaign.status not in (CampaignStatus.draft, CampaignStatus.scheduled):
+            raise InvalidTransition(details={"status": campaign.status.value})
+        if await count_audience(campaign.workspace_id, campaign.audience) == 0:
+            raise EmptyAudience()
+        await _start(campaign, actor)
+    return campaign
+
+
+async def _start(campaign: Campaign, actor: Actor | None) -> None:
+    """Inside the caller's transaction: mark sending and queue the expansion."""
+    campaign.status = CampaignStatus.sending
+    campaign.status_reason = None
+    campaign.started_at = datetime.now(UTC)
+    await campaign.save(update_fields=["status", "status_reason", "started_at", "updated_at"])
+    await record(campaign, "started", actor)
+    await outbox.enqueue(
+        "expand_campaign", str(campaign.id), job_id=f"campaign:{campaign.id}:expand"
+    )
+    await _announce(campaign)
+
+
+def _zone(name: str) -> ZoneInfo:
+    if name not in _zones():
+        raise UnknownTimezone(details={"timezone": name})
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise UnknownTimezone(details={"timezone": name}) from exc
+
+
+_ZONES: frozenset[str] | None = None
+
+
+def _zones() -> frozenset[str]:
+    global _ZONES
+    if _ZONES is None:
+        _ZONES = frozenset(available_timezones())
+    return _ZONES
+
+
+def to_utc(local: datetime, zone_name: str) -> datetime:
+    """A wall-clock time in an IANA zone, as UTC (any offset on ``local`` is ignored)."""
+    zone = _zone(zone_name)
+    return local.replace(tzinfo=zone).astimezone(UTC)
+
+
+async def schedule(actor: Actor, campaign_id: uuid.UUID, data: ScheduleRequest) -> Campaign:
+    send_at = to_utc(data.send_at, data.timezone)
+    if send_at <= datetime.now(UTC):
+        raise ScheduleInPast(
+            details={"send_at": send_at.isoformat(), "now": datetime.now(UTC).isoformat()}
+        )
+    async with transaction():
+        campaign = await _lock(actor, campaign_id)
+        if campaign.status not in (CampaignStatus.draft, CampaignStatus.scheduled):
+            raise InvalidTransition(details={"status": campaign.status.value})
+        if await count_audience(campaign.workspace_id, campaign.audience) == 0:
+            raise EmptyAudience()
+        campaign.status = CampaignStatus.scheduled
+        campaign.send_at = send_at
+        campaign.timezone = data.timezone
+        await campaign.save(update_fields=["status", "send_at", "timezone", "updated_at"])
+        await record(
+            campaign,
+            "scheduled",
+            actor,
+            send_at=send_at.isoformat(),
+            timezone=data.timezone,
+            local=data.send_at.replace(tzinfo=None).isoformat(),
+        )
+        await _announce(campaign)
+    return campaign
+
+
+async def _transition(
+    actor: Actor,
+    campaign_id: uuid.UUID,
+    allowed: tuple[CampaignStatus, ...],
+    target: CampaignStatus,
+    kind: str,
+) -> Campaign:
+    async with transaction():
+        campaign = await _lock(actor, campaign_id)
+        if campaign.status not in allowed:
+            raise InvalidTransition(
+                details={"status": campaign.status.value, "wanted": target.value}
+            )
+        campaign.status = target
+        campaign.status_reason = None
+        if target is CampaignStatus.cancelled:
+            campaign.finished_at = datetime.now(UTC)
+        await campaign.save()
+        await record(campaign, kind, actor)
+        if target is CampaignStatus.sending:
+            await ensure_senders(campaign)
+        await _announce(campaign)
+    return campaign
+
+
+async def pause(actor: Actor, campaign_id: uuid.UUID) -> Campaign:
+    return await _transition(
+        actor, campaign_id, (CampaignStatus.sending,), CampaignStatus.paused, "paused"
+    )
+
+
+async def resume(actor: Actor, campaign_id: uuid.UUID) -> Campaign:
+    return await _transition(
+        actor, campaign_id, (CampaignStatus.paused,), CampaignStatus.sending, "resumed"
+    )
+
+
+async def cancel(actor: Actor, campaign_id: uuid.UUID) -> Campaign:
+    return await _transition(
+        actor,
+        campaign_id,
+        (
+            CampaignStatus.draft,
+            CampaignStatus.scheduled,
+            CampaignStatus.sending,
+            CampaignStatus.paused,
+        ),
+        CampaignStatus.cancelled,
+        "cancelled",
+    )
+
+
+async def retry_failed(actor: Actor, campaign_id: uuid.UUID) -> int:
+    """Queue the failed recipients again (fresh attempts) and send them."""
+    async with transaction() as conn:
+        campaign = await _lock(actor, campaign_id)
+        if campaign.status not in (
+            CampaignStatus.sent,
+            CampaignStatus.sending,
+            CampaignStatus.paused,
+            CampaignStatus.failed,
+        ):
+            raise InvalidTransition(details={"status": campaign.status.value})
+        count, _ = await conn.execute_query(
+            "UPDATE campaign_recipient SET status = 'queued', attempts = 0, "
+            "next_attempt_at = NULL, failed_at = NULL, lease_until = NULL, leased_by = NULL "
+            "WHERE campaign_id = $1 AND status = 'failed'",
+            [campaign.id],
+        )
+        if count:
+            if campaign.status in (CampaignStatus.sent, CampaignStatus.failed):
+                campaign.status = CampaignStatus.sending
+                campaign.finished_at = None
+                campaign.status_reason = None
+                await campaign.save()
+            if campaign.status is CampaignStatus.sending:
+                await ensure_senders(campaign)
+        await record(campaign, "retry_failed", actor, requeued=count)
+        await _announce(campaign)
+    return int(count)
+
+
+async def ensure_senders(campaign: Campaign, *, nonce: str | None = None) -> None:
+    """Queue one sender job per slot; a slot whose sender is alive ignores the extra job."""
+    nonce = nonce or uuid.uuid4().hex[:12]
+    for slot in range(get_config().campaign_senders):
+        await outbox.enqueue(
+            "send_campaign",
+            str(campaign.id),
+            slot,
+            job_id=f"campaign:{campaign.id}:send:{slot}:{nonce}",
+        )
+
+
+# --- reads ------------------------------------------------------------------------------
+
+PROGRESS_SQL = """
+SELECT count(*) AS total,
+       count(*) FILTER (WHERE status = 'queued') AS queued,
+       count(*) FILTER (WHERE status = 'sending') AS sending,
+       count(sent_at) AS sent,
+       count(delivered_at) AS delivered,
+       count(*) FILTER (WHERE status = 'failed') AS failed,
+       count(*) FILTER (WHERE status = 'bounced') AS bounced,
+       count(opened_at) AS opened,
+       count(clicked_at) AS clicked,
+       count(unsubscribed_at) AS unsubscribed
+FROM campaign_recipient WHERE campaign_id = $1
+"""
+
+
+async def progress_of(campaign: Campaign) -> Progress:
+    conn = connections.get("default")
+    _, rows = await conn.execute_query(PROGRESS_SQL, [campaign.id])
+    counts = {k: int(v) for k, v in dict(rows[0]).items()}
+    if campaign.expanded_at is None:
+        counts["total"] = max(counts["total"], campaign.total)
+    return Progress(
+        status=campaign.status,
+        status_reason=campaign.status_reason,
+        updated_at=datetime.now(UTC),
+        **counts,
+    )
+
+
+async def progress_event(campaign: Campaign) -> ProgressEvent:
+    p = await progress_of(campaign)
+    return ProgressEvent(campaign_id=campaign.id, **p.model_dump())
+
+
+async def recipients(actor: Actor, campaign_id: uuid.UUID, query: RecipientQuery) -> RecipientPage:
+    campaign = await access_campaign(actor, campaign_id)
+    qs = campaign.recipients.all().order_by("id")  # type: ignore[attr-defined]
+    if query.status is not None:
+        qs = qs.filter(status=query.status)
+    if query.cursor is not None:
+        qs = qs.filter(id__gt=query.cursor)
+    rows = await qs.limit(query.limit + 1)
+    more = len(rows) > query.limit
+    rows = rows[: query.limit]
+    return RecipientPage(
+        items=[
+            RecipientRead(
+                id=r.id,
+                contact_id=r.contact_id,
+                email=r.email,
+                status=r.status,
+                attempts=r.attempts,
+                last_error=r.last_error,
+                smtp_code=r.smtp_code,
+                failure_reason=describe_failure(r.smtp_code, r.last_error)
+                if r.status in (RecipientStatus.failed, RecipientStatus.bounced) or r.last_error
+                else None,
+                message_id=r.message_id,
+                sent_at=r.sent_at,
+                opened_at=r.opened_at,
+                clicked_at=r.clicked_at,
+                bounced_at=r.bounced_at,
+                unsubscribed_at=r.unsubscribed_at,
+            )
+            for r in rows
+        ],
+        next_cursor=rows[-1].id if more and rows else None,
+    )
+
+
+def _rate(part: int, whole: int) -> float:
+    return round(part / whole, 4) if whole else 0.0
+
+
+SERIES_SQL = """
+SELECT date_trunc($2, t) AS at, sum(s)::int AS sent, sum(o)::int AS opened, sum(c)::int AS clicked
+FROM (
+    SELECT sent_at AS t, 1 AS s, 0 AS o, 0 AS c FROM campaign_recipient
+        WHERE campaign_id = $1 AND sent_at IS NOT NULL
+    UNION ALL
+    SELECT opened_at, 0, 1, 0 FROM campaign_recipient
+        WHERE campaign_id = $1 AND opened_at IS NOT NULL
+    UNION ALL
+    SELECT clicked_at, 0, 0, 1 FROM campaign_recipient
+        WHERE campaign_id = $1 AND clicked_at IS NOT NULL
+) events
+GROUP BY 1 ORDER BY 1
+"""
+
+
+async def kpis(actor: Actor, campaign_id: uuid.UUID) -> Kpis:
+    campaign = await access_campaign(actor, campaign_id)
+    p = await progress_of(campaign)
+    started = campaign.started_at or campaign.created_at
+    span = (campaign.finished_at or datetime.now(UTC)) - started
+    bucket: Literal["minute", "hour", "day"] = (
+        "minute" if span.total_seconds() <= 6 * 3600 else "hour"
+    )
+    if span.days > 14:
+        bucket = "day"
+    conn = connections.get("default")
+    _, rows = await conn.execute_query(SERIES_SQL, [campaign.id, bucket])
+    return Kpis(
+        progress=p,
+        rates=Rates(
+            delivery_rate=_rate(p.delivered, p.sent),
+            open_rate=_rate(p.opened, p.sent),
+            click_rate=_rate(p.clicked, p.sent),
+            bounce_rate=_rate(p.bounced, p.sent),
+            unsubscribe_rate=_rate(p.unsubscribed, p.sent),
+            failure_rate=_rate(p.failed, p.total),
+        ),
+        series=[
+            SeriesPoint(at=r["at"], sent=r["sent"], opened=r["opened"], clicked=r["clicked"])
+            for r in rows
+        ],
+        bucket=bucket,
+    )
+
+
+async def test_send(actor: Actor, campaign_id: uuid.UUID, email: str) -> OutgoingMessage:
+    """Mail one copy to ``email``; its links and unsubscribe work only as previews."""
+    from server.campaigns.sending import build_message
+
+    campaign = await access_campaign(actor, campaign_id)
+    prepared = rendering.prepare(
+        campaign.content, title=campaign.subject, preheader=campaign.preheader
+    )
+    ctx = rendering.RecipientContext(
+        recipient_id=0, email=email, first_name=actor.user.name.split(" ")[0], last_name=""
+    )
+    message = build_message(campaign, prepared, ctx, message_id=None, subject_prefix="[Test] ")
+    async with transaction():
+        queued = await queue_mail(message)
+        await record(campaign, "test_sent", actor, to=email)
+    return queued

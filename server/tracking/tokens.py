@@ -1,0 +1,63 @@
+"""Signed tokens in campaign links: the open pixel, click redirects and unsubscribe.
+
+A token names a recipient;
+a click token also carries its destination under the signature, so a click can only lead
+where one of our messages pointed.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from itsdangerous import BadSignature, URLSafeSerializer
+
+from server.core.config import get_config
+
+TokenKind = Literal["open", "click", "unsubscribe"]
+
+
+def _serializer(kind: TokenKind) -> URLSafeSerializer:
+    return URLSafeSerializer(get_config().secret_key, salt=f"inkwell.tracking.{kind}")
+
+
+def make_token(kind: TokenKind, recipient_id: int, url: str | None = None) -> str:
+    payload: list[int | str] = [recipient_id] if url is None else [recipient_id, url]
+    return str(_serializer(kind).dumps(payload))
+
+
+def read_token(kind: TokenKind, token: str) -> tuple[int, str | None] | None:
+    """(recipient id, link URL) for a genuine token of this kind, else None.
+
+    A click token carries its destination, signed: only a URL we put in a message can come
+    out, so the redirect is never open to arbitrary targets."""
+    try:
+        payload = _serializer(kind).loads(token)
+    except BadSignature:
+        return None
+    if not isinstance(payload, list) or len(payload) != (2 if kind == "click" else 1):
+        return None
+    rid = payload[0]
+    if not isinstance(rid, int) or isinstance(rid, bool) or rid < 0:
+        return None
+    url = payload[1] if kind == "click" else None
+    if kind == "click" and not (
+        isinstance(url, str) and url.lower().startswith(("http://", "https://"))
+    ):
+        return None
+    return rid, url
+
+
+def public_url(path: str) -> str:
+    return f"{get_config().effective_public_url}{path}"
+
+
+def open_url(recipient_id: int) -> str:
+    return public_url(f"/t/o/{make_token('open', recipient_id)}")
+
+
+def click_url(recipient_id: int, url: str) -> str:
+    return public_url(f"/t/c/{make_token('click', recipient_id, url)}")
+
+
+def unsubscribe_url(recipient_id: int) -> str:
+    return public_url(f"/u/{make_token('unsubscribe', recipient_id)}")

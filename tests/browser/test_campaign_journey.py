@@ -1,0 +1,104 @@
+"""The whole journey in real Chromium: sign up, draft with the assistant, import contacts,
+create and send a campaign, watch Activity reach 100% live, and find one message per contact
+with the RFC 8058 headers at a real SMTP server."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.async_api import Page, expect
+
+from models.campaigns import Campaign, CampaignStatus
+from server.core.config import Config
+from server.mail.mailbox import get_message, list_messages
+from tests.browser.conftest import Inbox
+from tests.browser.flows import expect_socket_live
+from tests.browser.test_chat import expect_finished_draft, send_brief
+
+pytestmark = pytest.mark.browser
+
+PEOPLE = ["ada@example.com", "alan@example.com", "grace@example.com"]
+CSV = "email,first_name\n" + "".join(f"{p},{p.split('@')[0].title()}\n" for p in PEOPLE)
+
+
+async def sign_up(page: Page, live_server: str, inbox: Inbox) -> None:
+    await page.goto(live_server + "/signup")
+    await page.get_by_label("Name").fill("Hedy Lamarr")
+    await page.get_by_label("Email").fill("hedy@example.com")
+    await page.get_by_label("Password").fill("frequency hopping 1942")
+    await page.get_by_role("button", name="Sign up", exact=True).click()
+    await expect(page).to_have_url(re.compile(r"/verify\?"))
+    await page.get_by_label("Verification code").fill(await inbox.code_for("hedy@example.com"))
+    await page.get_by_role("button", name="Verify email").click()
+    await expect(page).to_have_url(re.compile(r"/chat$"))
+
+
+async def import_contacts(page: Page, live_server: str, tmp_path: Path) -> None:
+    await page.goto(live_server + "/contacts")
+    await page.get_by_label("List name").fill("Readers")
+    await page.get_by_role("button", name="Create list").click()
+    await expect(page.get_by_role("button", name="Show contacts in Readers")).to_be_visible()
+    csv_path = tmp_path / "readers.csv"
+    csv_path.write_text(CSV, encoding="utf-8")
+    await page.get_by_role("button", name="Add contact", exact=True).click()
+    dialog = page.get_by_role("dialog", name="Add contact")
+    await dialog.get_by_role("tab", name="Import CSV").click()
+    await dialog.get_by_label("CSV file").set_input_files(str(csv_path))
+    await dialog.get_by_label("Add to list").select_option(label="Readers")
+    await dialog.get_by_role("button", name="Start import").click()
+    await expect(dialog.get_by_text("Import completed.")).to_be_visible(timeout=20_000)
+    await dialog.get_by_role("button", name="Close", exact=True).first.click()
+
+
+async def test_sign_up_to_campaign_sent_live(
+    page: Page,
+    live_server: str,
+    inbox: Inbox,
+    running_worker: object,
+    config: Config,
+    tmp_path: Path,
+) -> None:
+    await sign_up(page, live_server, inbox)
+    await send_brief(page)
+    await expect_finished_draft(page)
+    await import_contacts(page, live_server, tmp_path)
+
+    await page.get_by_role("navigation").get_by_role("link", name="Campaigns").click()
+    await expect(page.get_by_role("heading", level=1)).to_have_text("Campaigns")
+    await page.get_by_role("button", name="New campaign").click()
+    await page.get_by_label("Chat draft").select_option(index=1)
+    await page.get_by_role("button", name="Next").click()
+    await page.get_by_role("checkbox", name=re.compile("Readers")).check()
+    await expect(page.get_by_test_id("recipient-count")).to_have_text("3 recipients")
+    await page.get_by_role("button", name="Next").click()
+    await page.get_by_label("Campaign name").fill("First issue")
+    await page.get_by_role("button", name="Next").click()
+    await page.get_by_label("Test email").fill("hedy@example.com")
+    await page.get_by_role("button", name="Send test").click()
+    await expect(page.get_by_text("Test sent to hedy@example.com.")).to_be_visible()
+    await page.get_by_role("button", name="Send now").click()
+
+    await expect(page).to_have_url(re.compile(r"/activity\?campaign="))
+    await expect(page.get_by_role("heading", level=1)).to_have_text("Activity")
+    await expect_socket_live(page)
+    bar = page.get_by_role("progressbar", name="First issue progress").first
+    await expect(bar).to_have_attribute("value", "100", timeout=30_000)
+    await expect(page.get_by_test_id("campaign-status")).to_have_text("sent")
+    await expect(page.get_by_text("Live updates are not connected")).to_have_count(0)
+    await expect(page.get_by_role("cell", name="grace@example.com")).to_be_visible()
+
+    campaign = await Campaign.get(name="First issue")
+    assert campaign.status is CampaignStatus.sent
+    # The dev sink is a real SMTP server that files what it accepted.
+    received = list_messages(inbox.directory)
+    for person in PEOPLE:
+        copies = [m for m in received if person in m.envelope_to]
+        assert len(copies) == 1, person
+        message = get_message(inbox.directory, copies[0].id)
+        assert message is not None
+        headers = {h.name: h.value for h in message.headers}
+        assert headers["List-Unsubscribe"].startswith(f"<{config.effective_public_url}/u/")
+        assert headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+        assert headers["Message-ID"].startswith("<c")

@@ -1,0 +1,240 @@
+"""Campaign API: creation from a chat draft or a template, edits, schedules and bad input."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from quart.typing import TestClientProtocol
+
+from models.campaigns import Campaign, CampaignEvent, CampaignStatus
+from models.contacts import Contact, ContactStatus
+from models.templates import EmailTemplate, TemplateVersion
+from server.campaigns import sending
+from tests.server.campaigns.conftest import Owner, create_campaign, make_owner
+
+
+async def test_create_from_chat_draft_snapshots_content_and_honours_idempotency_key(
+    client: TestClientProtocol, owner: Owner
+) -> None:
+    body = {
+        "name": "Spring",
+        "thread_id": str(owner.thread_id),
+        "audience": {"list_ids": [str(owner.list_id)], "tags": ["VIP "]},
+    }
+    headers = {**owner.login.headers(), "Idempotency-Key": "create-1"}
+    first = await client.post("/api/campaigns", json=body, headers=headers)
+    again = await client.post("/api/campaigns", json=body, headers=headers)
+    assert first.status_code == 201
+    assert again.status_code == 201
+    one, two = await first.get_json(), await again.get_json()
+    assert one["id"] == two["id"]
+    assert again.headers["Idempotent-Replayed"] == "true"
+    reused = await client.post("/api/campaigns", json={**body, "name": "Other"}, headers=headers)
+    assert reused.status_code == 422
+    assert (await reused.get_json())["code"] == "idempotency_key_reused"
+    assert one["status"] == "draft"
+    assert one["subject"] == "Spring news for {{ first_name }}"
+    assert one["audience"] == {"list_ids": [str(owner.list_id)], "tags": ["vip"]}
+    assert await Campaign.filter(workspace_id=owner.workspace_id).count() == 1
+    campaign = await Campaign.get(id=one["id"])
+    assert campaign.content["sections"][-1]["type"] == "footer"
+    assert campaign.content["postal_address"]
+
+
+async def test_audience_count_previews_subscribed_contacts_only(
+    client: TestClientProtocol, owner: Owner
+) -> None:
+    await Contact.filter(id=owner.contacts[0].id).update(status=ContactStatus.unsubscribed)
+    response = await client.post(
+        "/api/campaigns/audience-count",
+        json={"list_ids": [str(owner.list_id)]},
+        headers=owner.login.headers(),
+    )
+    assert response.status_code == 200
+    assert (await response.get_json())["recipients"] == len(owner.contacts) - 1
+
+
+async def test_bad_input_gets_clear_errors(client: TestClientProtocol, owner: Owner) -> None:
+    headers = owner.login.headers()
+    neither = await client.post("/api/campaigns", json={"name": "x"}, headers=headers)
+    assert neither.status_code == 422
+    assert (await neither.get_json())["code"] == "validation_error"
+
+    campaign = await create_campaign(client, owner)
+    url = f"/api/campaigns/{campaign['id']}"
+    past = await client.post(
+        f"{url}/schedule",
+        json={"send_at": "2020-01-01T09:00:00", "timezone": "Europe/Paris"},
+        headers=headers,
+    )
+    assert past.status_code == 422
+    assert (await past.get_json())["code"] == "schedule_in_past"
+
+    zone = await client.post(
+        f"{url}/schedule",
+        json={"send_at": "2099-01-01T09:00:00", "timezone": "Mars/Olympus_Mons"},
+        headers=headers,
+    )
+    assert zone.status_code == 422
+    body = await zone.get_json()
+    assert body["code"] == "unknown_timezone"
+    assert body["details"] == {"timezone": "Mars/Olympus_Mons"}
+
+    empty = await create_campaign(client, owner, audience={"list_ids": [], "tags": ["nobody"]})
+    refused = await client.post(f"/api/campaigns/{empty['id']}/send", headers=headers)
+    assert refused.status_code == 422
+    assert (await refused.get_json())["code"] == "empty_audience"
+    assert (await Campaign.get(id=empty["id"])).status is CampaignStatus.draft
+
+    unknown_list = await client.post(
+        "/api/campaigns",
+        json={
+            "name": "x",
+            "thread_id": str(owner.thread_id),
+            "audience": {"list_ids": [str(uuid.uuid4())]},
+        },
+        headers=headers,
+    )
+    assert unknown_list.status_code == 422
+
+
+async def test_template_without_footer_is_refused(client: TestClientProtocol, owner: Owner) -> None:
+    template = await EmailTemplate.create(
+        id=uuid.uuid4(), workspace_id=owner.workspace_id, name="Old", version=1
+    )
+    await TemplateVersion.create(
+        template=template,
+        number=1,
+        name="Old",
+        sections=[{"id": "h", "type": "heading", "text": "Hi"}],
+    )
+    response = await client.post(
+        "/api/campaigns",
+        json={
+            "name": "x",
+            "template_id": str(template.id),
+            "audience": {"list_ids": [str(owner.list_id)]},
+        },
+        headers=owner.login.headers(),
+    )
+    assert response.status_code == 422
+    assert (await response.get_json())["code"] == "template_missing_footer"
+
+
+async def test_create_from_template_keeps_the_version(
+    client: TestClientProtocol, owner: Owner
+) -> None:
+    template = await EmailTemplate.create(
+        id=uuid.uuid4(), workspace_id=owner.workspace_id, name="Weekly", version=2
+    )
+    sections = [
+        {"id": "h", "type": "heading", "text": "Hi {{ first_name }}"},
+        {"id": "f", "type": "footer", "text": ""},
+    ]
+    for number in (1, 2):
+        await TemplateVersion.create(template=template, number=number, name="W", sections=sections)
+    created = await create_campaign(
+        client, owner, thread_id=None, template_id=str(template.id), subject="Weekly"
+    )
+    assert created["template_id"] == str(template.id)
+    assert created["template_version"] == 2
+
+
+async def test_other_workspaces_campaigns_are_not_found(
+    client: TestClientProtocol, owner: Owner
+) -> None:
+    campaign = await create_campaign(client, owner)
+    stranger = await make_owner(contacts=1)
+    for method, path in [
+        ("GET", ""),
+        ("GET", "/progress"),
+        ("GET", "/recipients"),
+        ("POST", "/send"),
+        ("POST", "/pause"),
+    ]:
+        response = await client.open(
+            f"/api/campaigns/{campaign['id']}{path}",
+            method=method,
+            json=None,
+            headers=stranger.login.headers(),
+        )
+        assert response.status_code == 404, path
+        assert (await response.get_json())["code"] == "not_found"
+
+
+async def test_edit_only_while_draft_and_duplicate(
+    client: TestClientProtocol, owner: Owner
+) -> None:
+    headers = owner.login.headers()
+    campaign = await create_campaign(client, owner)
+    url = f"/api/campaigns/{campaign['id']}"
+    edited = await client.patch(url, json={"subject": "New subject"}, headers=headers)
+    assert edited.status_code == 200
+    assert (await edited.get_json())["subject"] == "New subject"
+
+    send_at = datetime.now(ZoneInfo("America/New_York")).replace(tzinfo=None) + timedelta(days=1)
+    scheduled = await client.post(
+        f"{url}/schedule",
+        json={"send_at": send_at.isoformat(), "timezone": "America/New_York"},
+        headers=headers,
+    )
+    assert scheduled.status_code == 200, await scheduled.get_data(as_text=True)
+    body = await scheduled.get_json()
+    assert body["status"] == "scheduled"
+    assert body["timezone"] == "America/New_York"
+    expected = send_at.replace(tzinfo=ZoneInfo("America/New_York")).astimezone(UTC)
+    assert datetime.fromisoformat(body["send_at"]) == expected
+
+    locked = await client.patch(url, json={"subject": "Too late"}, headers=headers)
+    assert locked.status_code == 409
+    assert (await locked.get_json())["code"] == "campaign_not_editable"
+
+    copy = await client.post(f"{url}/duplicate", headers=headers)
+    assert copy.status_code == 201
+    copied = await copy.get_json()
+    assert copied["status"] == "draft"
+    assert copied["subject"] == "New subject"
+    events = await CampaignEvent.filter(campaign_id=campaign["id"]).order_by("id")
+    kinds = [e.kind for e in events]
+    assert kinds == ["created", "edited", "scheduled"]
+
+
+async def test_tick_starts_due_scheduled_campaigns(
+    client: TestClientProtocol, owner: Owner
+) -> None:
+    campaign = await create_campaign(client, owner)
+    await Campaign.filter(id=campaign["id"]).update(
+        status=CampaignStatus.scheduled, send_at=datetime.now(UTC) + timedelta(minutes=5)
+    )
+    assert (await sending.tick())["started"] == 0
+    result = await sending.tick(datetime.now(UTC) + timedelta(minutes=6))
+    assert result["started"] == 1
+    started = await Campaign.get(id=campaign["id"])
+    assert started.status is CampaignStatus.sending
+    assert started.started_at is not None
+
+
+async def test_pro_template_needs_the_pro_plan(client: TestClientProtocol, owner: Owner) -> None:
+    template = await EmailTemplate.create(
+        id=uuid.uuid4(), workspace_id=None, name="Fancy", version=1, is_pro=True
+    )
+    await TemplateVersion.create(
+        template=template,
+        number=1,
+        name="Fancy",
+        sections=[{"id": "f", "type": "footer", "text": ""}],
+    )
+    response = await client.post(
+        "/api/campaigns",
+        json={
+            "name": "x",
+            "subject": "Hi",
+            "template_id": str(template.id),
+            "audience": {"list_ids": [str(owner.list_id)]},
+        },
+        headers=owner.login.headers(),
+    )
+    assert response.status_code == 403
+    assert (await response.get_json())["code"] == "plan_required"

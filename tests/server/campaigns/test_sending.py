@@ -1,0 +1,193 @@
+"""Sending through a real ARQ worker to a real SMTP server that misbehaves on purpose."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from quart.typing import TestClientProtocol
+
+from models.campaigns import CampaignRecipient, CampaignStatus, RecipientStatus
+from models.contacts import Contact, ContactEvent, ContactStatus
+from server.core.config import get_config
+from tests.fakes.smtp_server import DROP, ScriptedHandler
+from tests.server.campaigns.conftest import (
+    Owner,
+    create_campaign,
+    make_owner,
+    wait_for_status,
+    wait_until,
+)
+
+
+async def progress(client: TestClientProtocol, owner: Owner, campaign_id: str) -> dict[str, Any]:
+    response = await client.get(
+        f"/api/campaigns/{campaign_id}/progress", headers=owner.login.headers(unsafe=False)
+    )
+    assert response.status_code == 200
+    data: dict[str, Any] = await response.get_json()
+    return data
+
+
+async def test_campaign_sends_one_message_per_recipient_with_headers_retries_and_failures(
+    client: TestClientProtocol, handler: ScriptedHandler, running_worker: object
+) -> None:
+    owner = await make_owner(contacts=12)
+    people = owner.contacts
+    # Left out: an unsubscribed contact. Scripted: a permanent refusal, a greylisting that
+    # clears on the second try, and a connection dropped on every attempt.
+    await Contact.filter(id=people[0].id).update(status=ContactStatus.unsubscribed)
+    handler.rcpt_replies[people[1].email] = "550 5.1.1 No such user"
+    handler.rcpt_replies[people[2].email] = "451 4.7.1 Greylisted, try later"
+    handler.reply_times[people[2].email] = 1
+    handler.rcpt_replies[people[3].email] = DROP
+
+    campaign = await create_campaign(client, owner)
+    sent = await client.post(f"/api/campaigns/{campaign['id']}/send", headers=owner.login.headers())
+    assert sent.status_code == 202
+    assert (await sent.get_json())["status"] == "sending"
+
+    done = await wait_for_status(campaign["id"], CampaignStatus.sent)
+    assert done.total == 11
+    recipients = {r.email: r for r in await CampaignRecipient.filter(campaign_id=campaign["id"])}
+    assert people[0].email not in recipients
+
+    permanent = recipients[people[1].email]
+    assert permanent.status is RecipientStatus.failed
+    assert permanent.smtp_code == 550
+    assert permanent.attempts == 1
+    greylisted = recipients[people[2].email]
+    assert greylisted.status is RecipientStatus.sent
+    assert greylisted.attempts == 2
+    dropped = recipients[people[3].email]
+    assert dropped.status is RecipientStatus.failed
+    assert dropped.attempts == 3  # campaign_max_attempts in these tests
+
+    for person in people[4:]:
+        assert handler.count_for(person.email) == 1
+        assert recipients[person.email].status is RecipientStatus.sent
+    assert handler.count_for(people[1].email) == 0
+
+    message = next(r.message for r in handler.received if people[4].email in r.rcpt_tos)
+    row = recipients[people[4].email]
+    assert message["Message-ID"] == row.message_id
+    assert message["List-Unsubscribe"] == f"<http://127.0.0.1:8000/u/{_token(message)}>"
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert message["Subject"] == f"Spring news for {people[4].first_name}"
+    html_part = message.get_body(preferencelist=("html",))
+    assert html_part is not None
+    html = html_part.get_content()
+    assert f"Hello {people[4].first_name}" in html
+    assert "/t/o/" in html  # the open pixel
+    assert "/t/c/" in html  # the story link goes through click tracking
+    assert "https://example.com/story" not in html
+
+    body = await progress(client, owner, campaign["id"])
+    assert body["status"] == "sent"
+    assert body["total"] == 11
+    assert body["sent"] == 9
+    assert body["failed"] == 2
+    assert body["queued"] == 0
+
+    failures = await client.get(
+        f"/api/campaigns/{campaign['id']}/recipients?status=failed",
+        headers=owner.login.headers(unsafe=False),
+    )
+    items = (await failures.get_json())["items"]
+    assert {i["email"] for i in items} == {people[1].email, people[3].email}
+    reasons = {i["email"]: i["failure_reason"] for i in items}
+    assert "mailbox does not exist" in reasons[people[1].email]
+
+    timeline = [e.kind for e in await ContactEvent.filter(contact_id=people[4].id)]
+    assert "campaign_sent" in timeline
+
+    # Retry what failed: the permanent refusal is lifted meanwhile.
+    del handler.rcpt_replies[people[1].email]
+    retried = await client.post(
+        f"/api/campaigns/{campaign['id']}/retry-failed", headers=owner.login.headers()
+    )
+    assert (await retried.get_json())["requeued"] == 2
+    await asyncio.sleep(0.2)
+    await wait_for_status(campaign["id"], CampaignStatus.sent)
+    assert handler.count_for(people[1].email) == 1
+    kpis = await client.get(
+        f"/api/campaigns/{campaign['id']}/kpis", headers=owner.login.headers(unsafe=False)
+    )
+    data = await kpis.get_json()
+    assert data["progress"]["sent"] == 10
+    assert sum(p["sent"] for p in data["series"]) == 10
+
+
+def _token(message: Any) -> str:
+    value = str(message["List-Unsubscribe"])
+    return value.removeprefix("<").removesuffix(">").rsplit("/u/", 1)[1]
+
+
+async def test_pause_takes_effect_within_a_second_and_resume_finishes(
+    client: TestClientProtocol, handler: ScriptedHandler, running_worker: object
+) -> None:
+    owner = await make_owner(contacts=150)
+    handler.data_delay = 0.05
+    campaign = await create_campaign(client, owner)
+    headers = owner.login.headers()
+    await client.post(f"/api/campaigns/{campaign['id']}/send", headers=headers)
+    await wait_until(lambda: len(handler.received) >= 10)
+    paused = await client.post(f"/api/campaigns/{campaign['id']}/pause", headers=headers)
+    assert (await paused.get_json())["status"] == "paused"
+    await asyncio.sleep(1.0)
+    after_a_second = len(handler.received)
+    await asyncio.sleep(1.0)
+    assert len(handler.received) == after_a_second
+    assert after_a_second < 150
+    still = await progress(client, owner, campaign["id"])
+    assert still["status"] == "paused"
+    assert still["sent"] == after_a_second
+    assert still["sending"] == 0  # claimed rows went back to the queue
+
+    handler.data_delay = 0
+    resumed = await client.post(f"/api/campaigns/{campaign['id']}/resume", headers=headers)
+    assert (await resumed.get_json())["status"] == "sending"
+    await wait_for_status(campaign["id"], CampaignStatus.sent)
+    assert len(handler.received) == 150
+    assert all(handler.count_for(p.email) == 1 for p in owner.contacts)
+
+
+async def test_cancel_stops_sending(
+    client: TestClientProtocol, handler: ScriptedHandler, running_worker: object
+) -> None:
+    owner = await make_owner(contacts=100)
+    handler.data_delay = 0.05
+    campaign = await create_campaign(client, owner)
+    headers = owner.login.headers()
+    await client.post(f"/api/campaigns/{campaign['id']}/send", headers=headers)
+    await wait_until(lambda: len(handler.received) >= 5)
+    cancelled = await client.post(f"/api/campaigns/{campaign['id']}/cancel", headers=headers)
+    assert (await cancelled.get_json())["status"] == "cancelled"
+    await asyncio.sleep(1.0)
+    count = len(handler.received)
+    await asyncio.sleep(0.5)
+    assert len(handler.received) == count < 100
+    again = await client.post(f"/api/campaigns/{campaign['id']}/resume", headers=headers)
+    assert again.status_code == 409
+
+
+async def test_many_failures_pause_the_campaign_with_the_reason(
+    client: TestClientProtocol,
+    handler: ScriptedHandler,
+    running_worker: object,
+    monkeypatch: Any,
+) -> None:
+    monkeypatch.setattr(get_config(), "campaign_autopause_failures", 5)
+    owner = await make_owner(contacts=30)
+    for person in owner.contacts:
+        handler.rcpt_replies[person.email] = "554 5.7.1 Rejected as spam"
+    campaign = await create_campaign(client, owner)
+    await client.post(f"/api/campaigns/{campaign['id']}/send", headers=owner.login.headers())
+    paused = await wait_for_status(campaign["id"], CampaignStatus.paused)
+    assert paused.status_reason is not None
+    assert "Paused automatically" in paused.status_reason
+    assert "554" in paused.status_reason
+    assert "rejected the message" in paused.status_reason
+    body = await progress(client, owner, campaign["id"])
+    assert body["status_reason"] == paused.status_reason
+    assert body["failed"] < 30
