@@ -295,6 +295,12 @@ async def _announce(campaign: Campaign) -> None:
     await progress.emit_after_commit(campaign)
 
 
+async def _require_sendable(actor: Actor, campaign: Campaign) -> None:
+    from server.campaigns import templates_adapter
+
+    await templates_adapter.require_sendable(actor, campaign.template_id)
+
+
 async def send_now(actor: Actor, campaign_id: uuid.UUID) -> Campaign:
     async with transaction():
         campaign = await _lock(actor, campaign_id)
@@ -302,6 +308,7 @@ async def send_now(actor: Actor, campaign_id: uuid.UUID) -> Campaign:
             raise InvalidTransition(details={"status": campaign.status.value})
         if await count_audience(campaign.workspace_id, campaign.audience) == 0:
             raise EmptyAudience()
+        await _require_sendable(actor, campaign)
         await _start(campaign, actor)
     return campaign
 
@@ -356,6 +363,7 @@ async def schedule(actor: Actor, campaign_id: uuid.UUID, data: ScheduleRequest) 
             raise InvalidTransition(details={"status": campaign.status.value})
         if await count_audience(campaign.workspace_id, campaign.audience) == 0:
             raise EmptyAudience()
+        await _require_sendable(actor, campaign)
         campaign.status = CampaignStatus.scheduled
         campaign.send_at = send_at
         campaign.timezone = data.timezone

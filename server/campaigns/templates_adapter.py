@@ -6,6 +6,7 @@ import uuid
 from typing import Any
 
 from models.accounts import Workspace
+from models.templates import EmailTemplate
 from server.core.auth import Actor
 from server.core.config import get_config
 from server.entitlements.service import require_template_send
@@ -33,3 +34,13 @@ async def snapshot(actor: Actor, template_id: uuid.UUID) -> tuple[dict[str, Any]
         **sender_details(actor.workspace),
     }
     return content, version.number
+
+
+async def require_sendable(actor: Actor, template_id: uuid.UUID | None) -> None:
+    """A pro template needs the pro plan when the campaign goes out, not only when it was made:
+    a workspace that moved down to free since then is refused (403 ``plan_required``)."""
+    if template_id is None:
+        return
+    template = await EmailTemplate.get_or_none(id=template_id)
+    if template is not None:
+        require_template_send(actor.workspace, template)

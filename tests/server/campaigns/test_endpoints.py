@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from quart.typing import TestClientProtocol
 
+from models.accounts import Plan, Workspace
 from models.campaigns import Campaign, CampaignEvent, CampaignStatus
 from models.contacts import Contact, ContactStatus
 from models.templates import EmailTemplate, TemplateVersion
@@ -238,3 +239,43 @@ async def test_pro_template_needs_the_pro_plan(client: TestClientProtocol, owner
     )
     assert response.status_code == 403
     assert (await response.get_json())["code"] == "plan_required"
+
+
+async def test_a_pro_template_campaign_is_refused_after_a_downgrade(
+    client: TestClientProtocol, owner: Owner
+) -> None:
+    template = await EmailTemplate.create(
+        id=uuid.uuid4(), workspace_id=None, name="Fancy", version=1, is_pro=True
+    )
+    await TemplateVersion.create(
+        template=template,
+        number=1,
+        name="Fancy",
+        sections=[{"id": "f", "type": "footer", "text": ""}],
+    )
+    await Workspace.filter(id=owner.workspace_id).update(plan=Plan.pro)
+    created = await client.post(
+        "/api/campaigns",
+        json={
+            "name": "x",
+            "subject": "Hi",
+            "template_id": str(template.id),
+            "audience": {"list_ids": [str(owner.list_id)]},
+        },
+        headers=owner.login.headers(),
+    )
+    assert created.status_code == 201, await created.get_json()
+    campaign_id = (await created.get_json())["id"]
+
+    await Workspace.filter(id=owner.workspace_id).update(plan=Plan.free)
+    sent = await client.post(f"/api/campaigns/{campaign_id}/send", headers=owner.login.headers())
+    assert sent.status_code == 403
+    assert (await sent.get_json())["code"] == "plan_required"
+    scheduled = await client.post(
+        f"/api/campaigns/{campaign_id}/schedule",
+        json={"send_at": "2099-01-01T09:00:00", "timezone": "Europe/Berlin"},
+        headers=owner.login.headers(),
+    )
+    assert scheduled.status_code == 403
+    assert (await scheduled.get_json())["code"] == "plan_required"
+    assert (await Campaign.get(id=campaign_id)).status is CampaignStatus.draft
