@@ -178,6 +178,8 @@ export interface RequestOptions {
   /** Sent as JSON. */
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers (`If-Match`). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -192,7 +194,7 @@ export async function request<T>(
   options: RequestOptions = {},
 ): Promise<T> {
   const upper = method.toUpperCase();
-  const headers = new Headers({ Accept: "application/json" });
+  const headers = new Headers({ Accept: "application/json", ...options.headers });
   const init: RequestInit = { method: upper, headers, credentials: "same-origin" };
   if (options.body !== undefined) {
     headers.set("Content-Type", "application/json");

@@ -1,0 +1,43 @@
+import { useCallback } from "react";
+import { previewHtml } from "../api/templates";
+import { errorMessage } from "../forms/errors";
+import { useLoad } from "../lib/useLoad";
+
+interface PreviewFrameProps {
+  templateId: string;
+  /** A saved version; the current one when left out. */
+  version?: number;
+  /** Names the frame for assistive technology ("Preview of Weekly digest"). */
+  title: string;
+}
+
+/**
+ * The exact HTML the server sends, in a sandboxed frame: no scripts, no same-origin
+ * access, so nothing in a template can reach the app.
+ */
+export function PreviewFrame({ templateId, version, title }: PreviewFrameProps) {
+  const load = useCallback(
+    (signal: AbortSignal) => previewHtml(templateId, version, signal),
+    [templateId, version],
+  );
+  const preview = useLoad(load);
+
+  if (preview.status === "error") {
+    return (
+      <div className="notice notice--error" role="alert">
+        <p>Could not load the preview. {errorMessage(preview.error)}</p>
+        <button type="button" className="button button--small button--secondary" onClick={preview.reload}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (preview.data === undefined) {
+    return (
+      <p className="page-loading" role="status">
+        Loading preview…
+      </p>
+    );
+  }
+  return <iframe className="preview-frame" title={title} sandbox="" srcDoc={preview.data} />;
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import type { Section } from "../api/templates";
+import {
+  blankBlock,
+  blankSection,
+  canMove,
+  canRemove,
+  insertSection,
+  moveById,
+  moveSection,
+  newId,
+  removeSection,
+  replaceSection,
+  summary,
+} from "./sections";
+
+const SECTIONS: Section[] = [
+  { id: "h", type: "heading", text: "Hello", level: 1 },
+  { id: "t", type: "text", markdown: "Body" },
+  { id: "d", type: "divider" },
+  { id: "f", type: "footer", text: "Sent by us" },
+];
+
+function ids(sections: Section[]): string[] {
+  return sections.map((s) => s.id);
+}
+
+describe("section helpers", () => {
+  it("makes ids the server accepts, different every time", () => {
+    const made = new Set(Array.from({ length: 200 }, () => newId("text")));
+    expect(made.size).toBe(200);
+    for (const id of made) expect(id).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+  });
+
+  it("moves a section and leaves the input untouched", () => {
+    expect(ids(moveSection(SECTIONS, 0, 2))).toEqual(["t", "d", "h", "f"]);
+    expect(ids(SECTIONS)).toEqual(["h", "t", "d", "f"]);
+  });
+
+  it("never moves the footer, nor anything below it", () => {
+    expect(ids(moveSection(SECTIONS, 3, 0))).toEqual(["h", "t", "d", "f"]);
+    expect(ids(moveSection(SECTIONS, 0, 3))).toEqual(["t", "d", "h", "f"]);
+    expect(canMove(SECTIONS, 2, 1)).toBe(false);
+    expect(canMove(SECTIONS, 3, -1)).toBe(false);
+    expect(canMove(SECTIONS, 0, -1)).toBe(false);
+    expect(canMove(SECTIONS, 1, -1)).toBe(true);
+    expect(canMove(SECTIONS, 1, 1)).toBe(true);
+  });
+
+  it("moves by drag ids and ignores unknown ones", () => {
+    expect(ids(moveById(SECTIONS, "d", "h"))).toEqual(["d", "h", "t", "f"]);
+    expect(ids(moveById(SECTIONS, "missing", "h"))).toEqual(["h", "t", "d", "f"]);
+  });
+
+  it("removes any section but the footer", () => {
+    expect(canRemove(SECTIONS[3]!)).toBe(false);
+    expect(ids(removeSection(SECTIONS, "f"))).toEqual(["h", "t", "d", "f"]);
+    expect(ids(removeSection(SECTIONS, "t"))).toEqual(["h", "d", "f"]);
+  });
+
+  it("inserts after a section, and above the footer by default", () => {
+    const button = blankSection("button");
+    expect(ids(insertSection(SECTIONS, button))).toEqual(["h", "t", "d", button.id, "f"]);
+    expect(ids(insertSection(SECTIONS, button, "h"))).toEqual(["h", button.id, "t", "d", "f"]);
+    expect(ids(insertSection(SECTIONS, button, "f"))).toEqual(["h", "t", "d", button.id, "f"]);
+  });
+
+  it("replaces one section by id", () => {
+    const next = replaceSection(SECTIONS, { id: "h", type: "heading", text: "Bye", level: 2 });
+    expect(next[0]).toEqual({ id: "h", type: "heading", text: "Bye", level: 2 });
+    expect(next[1]).toBe(SECTIONS[1]);
+  });
+
+  it("starts new blocks with content, and columns with two text columns", () => {
+    expect(blankBlock("image", "https://example.com/a.png")).toMatchObject({
+      type: "image",
+      src: "https://example.com/a.png",
+    });
+    const columns = blankSection("columns");
+    expect(columns.type).toBe("columns");
+    if (columns.type !== "columns") return;
+    expect(columns.columns).toHaveLength(2);
+    expect(columns.columns.map((c) => c.blocks[0]?.type)).toEqual(["text", "text"]);
+  });
+
+  it("summarises sections in one short line", () => {
+    expect(summary({ id: "a", type: "text", markdown: "Line one\n\nline   two" })).toBe(
+      "Line one line two",
+    );
+    expect(summary({ id: "a", type: "text", markdown: "x".repeat(100) })).toHaveLength(58);
+    expect(summary({ id: "a", type: "divider" })).toBe("");
+    expect(
+      summary({
+        id: "c",
+        type: "columns",
+        columns: [
+          { blocks: [{ id: "l", type: "text", markdown: "Left" }] },
+          { blocks: [{ id: "r", type: "heading", text: "Right", level: 2 }] },
+        ],
+      }),
+    ).toBe("Left | Right");
+  });
+});
