@@ -255,13 +255,13 @@ async function sendForm(url: string, form: FormData): Promise<ImageAsset> {
 export function uploadImage(file: File): Promise<ImageAsset> {
   const form = new FormData();
   form.append("file", file, file.name);
-  return sendForm("/api/templates/images", form);
+  return sendForm("/api/assets", form);
 }
 
 export function importImage(url: string): Promise<ImageAsset> {
-  return request<ImageAsset>("POST", "/api/templates/images/import", { body: { url } });
+  return request<ImageAsset>("POST", "/api/assets/import", { body: { url } });
 }
 
 export function generateImage(prompt: string): Promise<ImageAsset> {
-  return request<ImageAsset>("POST", "/api/templates/images/generate", { body: { prompt } });
+  return request<ImageAsset>("POST", "/api/assets/generate", { body: { prompt } });
 }

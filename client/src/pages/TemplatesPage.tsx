@@ -180,7 +180,9 @@ export default function TemplatesPage() {
       {useError ? (
         <div className="notice notice--error" role="alert">
           <p>
-            Could not use “{useError.template.name}”. {useError.message}
+            {useError.upgrade
+              ? useError.message
+              : `Could not use “${useError.template.name}”. ${useError.message}`}
           </p>
           {useError.upgrade ? (
             <p>

@@ -1,0 +1,188 @@
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import type { Section, Template } from "../api/templates";
+import { apiError, json, SIGNED_IN, stubApi, type Routes } from "../test/api";
+import { renderAt } from "../test/render";
+
+const SECTIONS: Section[] = [
+  { id: "title", type: "heading", text: "Hello", level: 1 },
+  { id: "intro", type: "text", markdown: "Intro" },
+  { id: "footer", type: "footer", text: "" },
+];
+
+function template(version: number, sections: Section[] = SECTIONS, extra: Partial<Template> = {}): Template {
+  return {
+    id: "t1",
+    name: "My newsletter",
+    description: "",
+    category: "newsletter",
+    is_pro: false,
+    status: "draft",
+    version,
+    scope: "mine",
+    available: true,
+    source_template_id: null,
+    created_at: "2026-01-01T00:00:00Z",
+    updated_at: "2026-01-01T00:00:00Z",
+    sections,
+    theme: {},
+    ...extra,
+  };
+}
+
+function editorApi(routes: Routes) {
+  return stubApi({ ...SIGNED_IN, ...routes });
+}
+
+async function saveStatus() {
+  return screen.findByRole("status", { name: "Save status" });
+}
+
+function section(index: number): HTMLElement {
+  const list = screen.getByRole("list", { name: "Sections" });
+  return within(list).getAllByRole("listitem")[index]!;
+}
+
+describe("TemplateEditorPage", () => {
+  it("autosaves an edit with If-Match and shows Saving… then Saved", async () => {
+    let current = template(1);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const api = editorApi({
+      "GET /api/templates/t1": () => json(current),
+      "PUT /api/templates/t1": async (request) => {
+        await held;
+        const body = (await request.json()) as { sections: Section[]; name: string };
+        current = template(current.version + 1, body.sections);
+        return json(current);
+      },
+    });
+    renderAt("/templates/t1");
+    await saveStatus();
+    expect((await saveStatus()).textContent).toBe("Saved");
+
+    fireEvent.change(within(section(0)).getByLabelText("Heading text"), {
+      target: { value: "Hello there" },
+    });
+    expect((await saveStatus()).textContent).toBe("Unsaved changes");
+    await waitFor(() => expect(api.to("PUT /api/templates/t1")).toHaveLength(1), { timeout: 3000 });
+    const put = api.to("PUT /api/templates/t1")[0]!;
+    expect(put.headers.get("If-Match")).toBe("1");
+    expect(screen.getByRole("status", { name: "Save status" }).textContent).toBe("Saving…");
+    release();
+    expect(put.body).toMatchObject({
+      name: "My newsletter",
+      sections: [{ id: "title", text: "Hello there" }, { id: "intro" }, { id: "footer" }],
+    });
+    await waitFor(() => expect(screen.getByRole("status", { name: "Save status" }).textContent).toBe("Saved"));
+    expect(screen.getByText("Version 2")).toBeTruthy();
+  });
+
+  it("moves sections with the buttons; the footer stays last and cannot be removed", async () => {
+    editorApi({ "GET /api/templates/t1": () => json(template(1)) });
+    renderAt("/templates/t1");
+    await saveStatus();
+    expect((within(section(0)).getByRole("button", { name: "Move up" }) as HTMLButtonElement).disabled).toBe(true);
+    expect((within(section(1)).getByRole("button", { name: "Move down" }) as HTMLButtonElement).disabled).toBe(true);
+    expect(within(section(2)).queryByRole("button", { name: "Remove" })).toBeNull();
+    expect(within(section(2)).getByText("Always last; cannot be removed")).toBeTruthy();
+
+    fireEvent.click(within(section(0)).getByRole("button", { name: "Move down" }));
+    expect(within(section(0)).getByRole("heading").textContent).toContain("1. Text");
+    expect(within(section(1)).getByRole("heading").textContent).toContain("2. Heading");
+
+    fireEvent.click(within(section(0)).getByRole("button", { name: "Remove" }));
+    expect(within(screen.getByRole("list", { name: "Sections" })).getAllByRole("listitem")).toHaveLength(2);
+  });
+
+  it("on a conflict shows both versions and keeps both changes on top of theirs", async () => {
+    const theirs = template(2, [
+      { id: "title", type: "heading", text: "Their title", level: 1 },
+      SECTIONS[1]!,
+      SECTIONS[2]!,
+    ]);
+    let puts = 0;
+    const api = editorApi({
+      "GET /api/templates/t1": () => json(puts === 0 ? template(1) : theirs),
+      "PUT /api/templates/t1": async (request) => {
+        puts += 1;
+        if (puts === 1) {
+          return apiError(409, "version_conflict", "Someone saved this template since you opened it.", {
+            current_version: 2,
+          });
+        }
+        const body = (await request.json()) as { sections: Section[] };
+        return json(template(3, body.sections));
+      },
+    });
+    renderAt("/templates/t1");
+    await saveStatus();
+
+    fireEvent.change(within(section(1)).getByLabelText("Text"), { target: { value: "My intro" } });
+    const dialog = await screen.findByRole(
+      "dialog",
+      { name: "This template was changed elsewhere" },
+      { timeout: 3000 },
+    );
+    expect((await saveStatus()).textContent).toBe("Conflict");
+    expect(within(dialog).getByRole("region", { name: "Your version" }).textContent).toContain("My intro");
+    expect(within(dialog).getByRole("region", { name: "Current version (version 2)" }).textContent).toContain(
+      "Their title",
+    );
+
+    fireEvent.click(within(dialog).getByRole("button", { name: "Keep both changes" }));
+    await waitFor(() => expect(api.to("PUT /api/templates/t1")).toHaveLength(2), { timeout: 3000 });
+    const second = api.to("PUT /api/templates/t1")[1]!;
+    expect(second.headers.get("If-Match")).toBe("2");
+    expect(second.body).toMatchObject({
+      sections: [
+        { id: "title", text: "Their title" },
+        { id: "intro", markdown: "My intro" },
+        { id: "footer" },
+      ],
+    });
+    await waitFor(() => expect(screen.getByRole("status", { name: "Save status" }).textContent).toBe("Saved"));
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect((within(section(0)).getByLabelText("Heading text") as HTMLInputElement).value).toBe("Their title");
+  });
+
+  it("shows a failed save and tries again on request", async () => {
+    let fail = true;
+    const api = editorApi({
+      "GET /api/templates/t1": () => json(template(1)),
+      "PUT /api/templates/t1": () =>
+        fail
+          ? apiError(422, "validation_error", "Heading text: must not be empty.")
+          : json(template(2)),
+    });
+    renderAt("/templates/t1");
+    await saveStatus();
+    fireEvent.change(within(section(0)).getByLabelText("Heading text"), { target: { value: "" } });
+    const alert = await screen.findByRole("alert", {}, { timeout: 3000 });
+    expect(alert.textContent).toContain("Heading text: must not be empty.");
+    expect(screen.getByRole("status", { name: "Save status" }).textContent).toBe("Not saved");
+    fail = false;
+    fireEvent.click(within(alert).getByRole("button", { name: "Try again" }));
+    await waitFor(() => expect(api.to("PUT /api/templates/t1")).toHaveLength(2), { timeout: 3000 });
+    await waitFor(() => expect(screen.getByRole("status", { name: "Save status" }).textContent).toBe("Saved"));
+  });
+
+  it("keeps the chat thread and shows its draft beside the editor", async () => {
+    editorApi({
+      "GET /api/templates/t1": () => json(template(1)),
+      "GET /api/chat/threads/th1": () =>
+        json({
+          id: "th1",
+          state: "reviewing",
+          messages: [],
+          draft: { subject: "Fresh bread", preheader: "", sections: [{ heading: "Workshop", body: "", html: "" }] },
+        }),
+    });
+    renderAt("/templates/t1?thread=th1");
+    const aside = await screen.findByRole("complementary", { name: "Your draft" });
+    await waitFor(() => expect(aside.textContent).toContain("Fresh bread"));
+    expect(aside.textContent).toContain("Workshop");
+  });
+});
