@@ -8,4 +8,5 @@ MODEL_MODULES = [
     "models.chat",
     "models.contacts",
     "models.outbox",
+    "models.templates",
 ]

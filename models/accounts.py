@@ -30,6 +30,10 @@ class Workspace(Model):
     id = fields.UUIDField(primary_key=True)
     name = fields.CharField(max_length=200)
     plan = fields.CharEnumField(Plan, default=Plan.free, max_length=20)
+    # Who campaign mail is from, and the postal address every message's footer carries
+    # (anti-spam laws require it).
+    sender_name = fields.CharField(max_length=200, default="")
+    postal_address = fields.CharField(max_length=1000, default="")
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

@@ -28,7 +28,11 @@ def create_app(config: Config | None = None) -> Quart:
     config = config or get_config()
     app = Quart(__name__, static_folder=None, template_folder=None)
     app.request_class = InkwellRequest
-    InkwellRequest.upload_limits = {"POST /api/contacts/imports": config.import_max_bytes}
+    InkwellRequest.upload_limits = {
+        "POST /api/contacts/imports": config.import_max_bytes,
+        # The image plus the multipart envelope; the service enforces the exact limit.
+        "POST /api/assets": config.asset_max_bytes + 64 * 1024,
+    }
     app.config["MAX_CONTENT_LENGTH"] = config.max_body_bytes
     app.config["INKWELL"] = config
     QuartSchema(
@@ -64,13 +68,17 @@ def create_app(config: Config | None = None) -> Quart:
 
 def _register_blueprints(app: Quart, config: Config) -> None:
     # Imported here: nothing but the factory imports endpoint modules.
+    from server.assets.endpoints import bp as assets_bp
     from server.audit.endpoints import bp as audit_bp
     from server.auth.endpoints import bp as auth_bp
     from server.chat.endpoints import bp as chat_bp
     from server.contacts.endpoints import bp as contacts_bp
+    from server.entitlements.endpoints import bp as entitlements_bp
+    from server.message_templates.endpoints import bp as templates_bp
     from server.ops.endpoints import bp as ops_bp
     from server.spa import ClientPathConverter
     from server.spa import bp as spa_bp
+    from server.workspace.endpoints import bp as workspace_bp
 
     app.register_blueprint(ops_bp)
     app.register_blueprint(auth_bp)
@@ -80,6 +88,10 @@ def _register_blueprints(app: Quart, config: Config) -> None:
     app.register_blueprint(audit_bp)
     app.register_blueprint(chat_bp)
     app.register_blueprint(contacts_bp)
+    app.register_blueprint(workspace_bp)
+    app.register_blueprint(entitlements_bp)
+    app.register_blueprint(templates_bp)
+    app.register_blueprint(assets_bp)
     if not config.is_production:
         from server.mail.endpoints import bp as mailbox_bp
 

@@ -9,11 +9,12 @@ from collections.abc import Awaitable, Callable
 
 from server.core.config import Config
 from server.core.db import close_db, init_db
+from server.message_templates.catalog import seed_catalog
 
 Seeder = Callable[[], Awaitable[str]]
 
 # A domain that ships data (the template catalog, plans) registers its seeder here.
-SEEDERS: list[Seeder] = []
+SEEDERS: list[Seeder] = [seed_catalog]
 
 
 async def run_seeders(config: Config) -> list[str]:

@@ -17,7 +17,7 @@ bp = Blueprint("spa", __name__)
 class ClientPathConverter(PathConverter):
     """Any path except those the server owns, so a miss under ``/api`` stays a real 404/405."""
 
-    regex = r"(?!(?:api|socket\.io|u|t|dev)(?:/|$))[^/].*?"
+    regex = r"(?!(?:api|socket\.io|u|t|dev|media)(?:/|$))[^/].*?"
 
 
 _NOT_BUILT = """<!doctype html><html lang="en"><head><meta charset="utf-8">

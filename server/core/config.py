@@ -159,6 +159,10 @@ class Config(BaseSettings):
     max_body_bytes: int = 1_048_576
     # The largest CSV accepted by POST /api/contacts/imports.
     import_max_bytes: int = 200 * 1024 * 1024
+    # Images: the largest accepted (upload, URL import, AI), and how long a URL import may take.
+    asset_max_bytes: int = 5 * 1024 * 1024
+    asset_fetch_timeout_seconds: float = 10.0
+    openai_image_model: str = "gpt-image-1"
     log_level: str = "INFO"
     # How often the worker proves it is alive, and how stale /readyz tolerates.
     worker_heartbeat_seconds: int = 5

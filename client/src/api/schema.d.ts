@@ -39,6 +39,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's images, newest first. */
+        get: operations["get_list_assets"];
+        put?: never;
+        /** Upload an image (multipart ``file``; PNG, JPEG, GIF or WebP, type read from the bytes). */
+        post: operations["post_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assets/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Generate an image from a description (409 ``ai_images_not_configured`` without OpenAI). */
+        post: operations["post_generate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assets/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Copy an image from a public https URL into our storage. */
+        post: operations["post_import_url"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -627,6 +679,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/entitlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's plan and the features it unlocks. */
+        get: operations["get_read_entitlements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/lists": {
         parameters: {
             query?: never;
@@ -663,6 +732,197 @@ export interface paths {
         patch: operations["patch_rename_list"];
         trace?: never;
     };
+    "/api/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The marketplace (``scope=marketplace``) or this workspace's templates (``scope=mine``). */
+        get: operations["get_list_templates"];
+        put?: never;
+        /** Copy a template (``from_template_id``) into my templates, or start a blank one. */
+        post: operations["post_create_template"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unsaved sections rendered exactly as they would be sent (text/html). */
+        post: operations["post_preview_unsaved"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/{template_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One template with its sections; the ``ETag`` is its version. */
+        get: operations["get_get_template"];
+        /** Save (a new version) from the version in ``If-Match``; 409 ``version_conflict`` if stale. */
+        put: operations["put_save_template"];
+        post?: never;
+        /** Remove one of my templates. */
+        delete: operations["delete_delete_template"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/{template_id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A copy, as a new draft in my templates. */
+        post: operations["post_duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/{template_id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The exact HTML that will be sent (sample merge values), current or ``?version=N``. */
+        get: operations["get_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/{template_id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of my templates ready to use in campaigns. */
+        post: operations["post_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/{template_id}/unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put one of my templates back to draft. */
+        post: operations["post_unpublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/{template_id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every saved version, newest first. */
+        get: operations["get_list_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/{template_id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One saved version with its sections. */
+        get: operations["get_get_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/{template_id}/versions/{version}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make an old version current again, as a new version (``If-Match`` optional). */
+        post: operations["post_restore_version"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's settings, including the sender identity used in email footers. */
+        get: operations["get_read_workspace"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the workspace's name, sender name or postal address (owners only). */
+        patch: operations["patch_update_workspace"];
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -672,6 +932,40 @@ export interface paths {
         };
         /** Liveness: answers while the process lives. */
         get: operations["get_healthz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/media/catalog/{name}.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A header image of the template catalog. */
+        get: operations["get_catalog_banner"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/media/{asset_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stored image, as email clients fetch it (no session). */
+        get: operations["get_media"];
         put?: never;
         post?: never;
         delete?: never;
@@ -741,6 +1035,39 @@ export interface components {
             /** Scopes */
             scopes: string[];
         };
+        /** AssetRead */
+        AssetRead: {
+            /** Content Type */
+            content_type: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Original Name */
+            original_name: string;
+            /** Path */
+            path: string;
+            /** Prompt */
+            prompt: string | null;
+            /** Size */
+            size: number;
+            source: components["schemas"]["AssetSource"];
+            /** Source Url */
+            source_url: string | null;
+            /** Url */
+            url: string;
+        };
+        /**
+         * AssetSource
+         * @enum {string}
+         */
+        AssetSource: "upload" | "url" | "ai";
         /** AuditEventRead */
         AuditEventRead: {
             /** Action */
@@ -762,6 +1089,56 @@ export interface components {
             ip: string | null;
             /** User Agent */
             user_agent: string | null;
+        };
+        /** ButtonBlock */
+        ButtonBlock: {
+            /**
+             * Align
+             * @default center
+             * @enum {string}
+             */
+            align: "left" | "center" | "right";
+            /**
+             * Color
+             * @default null
+             */
+            color: string | null;
+            /** Href */
+            href: string;
+            /** Id */
+            id: string;
+            /** Label */
+            label: string;
+            /**
+             * Text Color
+             * @default null
+             */
+            text_color: string | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "button";
+        };
+        /** Column */
+        Column: {
+            /** Blocks */
+            blocks?: (components["schemas"]["HeadingBlock"] | components["schemas"]["TextBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["ButtonBlock"] | components["schemas"]["DividerBlock"])[];
+        };
+        /**
+         * ColumnsBlock
+         * @description Two or three columns side by side; they stack on narrow screens.
+         */
+        ColumnsBlock: {
+            /** Columns */
+            columns: components["schemas"]["Column"][];
+            /** Id */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "columns";
         };
         /** ContactFilter */
         ContactFilter: {
@@ -816,6 +1193,26 @@ export interface components {
          * @enum {string}
          */
         ContactStatus: "subscribed" | "unsubscribed" | "bounced" | "complained";
+        /** DividerBlock */
+        DividerBlock: {
+            /**
+             * Color
+             * @default null
+             */
+            color: string | null;
+            /** Id */
+            id: string;
+            /**
+             * Thickness
+             * @default 1
+             */
+            thickness: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "divider";
+        };
         /** DraftRead */
         DraftRead: {
             /** Preheader */
@@ -839,6 +1236,93 @@ export interface components {
          * @enum {string}
          */
         DuplicatePolicy: "skip" | "update" | "error";
+        /**
+         * FooterBlock
+         * @description Optional text above the parts every message carries: the sender's postal address and
+         *     the unsubscribe link, which the renderer adds and no edit can take out.
+         */
+        FooterBlock: {
+            /**
+             * Align
+             * @default center
+             * @enum {string}
+             */
+            align: "left" | "center" | "right";
+            /** Id */
+            id: string;
+            /**
+             * Text
+             * @default
+             */
+            text: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "footer";
+        };
+        /** HeadingBlock */
+        HeadingBlock: {
+            /**
+             * Align
+             * @default left
+             * @enum {string}
+             */
+            align: "left" | "center" | "right";
+            /** Id */
+            id: string;
+            /**
+             * Level
+             * @default 1
+             * @enum {integer}
+             */
+            level: 1 | 2 | 3;
+            /** Text */
+            text: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "heading";
+        };
+        /** ImageBlock */
+        ImageBlock: {
+            /**
+             * Align
+             * @default center
+             * @enum {string}
+             */
+            align: "left" | "center" | "right";
+            /**
+             * Alt
+             * @default
+             */
+            alt: string;
+            /**
+             * Asset Id
+             * @default null
+             */
+            asset_id: string | null;
+            /**
+             * Href
+             * @default null
+             */
+            href: string | null;
+            /** Id */
+            id: string;
+            /** Src */
+            src: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "image";
+            /**
+             * Width
+             * @default 100
+             */
+            width: number;
+        };
         /**
          * ImportStatus
          * @enum {string}
@@ -942,6 +1426,120 @@ export interface components {
             /** User Agent */
             user_agent: string | null;
         };
+        /**
+         * TemplateStatus
+         * @enum {string}
+         */
+        TemplateStatus: "draft" | "published";
+        /**
+         * TemplateSummary
+         * @description A template in a list: everything but the sections.
+         */
+        TemplateSummary: {
+            /** Available */
+            available: boolean;
+            /** Category */
+            category: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Description */
+            description: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Is Pro */
+            is_pro: boolean;
+            /** Name */
+            name: string;
+            /**
+             * Scope
+             * @enum {string}
+             */
+            scope: "marketplace" | "mine";
+            /** Source Template Id */
+            source_template_id: string | null;
+            status: components["schemas"]["TemplateStatus"];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * TextBlock
+         * @description Markdown (no raw HTML); merge tags such as ``{{ first_name | default("there") }}``.
+         */
+        TextBlock: {
+            /**
+             * Align
+             * @default left
+             * @enum {string}
+             */
+            align: "left" | "center" | "right";
+            /** Id */
+            id: string;
+            /** Markdown */
+            markdown: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "text";
+        };
+        /**
+         * Theme
+         * @description Template-wide look; every value is constrained, so it is safe inside CSS.
+         */
+        Theme: {
+            /**
+             * Accent Color
+             * @default #2563eb
+             */
+            accent_color: string;
+            /**
+             * Background
+             * @default #f4f4f5
+             */
+            background: string;
+            /**
+             * Content Background
+             * @default #ffffff
+             */
+            content_background: string;
+            /**
+             * Font
+             * @default sans
+             * @enum {string}
+             */
+            font: "sans" | "serif" | "mono" | "rounded";
+            /**
+             * Heading Color
+             * @default #111827
+             */
+            heading_color: string;
+            /**
+             * Muted Color
+             * @default #6b7280
+             */
+            muted_color: string;
+            /**
+             * Text Color
+             * @default #1f2933
+             */
+            text_color: string;
+            /**
+             * Width
+             * @default 600
+             */
+            width: number;
+        };
         /** ThreadSummary */
         ThreadSummary: {
             /**
@@ -974,6 +1572,24 @@ export interface components {
             id: number;
             /** Kind */
             kind: string;
+        };
+        /** VersionSummary */
+        VersionSummary: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string | null;
+            /** Current */
+            current: boolean;
+            /** Name */
+            name: string;
+            /** Restored From */
+            restored_from: number | null;
+            /** Version */
+            version: number;
         };
         /** WorkspaceRead */
         WorkspaceRead: {
@@ -1082,6 +1698,187 @@ export interface operations {
         };
         requestBody?: never;
         responses: never;
+    };
+    get_list_assets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Items */
+                        items: components["schemas"]["AssetRead"][];
+                    };
+                };
+            };
+        };
+    };
+    post_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": Record<string, never>;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Content Type */
+                        content_type: string;
+                        /**
+                         * Created At
+                         * Format: date-time
+                         */
+                        created_at: string;
+                        /**
+                         * Id
+                         * Format: uuid
+                         */
+                        id: string;
+                        /** Original Name */
+                        original_name: string;
+                        /** Path */
+                        path: string;
+                        /** Prompt */
+                        prompt: string | null;
+                        /** Size */
+                        size: number;
+                        source: components["schemas"]["AssetSource"];
+                        /** Source Url */
+                        source_url: string | null;
+                        /** Url */
+                        url: string;
+                    };
+                };
+            };
+        };
+    };
+    post_generate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** Prompt */
+                    prompt: string;
+                    /**
+                     * Size
+                     * @default 1024x1024
+                     * @enum {string}
+                     */
+                    size?: "1024x1024" | "1536x1024" | "1024x1536";
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Content Type */
+                        content_type: string;
+                        /**
+                         * Created At
+                         * Format: date-time
+                         */
+                        created_at: string;
+                        /**
+                         * Id
+                         * Format: uuid
+                         */
+                        id: string;
+                        /** Original Name */
+                        original_name: string;
+                        /** Path */
+                        path: string;
+                        /** Prompt */
+                        prompt: string | null;
+                        /** Size */
+                        size: number;
+                        source: components["schemas"]["AssetSource"];
+                        /** Source Url */
+                        source_url: string | null;
+                        /** Url */
+                        url: string;
+                    };
+                };
+            };
+        };
+    };
+    post_import_url: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** Url */
+                    url: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Content Type */
+                        content_type: string;
+                        /**
+                         * Created At
+                         * Format: date-time
+                         */
+                        created_at: string;
+                        /**
+                         * Id
+                         * Format: uuid
+                         */
+                        id: string;
+                        /** Original Name */
+                        original_name: string;
+                        /** Path */
+                        path: string;
+                        /** Prompt */
+                        prompt: string | null;
+                        /** Size */
+                        size: number;
+                        source: components["schemas"]["AssetSource"];
+                        /** Source Url */
+                        source_url: string | null;
+                        /** Url */
+                        url: string;
+                    };
+                };
+            };
+        };
     };
     get_audit_log: {
         parameters: {
@@ -2373,6 +3170,30 @@ export interface operations {
             };
         };
     };
+    get_read_entitlements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What this workspace's plan lets it use. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        plan: components["schemas"]["Plan"];
+                        /** Pro Templates */
+                        pro_templates: boolean;
+                    };
+                };
+            };
+        };
+    };
     get_list_lists: {
         parameters: {
             query?: never;
@@ -2481,6 +3302,686 @@ export interface operations {
             };
         };
     };
+    get_list_templates: {
+        parameters: {
+            query?: {
+                scope?: "marketplace" | "mine";
+                status?: components["schemas"]["TemplateStatus"] | null;
+                category?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Items */
+                        items: components["schemas"]["TemplateSummary"][];
+                    };
+                };
+            };
+        };
+    };
+    post_create_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * From Template Id
+                     * @default null
+                     */
+                    from_template_id?: string | null;
+                    /**
+                     * Name
+                     * @default null
+                     */
+                    name?: string | null;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Available */
+                        available: boolean;
+                        /** Category */
+                        category: string;
+                        /**
+                         * Created At
+                         * Format: date-time
+                         */
+                        created_at: string;
+                        /** Description */
+                        description: string;
+                        /**
+                         * Id
+                         * Format: uuid
+                         */
+                        id: string;
+                        /** Is Pro */
+                        is_pro: boolean;
+                        /** Name */
+                        name: string;
+                        /**
+                         * Scope
+                         * @enum {string}
+                         */
+                        scope: "marketplace" | "mine";
+                        /** Sections */
+                        sections: (components["schemas"]["HeadingBlock"] | components["schemas"]["TextBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["ButtonBlock"] | components["schemas"]["DividerBlock"] | components["schemas"]["ColumnsBlock"] | components["schemas"]["FooterBlock"])[];
+                        /** Source Template Id */
+                        source_template_id: string | null;
+                        status: components["schemas"]["TemplateStatus"];
+                        theme: components["schemas"]["Theme"];
+                        /**
+                         * Updated At
+                         * Format: date-time
+                         */
+                        updated_at: string;
+                        /** Version */
+                        version: number;
+                    };
+                };
+            };
+        };
+    };
+    post_preview_unsaved: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** Sections */
+                    sections: (components["schemas"]["HeadingBlock"] | components["schemas"]["TextBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["ButtonBlock"] | components["schemas"]["DividerBlock"] | components["schemas"]["ColumnsBlock"] | components["schemas"]["FooterBlock"])[];
+                    theme?: components["schemas"]["Theme"];
+                };
+            };
+        };
+        responses: never;
+    };
+    get_get_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                template_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Available */
+                        available: boolean;
+                        /** Category */
+                        category: string;
+                        /**
+                         * Created At
+                         * Format: date-time
+                         */
+                        created_at: string;
+                        /** Description */
+                        description: string;
+                        /**
+                         * Id
+                         * Format: uuid
+                         */
+                        id: string;
+                        /** Is Pro */
+                        is_pro: boolean;
+                        /** Name */
+                        name: string;
+                        /**
+                         * Scope
+                         * @enum {string}
+                         */
+                        scope: "marketplace" | "mine";
+                        /** Sections */
+                        sections: (components["schemas"]["HeadingBlock"] | components["schemas"]["TextBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["ButtonBlock"] | components["schemas"]["DividerBlock"] | components["schemas"]["ColumnsBlock"] | components["schemas"]["FooterBlock"])[];
+                        /** Source Template Id */
+                        source_template_id: string | null;
+                        status: components["schemas"]["TemplateStatus"];
+                        theme: components["schemas"]["Theme"];
+                        /**
+                         * Updated At
+                         * Format: date-time
+                         */
+                        updated_at: string;
+                        /** Version */
+                        version: number;
+                    };
+                };
+            };
+        };
+    };
+    put_save_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                template_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * Description
+                     * @default null
+                     */
+                    description?: string | null;
+                    /**
+                     * Name
+                     * @default null
+                     */
+                    name?: string | null;
+                    /**
+                     * Sections
+                     * @default null
+                     */
+                    sections?: (components["schemas"]["HeadingBlock"] | components["schemas"]["TextBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["ButtonBlock"] | components["schemas"]["DividerBlock"] | components["schemas"]["ColumnsBlock"] | components["schemas"]["FooterBlock"])[] | null;
+                    /** @default null */
+                    theme?: components["schemas"]["Theme"] | null;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Available */
+                        available: boolean;
+                        /** Category */
+                        category: string;
+                        /**
+                         * Created At
+                         * Format: date-time
+                         */
+                        created_at: string;
+                        /** Description */
+                        description: string;
+                        /**
+                         * Id
+                         * Format: uuid
+                         */
+                        id: string;
+                        /** Is Pro */
+                        is_pro: boolean;
+                        /** Name */
+                        name: string;
+                        /**
+                         * Scope
+                         * @enum {string}
+                         */
+                        scope: "marketplace" | "mine";
+                        /** Sections */
+                        sections: (components["schemas"]["HeadingBlock"] | components["schemas"]["TextBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["ButtonBlock"] | components["schemas"]["DividerBlock"] | components["schemas"]["ColumnsBlock"] | components["schemas"]["FooterBlock"])[];
+                        /** Source Template Id */
+                        source_template_id: string | null;
+                        status: components["schemas"]["TemplateStatus"];
+                        theme: components["schemas"]["Theme"];
+                        /**
+                         * Updated At
+                         * Format: date-time
+                         */
+                        updated_at: string;
+                        /** Version */
+                        version: number;
+                    };
+                };
+            };
+        };
+    };
+    delete_delete_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                template_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: never;
+    };
+    post_duplicate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                template_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Available */
+                        available: boolean;
+                        /** Category */
+                        category: string;
+                        /**
+                         * Created At
+                         * Format: date-time
+                         */
+                        created_at: string;
+                        /** Description */
+                        description: string;
+                        /**
+                         * Id
+                         * Format: uuid
+                         */
+                        id: string;
+                        /** Is Pro */
+                        is_pro: boolean;
+                        /** Name */
+                        name: string;
+                        /**
+                         * Scope
+                         * @enum {string}
+                         */
+                        scope: "marketplace" | "mine";
+                        /** Sections */
+                        sections: (components["schemas"]["HeadingBlock"] | components["schemas"]["TextBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["ButtonBlock"] | components["schemas"]["DividerBlock"] | components["schemas"]["ColumnsBlock"] | components["schemas"]["FooterBlock"])[];
+                        /** Source Template Id */
+                        source_template_id: string | null;
+                        status: components["schemas"]["TemplateStatus"];
+                        theme: components["schemas"]["Theme"];
+                        /**
+                         * Updated At
+                         * Format: date-time
+                         */
+                        updated_at: string;
+                        /** Version */
+                        version: number;
+                    };
+                };
+            };
+        };
+    };
+    get_preview: {
+        parameters: {
+            query?: {
+                version?: number | null;
+            };
+            header?: never;
+            path: {
+                template_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: never;
+    };
+    post_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                template_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Available */
+                        available: boolean;
+                        /** Category */
+                        category: string;
+                        /**
+                         * Created At
+                         * Format: date-time
+                         */
+                        created_at: string;
+                        /** Description */
+                        description: string;
+                        /**
+                         * Id
+                         * Format: uuid
+                         */
+                        id: string;
+                        /** Is Pro */
+                        is_pro: boolean;
+                        /** Name */
+                        name: string;
+                        /**
+                         * Scope
+                         * @enum {string}
+                         */
+                        scope: "marketplace" | "mine";
+                        /** Sections */
+                        sections: (components["schemas"]["HeadingBlock"] | components["schemas"]["TextBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["ButtonBlock"] | components["schemas"]["DividerBlock"] | components["schemas"]["ColumnsBlock"] | components["schemas"]["FooterBlock"])[];
+                        /** Source Template Id */
+                        source_template_id: string | null;
+                        status: components["schemas"]["TemplateStatus"];
+                        theme: components["schemas"]["Theme"];
+                        /**
+                         * Updated At
+                         * Format: date-time
+                         */
+                        updated_at: string;
+                        /** Version */
+                        version: number;
+                    };
+                };
+            };
+        };
+    };
+    post_unpublish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                template_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Available */
+                        available: boolean;
+                        /** Category */
+                        category: string;
+                        /**
+                         * Created At
+                         * Format: date-time
+                         */
+                        created_at: string;
+                        /** Description */
+                        description: string;
+                        /**
+                         * Id
+                         * Format: uuid
+                         */
+                        id: string;
+                        /** Is Pro */
+                        is_pro: boolean;
+                        /** Name */
+                        name: string;
+                        /**
+                         * Scope
+                         * @enum {string}
+                         */
+                        scope: "marketplace" | "mine";
+                        /** Sections */
+                        sections: (components["schemas"]["HeadingBlock"] | components["schemas"]["TextBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["ButtonBlock"] | components["schemas"]["DividerBlock"] | components["schemas"]["ColumnsBlock"] | components["schemas"]["FooterBlock"])[];
+                        /** Source Template Id */
+                        source_template_id: string | null;
+                        status: components["schemas"]["TemplateStatus"];
+                        theme: components["schemas"]["Theme"];
+                        /**
+                         * Updated At
+                         * Format: date-time
+                         */
+                        updated_at: string;
+                        /** Version */
+                        version: number;
+                    };
+                };
+            };
+        };
+    };
+    get_list_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                template_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Items */
+                        items: components["schemas"]["VersionSummary"][];
+                    };
+                };
+            };
+        };
+    };
+    get_get_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                template_id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Created At
+                         * Format: date-time
+                         */
+                        created_at: string;
+                        /** Created By */
+                        created_by: string | null;
+                        /** Current */
+                        current: boolean;
+                        /** Name */
+                        name: string;
+                        /** Restored From */
+                        restored_from: number | null;
+                        /** Sections */
+                        sections: (components["schemas"]["HeadingBlock"] | components["schemas"]["TextBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["ButtonBlock"] | components["schemas"]["DividerBlock"] | components["schemas"]["ColumnsBlock"] | components["schemas"]["FooterBlock"])[];
+                        /**
+                         * Template Id
+                         * Format: uuid
+                         */
+                        template_id: string;
+                        theme: components["schemas"]["Theme"];
+                        /** Version */
+                        version: number;
+                    };
+                };
+            };
+        };
+    };
+    post_restore_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                template_id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Available */
+                        available: boolean;
+                        /** Category */
+                        category: string;
+                        /**
+                         * Created At
+                         * Format: date-time
+                         */
+                        created_at: string;
+                        /** Description */
+                        description: string;
+                        /**
+                         * Id
+                         * Format: uuid
+                         */
+                        id: string;
+                        /** Is Pro */
+                        is_pro: boolean;
+                        /** Name */
+                        name: string;
+                        /**
+                         * Scope
+                         * @enum {string}
+                         */
+                        scope: "marketplace" | "mine";
+                        /** Sections */
+                        sections: (components["schemas"]["HeadingBlock"] | components["schemas"]["TextBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["ButtonBlock"] | components["schemas"]["DividerBlock"] | components["schemas"]["ColumnsBlock"] | components["schemas"]["FooterBlock"])[];
+                        /** Source Template Id */
+                        source_template_id: string | null;
+                        status: components["schemas"]["TemplateStatus"];
+                        theme: components["schemas"]["Theme"];
+                        /**
+                         * Updated At
+                         * Format: date-time
+                         */
+                        updated_at: string;
+                        /** Version */
+                        version: number;
+                    };
+                };
+            };
+        };
+    };
+    get_read_workspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Id
+                         * Format: uuid
+                         */
+                        id: string;
+                        /** Name */
+                        name: string;
+                        plan: components["schemas"]["Plan"];
+                        /** Postal Address */
+                        postal_address: string;
+                        /** Sender Name */
+                        sender_name: string;
+                    };
+                };
+            };
+        };
+    };
+    patch_update_workspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * Name
+                     * @default null
+                     */
+                    name?: string | null;
+                    /**
+                     * Postal Address
+                     * @default null
+                     */
+                    postal_address?: string | null;
+                    /**
+                     * Sender Name
+                     * @default null
+                     */
+                    sender_name?: string | null;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Id
+                         * Format: uuid
+                         */
+                        id: string;
+                        /** Name */
+                        name: string;
+                        plan: components["schemas"]["Plan"];
+                        /** Postal Address */
+                        postal_address: string;
+                        /** Sender Name */
+                        sender_name: string;
+                    };
+                };
+            };
+        };
+    };
     get_healthz: {
         parameters: {
             query?: never;
@@ -2505,6 +4006,30 @@ export interface operations {
                 };
             };
         };
+    };
+    get_catalog_banner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: never;
+    };
+    get_media: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                asset_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: never;
     };
     get_metrics: {
         parameters: {

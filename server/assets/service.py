@@ -1,0 +1,135 @@
+"""Images for templates: uploads, imports from a URL and AI generation, one store.
+
+Whatever the source, the bytes are checked the same way before anything is kept: the type
+is sniffed from the content (the name and the declared type are not trusted), only PNG,
+JPEG, GIF and WebP are accepted (SVG can carry scripts), and the size is capped. Files go
+through the ``Storage`` adapter and are served from ``/media/<id>``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+
+import filetype  # type: ignore[import-untyped]
+
+from agents.images import generate_image
+from models.templates import Asset, AssetSource
+from server.assets.fetch import ImageTooLarge, SafeFetcher
+from server.assets.schemas import AssetRead
+from server.core.auth import Actor
+from server.core.config import get_config
+from server.core.db import transaction
+from server.core.errors import AppError, NotFound
+from server.core.storage import Storage, get_storage
+
+IMAGE_TYPES = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp"}
+
+
+class UnsupportedImage(AppError):
+    code = "unsupported_image"
+    status = 415
+    message = "Only PNG, JPEG, GIF and WebP images can be used."
+
+
+def sniff_image(data: bytes) -> str:
+    """The image's real type from its first bytes; refuses anything else."""
+    kind = filetype.guess(data[:8192])
+    mime = getattr(kind, "mime", None)
+    if mime not in IMAGE_TYPES:
+        raise UnsupportedImage(details={"detected": mime or "unknown"})
+    return str(mime)
+
+
+def asset_path(asset_id: uuid.UUID) -> str:
+    return f"/media/{asset_id}"
+
+
+def asset_read(asset: Asset) -> AssetRead:
+    path = asset_path(asset.id)
+    return AssetRead(
+        id=asset.id,
+        path=path,
+        url=get_config().effective_public_url + path,
+        source=asset.source,
+        content_type=asset.content_type,
+        size=asset.size,
+        original_name=asset.original_name,
+        source_url=asset.source_url,
+        prompt=asset.prompt,
+        created_at=asset.created_at,
+    )
+
+
+async def store_image(
+    actor: Actor,
+    data: bytes,
+    *,
+    source: AssetSource,
+    original_name: str = "",
+    source_url: str | None = None,
+    prompt: str | None = None,
+    storage: Storage | None = None,
+) -> Asset:
+    limit = get_config().asset_max_bytes
+    if len(data) > limit:
+        raise ImageTooLarge(details={"max_bytes": limit, "size": len(data)})
+    mime = sniff_image(data)
+    asset_id = uuid.uuid4()
+    key = f"{actor.workspace.id}/{asset_id}.{IMAGE_TYPES[mime]}"
+    # The file first: a row never points at a missing file (a crash leaves at most an
+    # unreferenced file).
+    await (storage or get_storage()).put(key, data)
+    async with transaction():
+        return await Asset.create(
+            id=asset_id,
+            workspace_id=actor.workspace.id,
+            source=source,
+            content_type=mime,
+            size=len(data),
+            sha256=hashlib.sha256(data).hexdigest(),
+            storage_key=key,
+            original_name=original_name[:300],
+            source_url=source_url,
+            prompt=prompt,
+            created_by_id=actor.user.id,
+        )
+
+
+def default_fetcher() -> SafeFetcher:
+    config = get_config()
+    return SafeFetcher(max_bytes=config.asset_max_bytes, timeout=config.asset_fetch_timeout_seconds)
+
+
+async def import_from_url(actor: Actor, url: str, *, fetcher: SafeFetcher | None = None) -> Asset:
+    fetched = await (fetcher or default_fetcher()).fetch(url.strip())
+    name = fetched.url.rsplit("/", 1)[-1].split("?", 1)[0]
+    return await store_image(
+        actor, fetched.content, source=AssetSource.url, original_name=name, source_url=url.strip()
+    )
+
+
+async def generate(actor: Actor, prompt: str, *, size: str) -> Asset:
+    data = await generate_image(get_config(), prompt, size=size)
+    return await store_image(actor, data, source=AssetSource.ai, prompt=prompt)
+
+
+async def access_asset(actor: Actor, asset_id: uuid.UUID) -> Asset:
+    asset = await Asset.get_or_none(id=asset_id, workspace_id=actor.workspace.id)
+    if asset is None:
+        raise NotFound("No such image.")
+    return asset
+
+
+async def list_assets(actor: Actor) -> list[Asset]:
+    return await Asset.filter(workspace_id=actor.workspace.id).order_by("-created_at").limit(200)
+
+
+async def media(asset_id: uuid.UUID) -> tuple[Asset, bytes]:
+    """A stored image by id, for anyone: email clients fetch it without a session. The id is
+    a random UUID, and only images are ever stored."""
+    asset = await Asset.get_or_none(id=asset_id)
+    data = await get_storage().get(asset.storage_key) if asset else None
+    if asset is None or data is None:
+        raise NotFound("No such image.")
+    return asset, data

@@ -1,0 +1,185 @@
+"""Templates API: the marketplace, my templates, versions, autosave and previews."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from quart import Blueprint, Response, request
+from quart_schema import tag, validate_querystring, validate_request, validate_response
+
+from server.core.auth import require_actor, requires
+from server.core.errors import AppError
+from server.message_templates import service
+from server.message_templates.schemas import (
+    PreviewQuery,
+    PreviewRequest,
+    TemplateCreate,
+    TemplateList,
+    TemplateQuery,
+    TemplateRead,
+    TemplateUpdate,
+    VersionList,
+    VersionRead,
+)
+
+bp = Blueprint("message_templates", __name__)
+
+# The preview is our own HTML, but it shows user content: no scripts, no plugins, no forms,
+# only inline styles and images, and only framed by our own pages.
+PREVIEW_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; "
+        "frame-ancestors 'self'; sandbox allow-popups allow-popups-to-escape-sandbox"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Cache-Control": "no-store",
+}
+
+
+class PreconditionRequired(AppError):
+    code = "precondition_required"
+    status = 428
+    message = "Send If-Match with the template version this save started from."
+
+
+def _etag(read: TemplateRead) -> dict[str, str]:
+    return {"ETag": f'"{read.version}"'}
+
+
+def _html(body: str) -> Response:
+    return Response(body, content_type="text/html; charset=utf-8", headers=PREVIEW_HEADERS)
+
+
+@bp.get("/api/templates")
+@tag(["templates"])
+@requires("templates:read")
+@validate_querystring(TemplateQuery)
+@validate_response(TemplateList)
+async def list_templates(query_args: TemplateQuery) -> TemplateList:
+    """The marketplace (``scope=marketplace``) or this workspace's templates (``scope=mine``)."""
+    return TemplateList(items=await service.list_templates(require_actor(), query_args))
+
+
+@bp.post("/api/templates")
+@tag(["templates"])
+@requires("templates:write")
+@validate_request(TemplateCreate)
+@validate_response(TemplateRead, 201)
+async def create_template(data: TemplateCreate) -> tuple[TemplateRead, int, dict[str, str]]:
+    """Copy a template (``from_template_id``) into my templates, or start a blank one."""
+    read = await service.create_template(require_actor(), data)
+    return read, 201, _etag(read)
+
+
+@bp.post("/api/templates/preview")
+@tag(["templates"])
+@requires("templates:read")
+@validate_request(PreviewRequest)
+async def preview_unsaved(data: PreviewRequest) -> Response:
+    """Unsaved sections rendered exactly as they would be sent (text/html)."""
+    return _html(service.preview_html(require_actor().workspace, data.sections, data.theme))
+
+
+@bp.get("/api/templates/<uuid:template_id>")
+@tag(["templates"])
+@requires("templates:read")
+@validate_response(TemplateRead)
+async def get_template(template_id: UUID) -> tuple[TemplateRead, int, dict[str, str]]:
+    """One template with its sections; the ``ETag`` is its version."""
+    actor = require_actor()
+    read = await service.read_template(actor, await service.access_template(actor, template_id))
+    return read, 200, _etag(read)
+
+
+@bp.put("/api/templates/<uuid:template_id>")
+@tag(["templates"])
+@requires("templates:write")
+@validate_request(TemplateUpdate)
+@validate_response(TemplateRead)
+async def save_template(
+    template_id: UUID, data: TemplateUpdate
+) -> tuple[TemplateRead, int, dict[str, str]]:
+    """Save (a new version) from the version in ``If-Match``; 409 ``version_conflict`` if stale."""
+    if_match = service.parse_if_match(request.headers.get("If-Match"))
+    if if_match is None:
+        raise PreconditionRequired()
+    read = await service.save_template(require_actor(), template_id, data, if_match=if_match)
+    return read, 200, _etag(read)
+
+
+@bp.delete("/api/templates/<uuid:template_id>")
+@tag(["templates"])
+@requires("templates:write")
+async def delete_template(template_id: UUID) -> tuple[str, int]:
+    """Remove one of my templates."""
+    await service.delete_template(require_actor(), template_id)
+    return "", 204
+
+
+@bp.get("/api/templates/<uuid:template_id>/versions")
+@tag(["templates"])
+@requires("templates:read")
+@validate_response(VersionList)
+async def list_versions(template_id: UUID) -> VersionList:
+    """Every saved version, newest first."""
+    return VersionList(items=await service.list_versions(require_actor(), template_id))
+
+
+@bp.get("/api/templates/<uuid:template_id>/versions/<int:version>")
+@tag(["templates"])
+@requires("templates:read")
+@validate_response(VersionRead)
+async def get_version(template_id: UUID, version: int) -> VersionRead:
+    """One saved version with its sections."""
+    return await service.read_version(require_actor(), template_id, version)
+
+
+@bp.post("/api/templates/<uuid:template_id>/versions/<int:version>/restore")
+@tag(["templates"])
+@requires("templates:write")
+@validate_response(TemplateRead)
+async def restore_version(
+    template_id: UUID, version: int
+) -> tuple[TemplateRead, int, dict[str, str]]:
+    """Make an old version current again, as a new version (``If-Match`` optional)."""
+    if_match = service.parse_if_match(request.headers.get("If-Match"))
+    read = await service.restore_version(require_actor(), template_id, version, if_match=if_match)
+    return read, 200, _etag(read)
+
+
+@bp.post("/api/templates/<uuid:template_id>/publish")
+@tag(["templates"])
+@requires("templates:write")
+@validate_response(TemplateRead)
+async def publish(template_id: UUID) -> TemplateRead:
+    """Mark one of my templates ready to use in campaigns."""
+    return await service.set_published(require_actor(), template_id, True)
+
+
+@bp.post("/api/templates/<uuid:template_id>/unpublish")
+@tag(["templates"])
+@requires("templates:write")
+@validate_response(TemplateRead)
+async def unpublish(template_id: UUID) -> TemplateRead:
+    """Put one of my templates back to draft."""
+    return await service.set_published(require_actor(), template_id, False)
+
+
+@bp.post("/api/templates/<uuid:template_id>/duplicate")
+@tag(["templates"])
+@requires("templates:write")
+@validate_response(TemplateRead, 201)
+async def duplicate(template_id: UUID) -> tuple[TemplateRead, int, dict[str, str]]:
+    """A copy, as a new draft in my templates."""
+    read = await service.duplicate_template(require_actor(), template_id)
+    return read, 201, _etag(read)
+
+
+@bp.get("/api/templates/<uuid:template_id>/preview")
+@tag(["templates"])
+@requires("templates:read")
+@validate_querystring(PreviewQuery)
+async def preview(template_id: UUID, query_args: PreviewQuery) -> Response:
+    """The exact HTML that will be sent (sample merge values), current or ``?version=N``."""
+    body = await service.preview_template(require_actor(), template_id, query_args.version)
+    return _html(body)
