@@ -178,8 +178,6 @@ export interface RequestOptions {
   /** Sent as JSON. */
   body?: unknown;
   signal?: AbortSignal;
-  /** Extra request headers (`If-Match`). */
-  headers?: Record<string, string>;
 }
 
 /**
@@ -194,7 +192,7 @@ export async function request<T>(
   options: RequestOptions = {},
 ): Promise<T> {
   const upper = method.toUpperCase();
-  const headers = new Headers({ Accept: "application/json", ...options.headers });
+  const headers = new Headers({ Accept: "application/json" });
   const init: RequestInit = { method: upper, headers, credentials: "same-origin" };
   if (options.body !== undefined) {
     headers.set("Content-Type", "application/json");

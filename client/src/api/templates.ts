@@ -3,128 +3,34 @@
  * versions with optimistic concurrency (`If-Match` → 409 `version_conflict`),
  * the rendered preview and images.
  */
-import { ApiError, CSRF_COOKIE, CSRF_HEADER, readCookie, request } from "./client";
+import { api, ApiError, CSRF_COOKIE, CSRF_HEADER, readCookie, unwrap } from "./client";
+import type { components, operations } from "./schema";
 
-export type Align = "left" | "center" | "right";
+type Schemas = components["schemas"];
+type JsonOf<T> = T extends { content: { "application/json": infer B } } ? B : never;
 
-export interface HeadingBlock {
-  id: string;
-  type: "heading";
-  text: string;
-  level: 1 | 2 | 3;
-  align?: Align;
-}
-
+export type Align = Schemas["HeadingBlock"]["align"];
+export type HeadingBlock = Schemas["HeadingBlock"];
 /** Markdown, no raw HTML; merge tags such as `{{ first_name | default("there") }}`. */
-export interface TextBlock {
-  id: string;
-  type: "text";
-  markdown: string;
-  align?: Align;
-}
-
-export interface ImageBlock {
-  id: string;
-  type: "image";
-  src: string;
-  alt?: string;
-  href?: string | null;
-  /** Share of the content width, in percent. */
-  width?: number;
-  align?: Align;
-  asset_id?: string | null;
-}
-
-export interface ButtonBlock {
-  id: string;
-  type: "button";
-  label: string;
-  href: string;
-  align?: Align;
-  color?: string | null;
-  text_color?: string | null;
-}
-
-export interface DividerBlock {
-  id: string;
-  type: "divider";
-  color?: string | null;
-  thickness?: number;
-}
-
-export type ColumnBlock = HeadingBlock | TextBlock | ImageBlock | ButtonBlock | DividerBlock;
-
-export interface Column {
-  blocks: ColumnBlock[];
-}
-
-export interface ColumnsBlock {
-  id: string;
-  type: "columns";
-  columns: Column[];
-}
-
+export type TextBlock = Schemas["TextBlock"];
+export type ImageBlock = Schemas["ImageBlock"];
+export type ButtonBlock = Schemas["ButtonBlock"];
+export type DividerBlock = Schemas["DividerBlock"];
+export type ColumnsBlock = Schemas["ColumnsBlock"];
+export type Column = Schemas["Column"];
 /** Text above what every message carries: the postal address and the unsubscribe link. */
-export interface FooterBlock {
-  id: string;
-  type: "footer";
-  text?: string;
-  align?: Align;
-}
-
+export type FooterBlock = Schemas["FooterBlock"];
+export type ColumnBlock = HeadingBlock | TextBlock | ImageBlock | ButtonBlock | DividerBlock;
 export type Section = ColumnBlock | ColumnsBlock | FooterBlock;
 export type SectionType = Section["type"];
 
-export type TemplateStatus = "draft" | "published";
-export type Scope = "marketplace" | "mine";
-
-export interface TemplateSummary {
-  id: string;
-  name: string;
-  description: string;
-  category: string;
-  is_pro: boolean;
-  status: TemplateStatus;
-  version: number;
-  scope: Scope;
-  /** Whether this workspace's plan lets it copy, edit and send the template. */
-  available: boolean;
-  source_template_id: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface Template extends TemplateSummary {
-  sections: Section[];
-  theme: Record<string, unknown>;
-}
-
-export interface TemplateVersion {
-  version: number;
-  name: string;
-  created_at: string;
-  created_by: string | null;
-  restored_from: number | null;
-  current: boolean;
-}
-
-export interface TemplateVersionDetail extends TemplateVersion {
-  template_id: string;
-  sections: Section[];
-  theme: Record<string, unknown>;
-}
-
-export interface ImageAsset {
-  id: string;
-  url: string;
-  source: "upload" | "url" | "ai";
-  content_type: string;
-  size: number;
-  original_name: string;
-  source_url: string | null;
-  prompt: string | null;
-  created_at: string;
-}
+export type TemplateSummary = Schemas["TemplateSummary"];
+export type TemplateStatus = TemplateSummary["status"];
+export type Scope = TemplateSummary["scope"];
+export type Template = JsonOf<operations["get_get_template"]["responses"][200]>;
+export type TemplateVersion = Schemas["VersionSummary"];
+export type TemplateVersionDetail = JsonOf<operations["get_get_version"]["responses"][200]>;
+export type ImageAsset = Schemas["AssetRead"];
 
 /** What a save sends: the whole editable state. */
 export interface TemplateContent {
@@ -140,32 +46,40 @@ function withSignal(signal?: AbortSignal) {
   return signal ? { signal } : {};
 }
 
+function templatePath(id: string) {
+  return { path: { template_id: id } };
+}
+
+/** `If-Match` carries the version a change starts from. */
+function ifMatch(version: number) {
+  return { "If-Match": String(version) };
+}
+
 export async function listTemplates(scope: Scope, signal?: AbortSignal): Promise<TemplateSummary[]> {
-  const body = await request<{ items: TemplateSummary[] }>(
-    "GET",
-    `/api/templates?scope=${scope}`,
-    withSignal(signal),
+  const body = await unwrap(
+    api.GET("/api/templates", { params: { query: { scope } }, ...withSignal(signal) }),
   );
   return body.items;
 }
 
 export function getTemplate(id: string, signal?: AbortSignal): Promise<Template> {
-  return request<Template>("GET", path(id), withSignal(signal));
+  return unwrap(api.GET("/api/templates/{template_id}", { params: templatePath(id), ...withSignal(signal) }));
 }
 
 /** Copies a marketplace (or my own) template into my templates. */
 export function copyTemplate(fromTemplateId: string, name: string): Promise<Template> {
-  return request<Template>("POST", "/api/templates", {
-    body: { from_template_id: fromTemplateId, name },
-  });
+  return unwrap(api.POST("/api/templates", { body: { from_template_id: fromTemplateId, name } }));
 }
 
 /** Saves on top of `version`; a stale version is rejected with 409 `version_conflict`. */
 export function saveTemplate(id: string, version: number, content: TemplateContent): Promise<Template> {
-  return request<Template>("PUT", path(id), {
-    body: content,
-    headers: { "If-Match": String(version) },
-  });
+  return unwrap(
+    api.PUT("/api/templates/{template_id}", {
+      params: templatePath(id),
+      body: content,
+      headers: ifMatch(version),
+    }),
+  );
 }
 
 export function isVersionConflict(error: unknown): error is ApiError {
@@ -173,20 +87,19 @@ export function isVersionConflict(error: unknown): error is ApiError {
 }
 
 export async function listVersions(id: string, signal?: AbortSignal): Promise<TemplateVersion[]> {
-  const body = await request<{ items: TemplateVersion[] }>(
-    "GET",
-    path(id, "/versions"),
-    withSignal(signal),
+  const body = await unwrap(
+    api.GET("/api/templates/{template_id}/versions", { params: templatePath(id), ...withSignal(signal) }),
   );
   return body.items;
 }
 
-export function getVersion(
-  id: string,
-  version: number,
-  signal?: AbortSignal,
-): Promise<TemplateVersionDetail> {
-  return request<TemplateVersionDetail>("GET", path(id, `/versions/${version}`), withSignal(signal));
+export function getVersion(id: string, version: number, signal?: AbortSignal): Promise<TemplateVersionDetail> {
+  return unwrap(
+    api.GET("/api/templates/{template_id}/versions/{version}", {
+      params: { path: { template_id: id, version } },
+      ...withSignal(signal),
+    }),
+  );
 }
 
 /**
@@ -194,21 +107,24 @@ export function getVersion(
  * editor holds: a restore on top of a version it has not seen is a conflict too.
  */
 export function restoreVersion(id: string, version: number, current: number): Promise<Template> {
-  return request<Template>("POST", path(id, `/versions/${version}/restore`), {
-    headers: { "If-Match": String(current) },
-  });
+  return unwrap(
+    api.POST("/api/templates/{template_id}/versions/{version}/restore", {
+      params: { path: { template_id: id, version } },
+      headers: ifMatch(current),
+    }),
+  );
 }
 
 export function publishTemplate(id: string): Promise<Template> {
-  return request<Template>("POST", path(id, "/publish"));
+  return unwrap(api.POST("/api/templates/{template_id}/publish", { params: templatePath(id) }));
 }
 
 export function unpublishTemplate(id: string): Promise<Template> {
-  return request<Template>("POST", path(id, "/unpublish"));
+  return unwrap(api.POST("/api/templates/{template_id}/unpublish", { params: templatePath(id) }));
 }
 
 export function duplicateTemplate(id: string): Promise<Template> {
-  return request<Template>("POST", path(id, "/duplicate"));
+  return unwrap(api.POST("/api/templates/{template_id}/duplicate", { params: templatePath(id) }));
 }
 
 /** The HTML the server sends for this template (the same renderer as campaigns). */
@@ -259,9 +175,13 @@ export function uploadImage(file: File): Promise<ImageAsset> {
 }
 
 export function importImage(url: string): Promise<ImageAsset> {
-  return request<ImageAsset>("POST", "/api/assets/import", { body: { url } });
+  return unwrap(api.POST("/api/assets/import", { body: { url } }));
 }
 
 export function generateImage(prompt: string): Promise<ImageAsset> {
-  return request<ImageAsset>("POST", "/api/assets/generate", { body: { prompt } });
+  return unwrap(api.POST("/api/assets/generate", { body: { prompt } }));
+}
+
+export async function listImages(signal?: AbortSignal): Promise<ImageAsset[]> {
+  return (await unwrap(api.GET("/api/assets", withSignal(signal)))).items;
 }

@@ -2,13 +2,21 @@ import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { Section, Template } from "../api/templates";
 import { apiError, json, SIGNED_IN, stubApi, type Routes } from "../test/api";
+import { footer, heading, text } from "../test/sections";
 import { renderAt } from "../test/render";
 
-const SECTIONS: Section[] = [
-  { id: "title", type: "heading", text: "Hello", level: 1 },
-  { id: "intro", type: "text", markdown: "Intro" },
-  { id: "footer", type: "footer", text: "" },
-];
+const SECTIONS: Section[] = [heading("title", "Hello"), text("intro", "Intro"), footer("footer")];
+
+const THEME: Template["theme"] = {
+  accent_color: "#2563eb",
+  background: "#f4f4f5",
+  content_background: "#ffffff",
+  font: "sans",
+  heading_color: "#111827",
+  muted_color: "#6b7280",
+  text_color: "#1f2933",
+  width: 600,
+};
 
 function template(version: number, sections: Section[] = SECTIONS, extra: Partial<Template> = {}): Template {
   return {
@@ -25,7 +33,7 @@ function template(version: number, sections: Section[] = SECTIONS, extra: Partia
     created_at: "2026-01-01T00:00:00Z",
     updated_at: "2026-01-01T00:00:00Z",
     sections,
-    theme: {},
+    theme: THEME,
     ...extra,
   };
 }
@@ -99,7 +107,7 @@ describe("TemplateEditorPage", () => {
 
   it("on a conflict shows both versions and keeps both changes on top of theirs", async () => {
     const theirs = template(2, [
-      { id: "title", type: "heading", text: "Their title", level: 1 },
+      heading("title", "Their title"),
       SECTIONS[1]!,
       SECTIONS[2]!,
     ]);

@@ -108,7 +108,7 @@ function Editor({ template, threadId }: { template: Template; threadId: string |
     if (type === "image") {
       pickImage((asset) =>
         setSections((sections) =>
-          insertSection(sections, { ...blankSection("image", asset.url), asset_id: asset.id } as Section),
+          insertSection(sections, { ...blankSection("image", asset.path), asset_id: asset.id } as Section),
         ),
       );
       return;

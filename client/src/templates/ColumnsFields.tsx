@@ -47,18 +47,18 @@ export function ColumnsFields({ block, onChange, pickImage }: ColumnsFieldsProps
 
   return (
     <div className="columns-fields">
-      {block.columns.map((column, index) => (
+      {block.columns.map(({ blocks = [] }, index) => (
         <fieldset key={index} className="fieldset columns-fields__column">
           <legend>Column {index + 1}</legend>
-          {column.blocks.length === 0 ? <p className="muted">Empty column.</p> : null}
-          {column.blocks.map((inner) => (
+          {blocks.length === 0 ? <p className="muted">Empty column.</p> : null}
+          {blocks.map((inner) => (
             <div key={inner.id} className="columns-fields__block">
               <div className="columns-fields__block-head">
                 <span className="columns-fields__kind">{SECTION_LABELS[inner.type]}</span>
                 <button
                   type="button"
                   className="button button--small button--link"
-                  onClick={() => setBlocks(index, column.blocks.filter((b) => b.id !== inner.id))}
+                  onClick={() => setBlocks(index, blocks.filter((b) => b.id !== inner.id))}
                 >
                   Remove {SECTION_LABELS[inner.type].toLowerCase()} from column {index + 1}
                 </button>
@@ -68,16 +68,16 @@ export function ColumnsFields({ block, onChange, pickImage }: ColumnsFieldsProps
                 onChange={(changed) =>
                   setBlocks(
                     index,
-                    column.blocks.map((b) => (b.id === changed.id ? changed : b)),
+                    blocks.map((b) => (b.id === changed.id ? changed : b)),
                   )
                 }
                 onPickImage={() =>
                   pickImage((asset) =>
                     setBlocks(
                       index,
-                      column.blocks.map((b) =>
+                      blocks.map((b) =>
                         b.id === inner.id && b.type === "image"
-                          ? { ...b, src: asset.url, asset_id: asset.id }
+                          ? { ...b, src: asset.path, asset_id: asset.id }
                           : b,
                       ),
                     ),
@@ -91,11 +91,11 @@ export function ColumnsFields({ block, onChange, pickImage }: ColumnsFieldsProps
             onAdd={(type) => {
               if (type === "image") {
                 pickImage((asset) =>
-                  setBlocks(index, [...column.blocks, { ...blankBlock("image", asset.url), asset_id: asset.id } as ColumnBlock]),
+                  setBlocks(index, [...blocks, { ...blankBlock("image", asset.path), asset_id: asset.id } as ColumnBlock]),
                 );
                 return;
               }
-              setBlocks(index, [...column.blocks, blankBlock(type)]);
+              setBlocks(index, [...blocks, blankBlock(type)]);
             }}
           />
         </fieldset>

@@ -128,7 +128,7 @@ function SortableSection({
           onChange={onChange}
           onPickImage={() =>
             pickImage((asset) => {
-              if (section.type === "image") onChange({ ...section, src: asset.url, asset_id: asset.id });
+              if (section.type === "image") onChange({ ...section, src: asset.path, asset_id: asset.id });
             })
           }
         />

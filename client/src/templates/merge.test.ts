@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Section, TemplateContent } from "../api/templates";
+import * as make from "../test/sections";
 import { mergeContent } from "./merge";
 
-const heading: Section = { id: "h", type: "heading", text: "Hello", level: 1 };
-const text: Section = { id: "t", type: "text", markdown: "Body" };
-const divider: Section = { id: "d", type: "divider" };
-const footer: Section = { id: "f", type: "footer", text: "Bye" };
+const heading = make.heading("h", "Hello");
+const text = make.text("t", "Body");
+const divider = make.divider("d");
+const footer = make.footer("f", "Bye");
 const BASE: TemplateContent = { name: "News", sections: [heading, text, divider, footer] };
 
 function content(sections: Section[], name = "News"): TemplateContent {
@@ -55,8 +56,8 @@ describe("mergeContent", () => {
   });
 
   it("keeps sections either side added, after the one they follow, with the footer last", () => {
-    const mineNew: Section = { id: "m", type: "text", markdown: "new mine" };
-    const theirsNew: Section = { id: "n", type: "button", label: "Go", href: "https://example.com" };
+    const mineNew = make.text("m", "new mine");
+    const theirsNew = make.button("n", "Go");
     const mine = content([heading, mineNew, text, divider, footer]);
     const theirs = content([heading, text, divider, theirsNew, footer]);
     const { merged, conflicts } = mergeContent(BASE, mine, theirs);

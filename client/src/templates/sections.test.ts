@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Section } from "../api/templates";
+import { columns, divider, footer, heading, text } from "../test/sections";
 import {
   blankBlock,
   blankSection,
@@ -14,12 +15,7 @@ import {
   summary,
 } from "./sections";
 
-const SECTIONS: Section[] = [
-  { id: "h", type: "heading", text: "Hello", level: 1 },
-  { id: "t", type: "text", markdown: "Body" },
-  { id: "d", type: "divider" },
-  { id: "f", type: "footer", text: "Sent by us" },
-];
+const SECTIONS: Section[] = [heading("h", "Hello"), text("t", "Body"), divider("d"), footer("f", "Sent by us")];
 
 function ids(sections: Section[]): string[] {
   return sections.map((s) => s.id);
@@ -66,8 +62,8 @@ describe("section helpers", () => {
   });
 
   it("replaces one section by id", () => {
-    const next = replaceSection(SECTIONS, { id: "h", type: "heading", text: "Bye", level: 2 });
-    expect(next[0]).toEqual({ id: "h", type: "heading", text: "Bye", level: 2 });
+    const next = replaceSection(SECTIONS, heading("h", "Bye", 2));
+    expect(next[0]).toEqual(heading("h", "Bye", 2));
     expect(next[1]).toBe(SECTIONS[1]);
   });
 
@@ -76,28 +72,17 @@ describe("section helpers", () => {
       type: "image",
       src: "https://example.com/a.png",
     });
-    const columns = blankSection("columns");
-    expect(columns.type).toBe("columns");
-    if (columns.type !== "columns") return;
-    expect(columns.columns).toHaveLength(2);
-    expect(columns.columns.map((c) => c.blocks[0]?.type)).toEqual(["text", "text"]);
+    const made = blankSection("columns");
+    expect(made.type).toBe("columns");
+    if (made.type !== "columns") return;
+    expect(made.columns).toHaveLength(2);
+    expect(made.columns.map((c) => c.blocks?.[0]?.type)).toEqual(["text", "text"]);
   });
 
   it("summarises sections in one short line", () => {
-    expect(summary({ id: "a", type: "text", markdown: "Line one\n\nline   two" })).toBe(
-      "Line one line two",
-    );
-    expect(summary({ id: "a", type: "text", markdown: "x".repeat(100) })).toHaveLength(58);
-    expect(summary({ id: "a", type: "divider" })).toBe("");
-    expect(
-      summary({
-        id: "c",
-        type: "columns",
-        columns: [
-          { blocks: [{ id: "l", type: "text", markdown: "Left" }] },
-          { blocks: [{ id: "r", type: "heading", text: "Right", level: 2 }] },
-        ],
-      }),
-    ).toBe("Left | Right");
+    expect(summary(text("a", "Line one\n\nline   two"))).toBe("Line one line two");
+    expect(summary(text("a", "x".repeat(100)))).toHaveLength(58);
+    expect(summary(divider("a"))).toBe("");
+    expect(summary(columns("c", [text("l", "Left")], [heading("r", "Right", 2)]))).toBe("Left | Right");
   });
 });

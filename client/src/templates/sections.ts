@@ -50,15 +50,23 @@ export function blankBlock(type: ColumnBlockType, src = ""): ColumnBlock {
   const id = newId(type);
   switch (type) {
     case "heading":
-      return { id, type, text: "New heading", level: 2 };
+      return { id, type, text: "New heading", level: 2, align: "left" };
     case "text":
-      return { id, type, markdown: "Write something here." };
+      return { id, type, markdown: "Write something here.", align: "left" };
     case "image":
-      return { id, type, src, alt: "", href: null };
+      return { id, type, src, alt: "", href: null, width: 100, align: "center", asset_id: null };
     case "button":
-      return { id, type, label: "Read more", href: "https://example.com" };
+      return {
+        id,
+        type,
+        label: "Read more",
+        href: "https://example.com",
+        align: "center",
+        color: null,
+        text_color: null,
+      };
     case "divider":
-      return { id, type };
+      return { id, type, color: null, thickness: 1 };
   }
 }
 
@@ -153,7 +161,7 @@ export function summary(section: Section): string {
       return "";
     case "columns":
       return oneLine(
-        section.columns.map((c) => c.blocks.map((b) => summary(b)).join(" ")).join(" | "),
+        section.columns.map((c) => (c.blocks ?? []).map((b) => summary(b)).join(" ")).join(" | "),
       );
     case "footer":
       return oneLine(section.text ?? "");
