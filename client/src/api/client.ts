@@ -227,6 +227,33 @@ export async function request<T>(
   return body as T;
 }
 
+/**
+ * POSTs a multipart form (file uploads, which the typed client does not encode), with
+ * the same rules as the typed client: cookies, the CSRF header, `ApiError` on failure.
+ */
+export async function postForm<T>(path: string, form: FormData): Promise<T> {
+  const headers = new Headers({ Accept: "application/json" });
+  const token = readCookie(CSRF_COOKIE);
+  if (token) headers.set(CSRF_HEADER, token);
+  let response: Response;
+  try {
+    response = await globalThis.fetch(`${defaultBaseUrl()}${path}`, {
+      method: "POST",
+      body: form,
+      headers,
+      credentials: "same-origin",
+    });
+  } catch (cause) {
+    throw ApiError.network(cause);
+  }
+  if (!response.ok) {
+    const error = await ApiError.fromResponse(response);
+    reportUnauthorized(error);
+    throw error;
+  }
+  return (await response.json()) as T;
+}
+
 /** The shape of every openapi-fetch result. */
 type FetchResult = { data?: unknown; error?: unknown; response: Response };
 

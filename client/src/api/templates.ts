@@ -3,7 +3,7 @@
  * versions with optimistic concurrency (`If-Match` → 409 `version_conflict`),
  * the rendered preview and images.
  */
-import { api, ApiError, CSRF_COOKIE, CSRF_HEADER, readCookie, unwrap } from "./client";
+import { api, ApiError, postForm, unwrap } from "./client";
 import type { components, operations } from "./schema";
 
 type Schemas = components["schemas"];
@@ -149,29 +149,10 @@ export async function previewHtml(
   return response.text();
 }
 
-async function sendForm(url: string, form: FormData): Promise<ImageAsset> {
-  const headers = new Headers({ Accept: "application/json" });
-  const token = readCookie(CSRF_COOKIE);
-  if (token) headers.set(CSRF_HEADER, token);
-  let response: Response;
-  try {
-    response = await globalThis.fetch(`${window.location.origin}${url}`, {
-      method: "POST",
-      body: form,
-      headers,
-      credentials: "same-origin",
-    });
-  } catch (cause) {
-    throw ApiError.network(cause);
-  }
-  if (!response.ok) throw await ApiError.fromResponse(response);
-  return (await response.json()) as ImageAsset;
-}
-
 export function uploadImage(file: File): Promise<ImageAsset> {
   const form = new FormData();
   form.append("file", file, file.name);
-  return sendForm("/api/assets", form);
+  return postForm<ImageAsset>("/api/assets", form);
 }
 
 export function importImage(url: string): Promise<ImageAsset> {

@@ -180,6 +180,14 @@ function Editor({ template, threadId }: { template: Template; threadId: string |
           </button>
         </div>
       </div>
+      {meta.available ? null : (
+        <div className="notice notice--error" role="alert">
+          <p>“{meta.name}” is a Pro template: your plan cannot save changes to it or send it.</p>
+          <p>
+            <Link to="/pricing">See plans on the Pricing page</Link>
+          </p>
+        </div>
+      )}
       {actionError ? (
         <div className="notice notice--error" role="alert">
           <p>{actionError}</p>

@@ -1,7 +1,9 @@
-import { useCallback, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { copyTemplate, listTemplates, type Scope, type TemplateSummary } from "../api/templates";
+import { LoadError } from "../components/LoadError";
 import { Page } from "../components/Page";
+import { Tabs, type TabItem } from "../components/Tabs";
 import { errorMessage } from "../forms/errors";
 import { useLoad } from "../lib/useLoad";
 import { DraftContext } from "../templates/DraftContext";
@@ -9,9 +11,9 @@ import { editorPath, needsUpgrade } from "../templates/links";
 import { PreviewDialog } from "../templates/PreviewDialog";
 import { TemplateCard } from "../templates/TemplateCard";
 
-const TABS: { scope: Scope; label: string }[] = [
-  { scope: "marketplace", label: "Marketplace" },
-  { scope: "mine", label: "My templates" },
+const TABS: readonly TabItem<Scope>[] = [
+  { id: "marketplace", label: "Marketplace" },
+  { id: "mine", label: "My templates" },
 ];
 
 interface UseError {
@@ -37,14 +39,7 @@ function TemplateGrid({
   const templates = useLoad(load);
 
   if (templates.status === "error") {
-    return (
-      <div className="notice notice--error" role="alert">
-        <p>Could not load the templates. {errorMessage(templates.error)}</p>
-        <button type="button" className="button button--small button--secondary" onClick={templates.reload}>
-          Try again
-        </button>
-      </div>
-    );
+    return <LoadError what="the templates" error={templates.error} onRetry={templates.reload} />;
   }
   if (templates.data === undefined) {
     return (
@@ -115,23 +110,12 @@ export default function TemplatesPage() {
   const [previewing, setPreviewing] = useState<TemplateSummary | null>(null);
   const [using, setUsing] = useState<string | null>(null);
   const [useError, setUseError] = useState<UseError | null>(null);
-  const tabRefs = useRef<Partial<Record<Scope, HTMLButtonElement | null>>>({});
-
-  function selectTab(next: Scope, focus = false) {
+  function selectTab(next: Scope) {
     const params = new URLSearchParams(searchParams);
     if (next === "mine") params.set("tab", "mine");
     else params.delete("tab");
     setSearchParams(params, { replace: true });
     setUseError(null);
-    if (focus) tabRefs.current[next]?.focus();
-  }
-
-  function onTabKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
-    if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
-    event.preventDefault();
-    const index = TABS.findIndex((t) => t.scope === scope);
-    const next = TABS[(index + (event.key === "ArrowRight" ? 1 : TABS.length - 1)) % TABS.length]!;
-    selectTab(next.scope, true);
   }
 
   async function use(template: TemplateSummary) {
@@ -155,27 +139,14 @@ export default function TemplatesPage() {
       </p>
       {threadId ? <DraftContext threadId={threadId} /> : null}
 
-      <div className="tabs templates__tabs" role="tablist" aria-label="Templates">
-        {TABS.map((tab) => (
-          <button
-            key={tab.scope}
-            ref={(el) => {
-              tabRefs.current[tab.scope] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`templates-tab-${tab.scope}`}
-            className="tabs__tab"
-            aria-selected={scope === tab.scope}
-            aria-controls="templates-panel"
-            tabIndex={scope === tab.scope ? 0 : -1}
-            onClick={() => selectTab(tab.scope)}
-            onKeyDown={onTabKeyDown}
-          >
-            {tab.label}
-          </button>
-        ))}
-      </div>
+      <Tabs
+        label="Templates"
+        tabs={TABS}
+        selected={scope}
+        onSelect={selectTab}
+        idPrefix="templates"
+        className="templates__tabs"
+      />
 
       {useError ? (
         <div className="notice notice--error" role="alert">
@@ -192,7 +163,7 @@ export default function TemplatesPage() {
         </div>
       ) : null}
 
-      <div role="tabpanel" id="templates-panel" aria-labelledby={`templates-tab-${scope}`}>
+      <div role="tabpanel" id="templates-panel" aria-labelledby={`templates-${scope}`}>
         <TemplateGrid
           key={scope}
           scope={scope}

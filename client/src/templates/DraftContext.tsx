@@ -1,6 +1,6 @@
 import { useCallback } from "react";
 import { getThread } from "../api/chat";
-import { errorMessage } from "../forms/errors";
+import { LoadError } from "../components/LoadError";
 import { useLoad } from "../lib/useLoad";
 
 /**
@@ -16,12 +16,7 @@ export function DraftContext({ threadId }: { threadId: string }) {
     <aside className="panel draft-context" aria-labelledby="draft-context-title">
       <h2 id="draft-context-title">Your draft</h2>
       {thread.status === "error" ? (
-        <div className="notice notice--error" role="alert">
-          <p>Could not load the draft. {errorMessage(thread.error)}</p>
-          <button type="button" className="button button--small button--secondary" onClick={thread.reload}>
-            Try again
-          </button>
-        </div>
+        <LoadError what="the draft" error={thread.error} onRetry={thread.reload} />
       ) : thread.data === undefined ? (
         <p className="muted" role="status">
           Loading the draft…

@@ -1,14 +1,15 @@
-import { useId, useRef, useState, type KeyboardEvent } from "react";
+import { useId, useState } from "react";
 import { Link } from "react-router";
 import { generateImage, importImage, uploadImage, type ImageAsset } from "../api/templates";
 import { Dialog } from "../components/Dialog";
+import { Tabs, type TabItem } from "../components/Tabs";
 import { errorMessage } from "../forms/errors";
 import { FormAlert } from "../forms/Form";
 import { needsUpgrade } from "./links";
 
 type Mode = "upload" | "url" | "ai";
 
-const MODES: { id: Mode; label: string }[] = [
+const MODES: readonly TabItem<Mode>[] = [
   { id: "upload", label: "Upload" },
   { id: "url", label: "From a URL" },
   { id: "ai", label: "Generate with AI" },
@@ -31,20 +32,9 @@ export function ImageDialog({ onClose, onPicked }: ImageDialogProps) {
   const [prompt, setPrompt] = useState("");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<{ message: string; upgrade: boolean } | null>(null);
-  const tabRefs = useRef<Partial<Record<Mode, HTMLButtonElement | null>>>({});
-
-  function switchMode(next: Mode, focus = false) {
+  function switchMode(next: Mode) {
     setMode(next);
     setError(null);
-    if (focus) tabRefs.current[next]?.focus();
-  }
-
-  function onTabKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
-    if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
-    event.preventDefault();
-    const index = MODES.findIndex((m) => m.id === mode);
-    const next = MODES[(index + (event.key === "ArrowRight" ? 1 : MODES.length - 1)) % MODES.length]!;
-    switchMode(next.id, true);
   }
 
   async function submit() {
@@ -85,27 +75,7 @@ export function ImageDialog({ onClose, onPicked }: ImageDialogProps) {
           Close
         </button>
       </div>
-      <div className="tabs" role="tablist" aria-label="Image source">
-        {MODES.map((m) => (
-          <button
-            key={m.id}
-            ref={(el) => {
-              tabRefs.current[m.id] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`${titleId}-${m.id}`}
-            className="tabs__tab"
-            aria-selected={mode === m.id}
-            aria-controls={`${titleId}-panel`}
-            tabIndex={mode === m.id ? 0 : -1}
-            onClick={() => switchMode(m.id)}
-            onKeyDown={onTabKeyDown}
-          >
-            {m.label}
-          </button>
-        ))}
-      </div>
+      <Tabs label="Image source" tabs={MODES} selected={mode} onSelect={switchMode} idPrefix={titleId} />
       <form
         id={`${titleId}-panel`}
         role="tabpanel"

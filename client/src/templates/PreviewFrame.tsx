@@ -1,6 +1,6 @@
 import { useCallback } from "react";
 import { previewHtml } from "../api/templates";
-import { errorMessage } from "../forms/errors";
+import { LoadError } from "../components/LoadError";
 import { useLoad } from "../lib/useLoad";
 
 interface PreviewFrameProps {
@@ -23,14 +23,7 @@ export function PreviewFrame({ templateId, version, title }: PreviewFrameProps) 
   const preview = useLoad(load);
 
   if (preview.status === "error") {
-    return (
-      <div className="notice notice--error" role="alert">
-        <p>Could not load the preview. {errorMessage(preview.error)}</p>
-        <button type="button" className="button button--small button--secondary" onClick={preview.reload}>
-          Try again
-        </button>
-      </div>
-    );
+    return <LoadError what="the preview" error={preview.error} onRetry={preview.reload} />;
   }
   if (preview.data === undefined) {
     return (

@@ -1,6 +1,7 @@
 import { useCallback, useId, useState } from "react";
 import { listVersions, restoreVersion, type Template, type TemplateVersion } from "../api/templates";
 import { Dialog } from "../components/Dialog";
+import { LoadError } from "../components/LoadError";
 import { errorMessage } from "../forms/errors";
 import { formatDateTime, relativeTime } from "../lib/format";
 import { useLoad } from "../lib/useLoad";
@@ -56,12 +57,7 @@ export function VersionHistory({ template, version, restoreBlocked, onClose, onR
         </div>
       ) : null}
       {versions.status === "error" ? (
-        <div className="notice notice--error" role="alert">
-          <p>Could not load the history. {errorMessage(versions.error)}</p>
-          <button type="button" className="button button--small button--secondary" onClick={versions.reload}>
-            Try again
-          </button>
-        </div>
+        <LoadError what="the history" error={versions.error} onRetry={versions.reload} />
       ) : versions.data === undefined ? (
         <p role="status" className="muted">
           Loading versions…

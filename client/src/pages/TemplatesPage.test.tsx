@@ -1,0 +1,110 @@
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import type { TemplateSummary } from "../api/templates";
+import { apiError, json, SIGNED_IN, stubApi, type Routes } from "../test/api";
+import { locationOf, renderAt } from "../test/render";
+
+function summary(id: string, name: string, extra: Partial<TemplateSummary> = {}): TemplateSummary {
+  return {
+    id,
+    name,
+    description: `${name}, for every occasion.`,
+    category: "newsletter",
+    is_pro: false,
+    status: "published",
+    version: 1,
+    scope: "marketplace",
+    available: true,
+    source_template_id: null,
+    created_at: "2026-01-01T00:00:00Z",
+    updated_at: "2026-01-01T00:00:00Z",
+    ...extra,
+  };
+}
+
+const CLASSIC = summary("m1", "Classic newsletter");
+const EVENT = summary("m2", "Event invitation", { is_pro: true, available: false });
+const MINE = summary("c1", "My newsletter", { scope: "mine", status: "draft", version: 4 });
+
+function templatesApi(extra: Routes = {}) {
+  return stubApi({
+    ...SIGNED_IN,
+    "GET /api/templates": (request) =>
+      json({
+        items: new URL(request.url).searchParams.get("scope") === "mine" ? [MINE] : [CLASSIC, EVENT],
+      }),
+    ...extra,
+  });
+}
+
+function card(name: string): HTMLElement {
+  return screen.getByRole("heading", { name }).closest("li")!;
+}
+
+describe("TemplatesPage", () => {
+  it("lists the marketplace with Pro labels and no prices, and my templates in the other tab", async () => {
+    templatesApi();
+    const { router } = renderAt("/templates");
+    await screen.findByRole("heading", { level: 1, name: "Templates" });
+    await screen.findByRole("heading", { name: "Classic newsletter" });
+    expect(within(card("Event invitation")).getByText("Pro")).toBeTruthy();
+    expect(within(card("Classic newsletter")).queryByText("Pro")).toBeNull();
+    expect(screen.getByRole("tabpanel").textContent).not.toMatch(/[$€£]/);
+
+    const mine = screen.getByRole("tab", { name: "My templates" });
+    fireEvent.keyDown(screen.getByRole("tab", { name: "Marketplace" }), { key: "ArrowRight" });
+    await waitFor(() => expect(mine.getAttribute("aria-selected")).toBe("true"));
+    expect(document.activeElement).toBe(mine);
+    expect(locationOf(router)).toBe("/templates?tab=mine");
+    await screen.findByRole("heading", { name: "My newsletter" });
+    expect(within(card("My newsletter")).getByText("Draft")).toBeTruthy();
+    expect(within(card("My newsletter")).getByRole("link", { name: "Edit" }).getAttribute("href")).toBe(
+      "/templates/c1",
+    );
+  });
+
+  it("copies a marketplace template and opens the editor, keeping the chat thread", async () => {
+    const api = templatesApi({
+      "GET /api/chat/threads/th1": () =>
+        json({ id: "th1", state: "reviewing", messages: [], draft: null }),
+      "POST /api/templates": () => json({ ...CLASSIC, id: "new1", scope: "mine", sections: [] }, 201),
+    });
+    const { router } = renderAt("/templates?thread=th1");
+    await screen.findByRole("heading", { name: "Classic newsletter" });
+    fireEvent.click(within(card("Classic newsletter")).getByRole("button", { name: "Use this template" }));
+    await waitFor(() => expect(locationOf(router)).toBe("/templates/new1?thread=th1"));
+    expect(api.to("POST /api/templates")[0]!.body).toEqual({
+      from_template_id: "m1",
+      name: "Classic newsletter",
+    });
+  });
+
+  it("shows the server's refusal of a pro template and links to Pricing", async () => {
+    templatesApi({
+      "POST /api/templates": () =>
+        apiError(403, "plan_required", "“Event invitation” is a Pro template: upgrade to Pro to copy it."),
+    });
+    renderAt("/templates");
+    await screen.findByRole("heading", { name: "Event invitation" });
+    fireEvent.click(within(card("Event invitation")).getByRole("button", { name: "Use this template" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("upgrade to Pro to copy it");
+    expect(within(alert).getByRole("link", { name: "See plans on the Pricing page" }).getAttribute("href")).toBe(
+      "/pricing",
+    );
+  });
+
+  it("says so when there is nothing, and offers to retry a failed load", async () => {
+    let fail = true;
+    templatesApi({
+      "GET /api/templates": () =>
+        fail ? apiError(503, "unavailable", "Down") : json({ items: [] }),
+    });
+    renderAt("/templates?tab=mine");
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("Could not load the templates.");
+    fail = false;
+    fireEvent.click(within(alert).getByRole("button", { name: "Try again" }));
+    await screen.findByText("You have no templates yet.");
+  });
+});
