@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+from dataclasses import dataclass
 
 import openai
 
+from agents.providers.base import Usage
 from agents.providers.openai import shared_client
 from server.core.config import Config
 from server.core.errors import AppError
@@ -24,8 +26,15 @@ class ImageGenerationFailed(AppError):
     message = "The image could not be generated."
 
 
-async def generate_image(config: Config, prompt: str, *, size: str) -> bytes:
-    """One image for ``prompt`` as PNG (or whatever the model returns) bytes."""
+@dataclass(frozen=True)
+class GeneratedImage:
+    data: bytes
+    model: str
+    usage: Usage
+
+
+async def generate_image(config: Config, prompt: str, *, size: str) -> GeneratedImage:
+    """One image for ``prompt`` (the bytes the model returned, checked by the caller)."""
     if not config.openai_api_key:
         raise ImagesNotConfigured()
     client = shared_client(
@@ -50,6 +59,16 @@ async def generate_image(config: Config, prompt: str, *, size: str) -> bytes:
     if not data:
         raise ImageGenerationFailed(details={"error": "empty response"})
     try:
-        return base64.b64decode(data, validate=True)
+        decoded = base64.b64decode(data, validate=True)
     except (binascii.Error, ValueError) as exc:
         raise ImageGenerationFailed(details={"error": "invalid image data"}) from exc
+    usage = result.usage
+    return GeneratedImage(
+        data=decoded,
+        model=config.openai_image_model,
+        usage=Usage(
+            input_tokens=usage.input_tokens if usage else 0,
+            output_tokens=usage.output_tokens if usage else 0,
+            estimated=usage is None,
+        ),
+    )

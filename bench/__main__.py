@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import sys
 
-from bench import auth_enumeration, chat_streaming, contacts_import, http_overhead
+from bench import (
+    auth_enumeration,
+    chat_streaming,
+    contacts_import,
+    http_overhead,
+    template_render,
+)
 
 
 def main() -> int:
@@ -12,6 +18,7 @@ def main() -> int:
     auth_enumeration.main()
     chat_streaming.main()
     contacts_import.main()
+    template_render.main()
     return 0
 
 

@@ -23,6 +23,7 @@ from quart.typing import TestClientProtocol
 from tortoise import connections
 
 from server.core.config import Config, get_config
+from tests.fakes.openai_server import API_KEY, FakeOpenAI
 
 ROOT = Path(__file__).resolve().parents[1]
 # One Redis database per test session (by process id, or TEST_REDIS_DB to pin it), so two
@@ -212,6 +213,17 @@ async def live_server(db: None, config: Config) -> AsyncIterator[str]:
     server.should_exit = True
     await task
     set_emitter(None)
+
+
+@pytest.fixture
+async def fake_openai(config: Config, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeOpenAI]:
+    """The fake OpenAI server, with the session's config pointing at it for this test."""
+    server = FakeOpenAI()
+    await server.start()
+    monkeypatch.setattr(config, "openai_api_key", API_KEY)
+    monkeypatch.setattr(config, "openai_base_url", server.api_base)
+    yield server
+    await server.close()
 
 
 @pytest.fixture

@@ -9,18 +9,26 @@ through the ``Storage`` adapter and are served from ``/media/<id>``.
 from __future__ import annotations
 
 import hashlib
+import time
 import uuid
+from decimal import Decimal
 
 import filetype  # type: ignore[import-untyped]
 
-from agents.images import generate_image
+from agents.images import ImageGenerationFailed, ImagesNotConfigured, generate_image
+from agents.providers.base import Usage
+from agents.routing import cost_usd
+from models.chat import AIRequest
 from models.templates import Asset, AssetSource
 from server.assets.fetch import ImageTooLarge, SafeFetcher
 from server.assets.schemas import AssetRead
+from server.chat.service import BudgetExceeded, route_for
 from server.core.auth import Actor
 from server.core.config import get_config
 from server.core.db import transaction
 from server.core.errors import AppError, NotFound
+from server.core.metrics import record_ai_request
+from server.core.redis import get_redis
 from server.core.storage import Storage, get_storage
 
 IMAGE_TYPES = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp"}
@@ -110,8 +118,48 @@ async def import_from_url(actor: Actor, url: str, *, fetcher: SafeFetcher | None
 
 
 async def generate(actor: Actor, prompt: str, *, size: str) -> Asset:
-    data = await generate_image(get_config(), prompt, size=size)
-    return await store_image(actor, data, source=AssetSource.ai, prompt=prompt)
+    """An AI image; it counts against the workspace's monthly AI budget like chat does."""
+    config = get_config()
+    if not config.openai_api_key:
+        raise ImagesNotConfigured()
+    decision = await route_for(actor.workspace.id, str(actor.workspace.plan))
+    if decision.refused:
+        raise BudgetExceeded(decision.reason or "The monthly AI budget is used up.")
+    started = time.monotonic()
+    try:
+        image = await generate_image(config, prompt, size=size)
+    except ImageGenerationFailed as exc:
+        await _record(actor, config.openai_image_model, started, None, "failed", exc.code)
+        raise
+    await _record(actor, image.model, started, image.usage, "ok", None)
+    return await store_image(actor, image.data, source=AssetSource.ai, prompt=prompt)
+
+
+async def _record(
+    actor: Actor,
+    model: str,
+    started: float,
+    usage: Usage | None,
+    outcome: str,
+    error_class: str | None,
+) -> None:
+    usage = usage or Usage(input_tokens=0, output_tokens=0)
+    async with transaction():
+        await AIRequest.create(
+            workspace_id=actor.workspace.id,
+            provider="openai",
+            model=model,
+            purpose="image",
+            latency_ms=int((time.monotonic() - started) * 1000),
+            input_tokens=usage.input_tokens,
+            output_tokens=usage.output_tokens,
+            cost_usd=Decimal(str(round(cost_usd(model, usage, get_config()), 6))),
+            outcome=outcome,
+            error_class=error_class,
+        )
+    await record_ai_request(
+        get_redis(), "openai", model, outcome, usage.input_tokens, usage.output_tokens
+    )
 
 
 async def access_asset(actor: Actor, asset_id: uuid.UUID) -> Asset:

@@ -139,6 +139,8 @@ class Config(BaseSettings):
         default_factory=lambda: {
             "gpt-4o-mini": [0.15, 0.60],
             "gpt-4.1-nano": [0.10, 0.40],
+            # Text in, image out.
+            "gpt-image-1": [5.0, 40.0],
         }
     )
     # Monthly budget per plan: tokens (in + out) and dollars; near it (this share) the cheaper

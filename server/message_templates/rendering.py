@@ -37,6 +37,7 @@ from markupsafe import Markup
 
 from server.core.config import get_config
 from server.message_templates.schemas import (
+    MERGE_TAG,
     SECTIONS_ADAPTER,
     ButtonBlock,
     ColumnsBlock,
@@ -47,13 +48,6 @@ from server.message_templates.schemas import (
     Section,
     TextBlock,
     Theme,
-)
-
-# {{ name }}, {{ name | default }}, {{ name | default("x") }} or default('x'); nothing else.
-MERGE_TAG = re.compile(
-    r"\{\{\s*(?P<name>[A-Za-z_][A-Za-z0-9_]{0,63})\s*"
-    r"(?:\|\s*default\s*(?:\(\s*(?:\"(?P<dq>[^\"\\\n{}]{0,200})\"|'(?P<sq>[^'\\\n{}]{0,200})')"
-    r"\s*\))?\s*)?\}\}"
 )
 
 FONTS = {
@@ -148,9 +142,13 @@ class PreparedEmail:
 
         html_out = _fill(
             self.html_part,
-            lambda s: _html_value(s, merge, unsubscribe_url, open_pixel_url, link),
+            lambda s: _value(
+                s, merge, unsubscribe_url, link, for_html=True, pixel_url=open_pixel_url
+            ),
         )
-        text_out = _fill(self.text_part, lambda s: _text_value(s, merge, unsubscribe_url, link))
+        text_out = _fill(
+            self.text_part, lambda s: _value(s, merge, unsubscribe_url, link, for_html=False)
+        )
         return RenderedEmail(html=html_out, text=text_out)
 
 
@@ -161,37 +159,31 @@ def _merge_value(slot: MergeSlot, merge: Mapping[str, str]) -> str:
     return str(value)
 
 
-def _html_value(
+def _value(
     slot: Slot,
     merge: Mapping[str, str],
     unsubscribe_url: str,
-    pixel_url: str | None,
     link: Callable[[LinkSlot], str],
+    *,
+    for_html: bool,
+    pixel_url: str | None = None,
 ) -> str:
+    """One slot's value for one recipient: HTML-escaped for the HTML part, raw for text.
+    The open pixel exists only in HTML."""
     if isinstance(slot, MergeSlot):
-        return html.escape(_merge_value(slot, merge))
-    if isinstance(slot, LinkSlot):
-        return html.escape(link(slot))
-    if isinstance(slot, UnsubscribeSlot):
-        return html.escape(unsubscribe_url)
-    if pixel_url is None:
+        value = _merge_value(slot, merge)
+    elif isinstance(slot, LinkSlot):
+        value = link(slot)
+    elif isinstance(slot, UnsubscribeSlot):
+        value = unsubscribe_url
+    elif for_html and pixel_url is not None:
+        return (
+            f'<img src="{html.escape(pixel_url)}" width="1" height="1" alt="" '
+            'style="display:block;width:1px;height:1px;border:0">'
+        )
+    else:
         return ""
-    return (
-        f'<img src="{html.escape(pixel_url)}" width="1" height="1" alt="" '
-        'style="display:block;width:1px;height:1px;border:0">'
-    )
-
-
-def _text_value(
-    slot: Slot, merge: Mapping[str, str], unsubscribe_url: str, link: Callable[[LinkSlot], str]
-) -> str:
-    if isinstance(slot, MergeSlot):
-        return _merge_value(slot, merge)
-    if isinstance(slot, LinkSlot):
-        return link(slot)
-    if isinstance(slot, UnsubscribeSlot):
-        return unsubscribe_url
-    return ""
+    return html.escape(value) if for_html else value
 
 
 def _fill(compiled: _Compiled, value: Callable[[Slot], str]) -> str:

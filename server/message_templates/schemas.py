@@ -29,6 +29,14 @@ from models.templates import TemplateStatus
 MAX_SECTIONS = 60
 MAX_TEXT = 20_000
 
+# A merge tag: {{ name }}, {{ name | default }}, {{ name | default("x") }} or default('x').
+# Nothing else between braces is special; the renderer substitutes only these.
+MERGE_TAG = re.compile(
+    r"\{\{\s*(?P<name>[A-Za-z_][A-Za-z0-9_]{0,63})\s*"
+    r"(?:\|\s*default\s*(?:\(\s*(?:\"(?P<dq>[^\"\\\n{}]{0,200})\"|'(?P<sq>[^'\\\n{}]{0,200})')"
+    r"\s*\))?\s*)?\}\}"
+)
+
 
 def _check_url(value: str, *, schemes: frozenset[str]) -> str:
     value = value.strip()
@@ -37,7 +45,8 @@ def _check_url(value: str, *, schemes: frozenset[str]) -> str:
         raise ValueError(f"must be a {' or '.join(sorted(schemes))} URL")
     if parts.scheme.lower() != "mailto" and not parts.netloc:
         raise ValueError("must be an absolute URL with a host")
-    if any(ch.isspace() or ord(ch) < 32 for ch in value):
+    # Merge tags may sit inside a URL (their values are percent-encoded when sent).
+    if any(ch.isspace() or ord(ch) < 32 for ch in MERGE_TAG.sub("", value)):
         raise ValueError("must not contain spaces or control characters")
     return value
 

@@ -7,8 +7,10 @@ when ``stream_options.include_usage`` is set, then ``data: [DONE]``); ``POST
 API's typed events (``response.created``, ``response.output_text.delta``, ...,
 ``response.completed`` with the whole response) and, with ``store``, keeps the response so
 ``GET /v1/responses/{id}`` and ``GET /v1/responses/{id}/input_items`` answer it and
-``previous_response_id`` can continue from it. Like the real API it checks the bearer
-key and the request shape, and answers errors with OpenAI's ``{"error": {...}}`` body.
+``previous_response_id`` can continue from it. ``POST /v1/images/generations`` answers
+base64 image data as ``gpt-image-1`` does, or its safety refusal. Like the real API it
+checks the bearer key and the request shape, and answers errors with OpenAI's
+``{"error": {...}}`` body.
 
 Tests script it per case: the reply text, a delay before the first token, an error status
 (500, 429, ...), dropping the connection after N content chunks, whether usage is
@@ -19,6 +21,7 @@ every request as "METHOD path".
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 import re
 import time
@@ -65,6 +68,9 @@ class FakeOpenAI:
         # Stored responses by id, and the input items each was created with.
         self.responses: dict[str, dict[str, Any]] = {}
         self.input_items: dict[str, list[dict[str, Any]]] = {}
+        # Images API: the bytes returned (base64) and whether the prompt is refused.
+        self.image_bytes = b""
+        self.image_refused = False
         self._runner: web.AppRunner | None = None
 
     @property
@@ -79,6 +85,7 @@ class FakeOpenAI:
         app.router.add_get("/v1/responses/{id}", self._get_response)
         app.router.add_get("/v1/responses/{id}/input_items", self._list_input_items)
         app.router.add_post("/v1/moderations", self._moderations)
+        app.router.add_post("/v1/images/generations", self._images)
         return app
 
     async def start(self) -> str:
@@ -212,6 +219,42 @@ class FakeOpenAI:
                 "id": f"modr-fake{len(self.requests)}",
                 "model": body.get("model", "omni-moderation-latest"),
                 "results": [result for _ in texts],
+            }
+        )
+
+    async def _images(self, request: web.Request) -> web.Response:
+        """``POST /v1/images/generations`` as for ``gpt-image-1``: base64 data, usage."""
+        if (refused := self._auth_error(request)) is not None:
+            return refused
+        body = await request.json()
+        self.requests.append(body)
+        if self.status is not None:
+            return self._scripted_error(self.status)
+        if not isinstance(body.get("prompt"), str) or not body["prompt"]:
+            return self._error(400, "prompt is required", "invalid_request_error")
+        if self.image_refused:
+            return self._error(
+                400,
+                "Your request was rejected as a result of our safety system.",
+                "image_generation_user_error",
+                "moderation_blocked",
+            )
+        encoded = base64.b64encode(self.image_bytes).decode()
+        count = int(body.get("n") or 1)
+        return web.json_response(
+            {
+                "created": int(time.time()),
+                "background": "opaque",
+                "output_format": "png",
+                "quality": "medium",
+                "size": body.get("size", "1024x1024"),
+                "data": [{"b64_json": encoded} for _ in range(count)],
+                "usage": {
+                    "input_tokens": 12,
+                    "input_tokens_details": {"image_tokens": 0, "text_tokens": 12},
+                    "output_tokens": 1056,
+                    "total_tokens": 1068,
+                },
             }
         )
 

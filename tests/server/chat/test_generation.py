@@ -7,7 +7,6 @@ retry offered), moderation of model output and the draft with hostile markup rem
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
 
 import pytest
 from quart.typing import TestClientProtocol
@@ -16,7 +15,7 @@ from models.chat import AIRequest, ChatMessage, ChatThread, MessageStatus
 from server.chat.generation import generate_reply
 from server.core.config import Config
 from tests.factories import Login, login_as, make_user
-from tests.fakes.openai_server import API_KEY, FakeOpenAI
+from tests.fakes.openai_server import FakeOpenAI
 from tests.server.chat.test_endpoints import new_thread, send
 
 DRAFT = {
@@ -30,16 +29,6 @@ DRAFT = {
         },
     ],
 }
-
-
-@pytest.fixture
-async def fake_openai(config: Config, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeOpenAI]:
-    server = FakeOpenAI()
-    await server.start()
-    monkeypatch.setattr(config, "openai_api_key", API_KEY)
-    monkeypatch.setattr(config, "openai_base_url", server.api_base)
-    yield server
-    await server.close()
 
 
 @pytest.fixture

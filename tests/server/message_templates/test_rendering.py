@@ -268,3 +268,18 @@ def test_prepared_email_renders_each_recipient_without_leaking_between_them() ->
     # No placeholder survives into any output.
     for out in (first.html, first.text, second.html, second.text):
         assert not re.search(r"ZQ[0-9a-f]{12}Q\d+Z", out)
+
+
+def test_merge_tags_inside_block_urls_are_validated_and_percent_encoded() -> None:
+    secs = sections(
+        {"id": "b", "type": "button", "label": "Manage {{ first_name }}",
+         "href": "https://example.com/prefs?e={{ email | default(\"none\") }}"},
+    )  # fmt: skip
+    email = render(secs, merge={"first_name": "Zoë", "email": "z&o@x.org"})
+    assert 'href="https://example.com/prefs?e=z%26o@x.org"' in email.html
+    assert "Manage Zoë: https://example.com/prefs?e=z%26o@x.org" in email.text
+    assert "e=none" in render(secs, merge={}).text
+    with pytest.raises(ValidationError):
+        SECTIONS_ADAPTER.validate_python(
+            sections({"id": "b", "type": "button", "label": "x", "href": "{{ url }}"})
+        )
