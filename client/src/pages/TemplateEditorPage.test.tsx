@@ -177,6 +177,23 @@ describe("TemplateEditorPage", () => {
     await waitFor(() => expect(screen.getByRole("status", { name: "Save status" }).textContent).toBe("Saved"));
   });
 
+  it("sends edits still waiting for the debounce when the user leaves the editor", async () => {
+    const api = editorApi({
+      "GET /api/templates/t1": () => json(template(1)),
+      "GET /api/templates": () => json({ items: [] }),
+      "PUT /api/templates/t1": () => json(template(2)),
+    });
+    const { router } = renderAt("/templates/t1");
+    await saveStatus();
+    fireEvent.change(within(section(0)).getByLabelText("Heading text"), { target: { value: "Quick" } });
+    fireEvent.click(screen.getByRole("link", { name: "← All templates" }));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/templates"));
+    await waitFor(() => expect(api.to("PUT /api/templates/t1")).toHaveLength(1));
+    expect(api.to("PUT /api/templates/t1")[0]!.body).toMatchObject({
+      sections: [{ id: "title", text: "Quick" }, { id: "intro" }, { id: "footer" }],
+    });
+  });
+
   it("keeps the chat thread and shows its draft beside the editor", async () => {
     editorApi({
       "GET /api/templates/t1": () => json(template(1)),

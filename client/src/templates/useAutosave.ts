@@ -65,6 +65,17 @@ export function useAutosave<C>(options: AutosaveOptions<C>) {
     return () => clearTimeout(timer);
   }, [state, delay, runSave]);
 
+  useEffect(
+    () => () => {
+      // Leaving the editor inside the app (a link, "Duplicate") must not drop the edits still
+      // waiting for the debounce: they are sent at once. Best effort: a conflict found then
+      // has no editor left to show it in, and the edits stay only in this tab's memory.
+      const { options: current, state: now } = latest.current;
+      if (wantsSave(now)) void current.save(now.version, now.draft).catch(() => undefined);
+    },
+    [],
+  );
+
   useEffect(() => {
     function warn(event: BeforeUnloadEvent) {
       if (hasUnsavedWork(latest.current.state)) event.preventDefault();
