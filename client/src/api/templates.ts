@@ -3,7 +3,7 @@
  * versions with optimistic concurrency (`If-Match` → 409 `version_conflict`),
  * the rendered preview and images.
  */
-import { api, ApiError, postForm, unwrap } from "./client";
+import { api, ApiError, CSRF_COOKIE, CSRF_HEADER, postForm, readCookie, unwrap } from "./client";
 import type { components, operations } from "./schema";
 
 type Schemas = components["schemas"];
@@ -127,19 +127,19 @@ export function duplicateTemplate(id: string): Promise<Template> {
   return unwrap(api.POST("/api/templates/{template_id}/duplicate", { params: templatePath(id) }));
 }
 
-/** The HTML the server sends for this template (the same renderer as campaigns). */
-export async function previewHtml(
-  id: string,
-  version?: number,
-  signal?: AbortSignal,
-): Promise<string> {
-  const query = version === undefined ? "" : `?version=${version}`;
+async function fetchHtml(url: string, init: RequestInit = {}): Promise<string> {
+  const headers = new Headers({ Accept: "text/html" });
+  if (init.method === "POST") {
+    headers.set("Content-Type", "application/json");
+    const token = readCookie(CSRF_COOKIE);
+    if (token) headers.set(CSRF_HEADER, token);
+  }
   let response: Response;
   try {
-    response = await globalThis.fetch(`${window.location.origin}${path(id, "/preview")}${query}`, {
+    response = await globalThis.fetch(`${window.location.origin}${url}`, {
+      ...init,
+      headers,
       credentials: "same-origin",
-      headers: { Accept: "text/html" },
-      ...withSignal(signal),
     });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
@@ -147,6 +147,25 @@ export async function previewHtml(
   }
   if (!response.ok) throw await ApiError.fromResponse(response);
   return response.text();
+}
+
+/** The HTML the server sends for this template (the same renderer as campaigns). */
+export function previewHtml(id: string, version?: number, signal?: AbortSignal): Promise<string> {
+  const query = version === undefined ? "" : `?version=${version}`;
+  return fetchHtml(path(id, `/preview${query}`), withSignal(signal));
+}
+
+/** Unsaved sections rendered exactly as they would be sent. */
+export function previewUnsavedHtml(
+  sections: Section[],
+  theme: Template["theme"],
+  signal?: AbortSignal,
+): Promise<string> {
+  return fetchHtml("/api/templates/preview", {
+    method: "POST",
+    body: JSON.stringify({ sections, theme }),
+    ...withSignal(signal),
+  });
 }
 
 export function uploadImage(file: File): Promise<ImageAsset> {

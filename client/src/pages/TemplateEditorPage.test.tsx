@@ -194,6 +194,33 @@ describe("TemplateEditorPage", () => {
     });
   });
 
+  it("previews the saved version, or the unsaved draft through POST /api/templates/preview", async () => {
+    const api = editorApi({
+      "GET /api/templates/t1": () => json(template(1)),
+      "GET /api/templates/t1/preview": () =>
+        new Response("<p>saved</p>", { headers: { "Content-Type": "text/html" } }),
+      "POST /api/templates/preview": () =>
+        new Response("<p>unsaved</p>", { headers: { "Content-Type": "text/html" } }),
+    });
+    renderAt("/templates/t1");
+    await saveStatus();
+    fireEvent.click(screen.getByRole("button", { name: "Preview" }));
+    let frame = await screen.findByTitle("Preview of My newsletter");
+    expect(frame.getAttribute("srcdoc")).toBe("<p>saved</p>");
+    expect(frame.getAttribute("sandbox")).toBe("");
+    expect(api.to("GET /api/templates/t1/preview")[0]!.search).toBe("?version=1");
+    fireEvent.click(screen.getByRole("button", { name: "Close" }));
+
+    fireEvent.change(within(section(0)).getByLabelText("Heading text"), { target: { value: "Draft" } });
+    fireEvent.click(screen.getByRole("button", { name: "Preview" }));
+    frame = await screen.findByTitle("Preview of My newsletter");
+    expect(frame.getAttribute("srcdoc")).toBe("<p>unsaved</p>");
+    expect(api.to("POST /api/templates/preview")[0]!.body).toMatchObject({
+      sections: [{ id: "title", text: "Draft" }, { id: "intro" }, { id: "footer" }],
+      theme: THEME,
+    });
+  });
+
   it("keeps the chat thread and shows its draft beside the editor", async () => {
     editorApi({
       "GET /api/templates/t1": () => json(template(1)),

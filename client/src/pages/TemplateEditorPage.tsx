@@ -72,7 +72,10 @@ function Editor({ template, threadId }: { template: Template; threadId: string |
   const navigate = useNavigate();
   const [meta, setMeta] = useState(template);
   const [imagePicker, setImagePicker] = useState<((asset: ImageAsset) => void) | null>(null);
-  const [previewing, setPreviewing] = useState(false);
+  // What the preview shows: the saved version, or the unsaved draft as it stood on opening.
+  const [previewing, setPreviewing] = useState<
+    { sections: Section[]; theme: Template["theme"] } | "saved" | null
+  >(null);
   const [history, setHistory] = useState(false);
   const [action, setAction] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -147,7 +150,7 @@ function Editor({ template, threadId }: { template: Template; threadId: string |
           <SaveStatus status={state.status} error={state.error} onRetry={autosave.retry} />
         </div>
         <div className="editor__actions">
-          <button type="button" className="button button--secondary" onClick={() => setPreviewing(true)}>
+          <button type="button" className="button button--secondary" onClick={() => setPreviewing(idle ? "saved" : { sections: draft.sections, theme: meta.theme })}>
             Preview
           </button>
           <button type="button" className="button button--secondary" onClick={() => setHistory(true)}>
@@ -231,7 +234,8 @@ function Editor({ template, threadId }: { template: Template; threadId: string |
         <PreviewDialog
           template={meta}
           version={state.version}
-          onClose={() => setPreviewing(false)}
+          {...(previewing === "saved" ? {} : { unsaved: previewing })}
+          onClose={() => setPreviewing(null)}
         />
       ) : null}
       {history ? (

@@ -1,5 +1,5 @@
 import { useCallback } from "react";
-import { previewHtml } from "../api/templates";
+import { previewHtml, previewUnsavedHtml, type Section, type Template } from "../api/templates";
 import { LoadError } from "../components/LoadError";
 import { useLoad } from "../lib/useLoad";
 
@@ -7,6 +7,8 @@ interface PreviewFrameProps {
   templateId: string;
   /** A saved version; the current one when left out. */
   version?: number;
+  /** Unsaved content to render instead of a saved version. */
+  unsaved?: { sections: Section[]; theme: Template["theme"] };
   /** Names the frame for assistive technology ("Preview of Weekly digest"). */
   title: string;
 }
@@ -15,10 +17,13 @@ interface PreviewFrameProps {
  * The exact HTML the server sends, in a sandboxed frame: no scripts, no same-origin
  * access, so nothing in a template can reach the app.
  */
-export function PreviewFrame({ templateId, version, title }: PreviewFrameProps) {
+export function PreviewFrame({ templateId, version, unsaved, title }: PreviewFrameProps) {
   const load = useCallback(
-    (signal: AbortSignal) => previewHtml(templateId, version, signal),
-    [templateId, version],
+    (signal: AbortSignal) =>
+      unsaved
+        ? previewUnsavedHtml(unsaved.sections, unsaved.theme, signal)
+        : previewHtml(templateId, version, signal),
+    [templateId, version, unsaved],
   );
   const preview = useLoad(load);
 
