@@ -52,7 +52,7 @@ def card(page: Page, name: str) -> Locator:
 
 
 def sections(page: Page) -> Locator:
-    return page.get_by_role("list", name="Sections").locator(":scope > li")
+    return page.get_by_role("list", name="Sections", exact=True).locator(":scope > li")
 
 
 def save_status(page: Page) -> Locator:
@@ -298,8 +298,22 @@ async def test_image_picker_and_draft_context(
     await picker.get_by_label("Describe the image").fill("a loaf of sourdough on a table")
     await picker.get_by_role("button", name="Generate image").click()
     await expect(picker.get_by_role("alert")).to_contain_text("not available")
+
+    # The uploaded image is in the library, to use again (here in a new image section).
     await picker.get_by_role("button", name="Close").click()
     await expect(picker).to_be_hidden()
+    await page.get_by_label("Add a section").select_option("Image")
+    await page.get_by_role("button", name="Add section").click()
+    await picker.get_by_role("tab", name="Your images").click()
+    await picker.get_by_role("button", name="Use dot.png").click()
+    await expect(picker).to_be_hidden()
+    added = sections(page).nth(9)  # just above the footer
+    await expect(added.get_by_role("heading")).to_contain_text("Image")
+    await expect(added.locator("img")).to_have_attribute(
+        "src", await thumb.get_attribute("src") or ""
+    )
+    await expect(save_status(page)).to_have_text("Saved")
+    await expect(sections(page)).to_have_count(11)
 
 
 @pytest.fixture

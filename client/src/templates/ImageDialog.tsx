@@ -5,14 +5,16 @@ import { Dialog } from "../components/Dialog";
 import { Tabs, type TabItem } from "../components/Tabs";
 import { errorMessage } from "../forms/errors";
 import { FormAlert } from "../forms/Form";
+import { ImageLibrary } from "./ImageLibrary";
 import { needsUpgrade } from "./links";
 
-type Mode = "upload" | "url" | "ai";
+type Mode = "upload" | "url" | "ai" | "library";
 
 const MODES: readonly TabItem<Mode>[] = [
   { id: "upload", label: "Upload" },
   { id: "url", label: "From a URL" },
   { id: "ai", label: "Generate with AI" },
+  { id: "library", label: "Your images" },
 ];
 
 interface ImageDialogProps {
@@ -20,7 +22,7 @@ interface ImageDialogProps {
   onPicked(asset: ImageAsset): void;
 }
 
-/** Choose an image: upload a file, import one from the web, or have AI draw it. */
+/** Choose an image: upload a file, import one from the web, have AI draw it, or reuse one. */
 export function ImageDialog({ onClose, onPicked }: ImageDialogProps) {
   const titleId = useId();
   const fileId = useId();
@@ -76,73 +78,79 @@ export function ImageDialog({ onClose, onPicked }: ImageDialogProps) {
         </button>
       </div>
       <Tabs label="Image source" tabs={MODES} selected={mode} onSelect={switchMode} idPrefix={titleId} />
-      <form
-        id={`${titleId}-panel`}
-        role="tabpanel"
-        aria-labelledby={`${titleId}-${mode}`}
-        className="form"
-        noValidate
-        aria-busy={pending}
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!pending) void submit();
-        }}
-      >
-        {error ? (
-          <FormAlert message={error.message}>
-            {error.upgrade ? (
-              <p>
-                <Link to="/pricing">See plans on the Pricing page</Link>
-              </p>
-            ) : null}
-          </FormAlert>
-        ) : null}
-        {mode === "upload" ? (
-          <div className="field">
-            <label htmlFor={fileId}>Image file</label>
-            <p id={`${fileId}-hint`} className="field__hint">
-              PNG, JPEG, GIF or WebP.
-            </p>
-            <input
-              id={fileId}
-              type="file"
-              accept="image/png,image/jpeg,image/gif,image/webp"
-              aria-describedby={`${fileId}-hint`}
-              onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-            />
-          </div>
-        ) : mode === "url" ? (
-          <div className="field">
-            <label htmlFor={urlId}>Image URL</label>
-            <p id={`${urlId}-hint`} className="field__hint">
-              We copy the image to our servers, so the email never depends on the other site.
-            </p>
-            <input
-              id={urlId}
-              type="url"
-              value={url}
-              placeholder="https://"
-              aria-describedby={`${urlId}-hint`}
-              onChange={(event) => setUrl(event.target.value)}
-            />
-          </div>
-        ) : (
-          <div className="field">
-            <label htmlFor={promptId}>Describe the image</label>
-            <textarea
-              id={promptId}
-              rows={3}
-              value={prompt}
-              onChange={(event) => setPrompt(event.target.value)}
-            />
-          </div>
-        )}
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={pending}>
-            {pending ? pendingLabel : submitLabel}
-          </button>
+      {mode === "library" ? (
+        <div id={`${titleId}-panel`} role="tabpanel" aria-labelledby={`${titleId}-library`}>
+          <ImageLibrary onPicked={onPicked} />
         </div>
-      </form>
+      ) : (
+        <form
+          id={`${titleId}-panel`}
+          role="tabpanel"
+          aria-labelledby={`${titleId}-${mode}`}
+          className="form"
+          noValidate
+          aria-busy={pending}
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!pending) void submit();
+          }}
+        >
+          {error ? (
+            <FormAlert message={error.message}>
+              {error.upgrade ? (
+                <p>
+                  <Link to="/pricing">See plans on the Pricing page</Link>
+                </p>
+              ) : null}
+            </FormAlert>
+          ) : null}
+          {mode === "upload" ? (
+            <div className="field">
+              <label htmlFor={fileId}>Image file</label>
+              <p id={`${fileId}-hint`} className="field__hint">
+                PNG, JPEG, GIF or WebP.
+              </p>
+              <input
+                id={fileId}
+                type="file"
+                accept="image/png,image/jpeg,image/gif,image/webp"
+                aria-describedby={`${fileId}-hint`}
+                onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+              />
+            </div>
+          ) : mode === "url" ? (
+            <div className="field">
+              <label htmlFor={urlId}>Image URL</label>
+              <p id={`${urlId}-hint`} className="field__hint">
+                We copy the image to our servers, so the email never depends on the other site.
+              </p>
+              <input
+                id={urlId}
+                type="url"
+                value={url}
+                placeholder="https://"
+                aria-describedby={`${urlId}-hint`}
+                onChange={(event) => setUrl(event.target.value)}
+              />
+            </div>
+          ) : (
+            <div className="field">
+              <label htmlFor={promptId}>Describe the image</label>
+              <textarea
+                id={promptId}
+                rows={3}
+                value={prompt}
+                onChange={(event) => setPrompt(event.target.value)}
+              />
+            </div>
+          )}
+          <div className="form__actions">
+            <button type="submit" className="button button--primary" disabled={pending}>
+              {pending ? pendingLabel : submitLabel}
+            </button>
+          </div>
+        </form>
+      )}
     </Dialog>
   );
 }
