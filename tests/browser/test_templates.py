@@ -155,6 +155,30 @@ async def test_pick_edit_reorder_reload(
     await expect(rows.nth(1).get_by_label("Heading text")).to_have_value("This month at Inkwell")
     await expect(page.get_by_text(f"Version {template.version + 1}", exact=True)).to_be_visible()
 
+    # Publish, unpublish, duplicate.
+    await page.get_by_role("button", name="Publish", exact=True).click()
+    await expect(page.get_by_role("button", name="Unpublish")).to_be_visible()
+    await expect(page.get_by_text("Published", exact=True)).to_be_visible()
+    assert (await EmailTemplate.get(id=template_id)).status == "published"
+    await page.get_by_role("button", name="Unpublish").click()
+    await expect(page.get_by_role("button", name="Publish", exact=True)).to_be_visible()
+    assert (await EmailTemplate.get(id=template_id)).status == "draft"
+    await page.get_by_role("button", name="Duplicate").click()
+    await expect(page).not_to_have_url(re.compile(template_id))
+    await expect(page.get_by_label("Template name")).to_have_value(re.compile("Classic newsletter"))
+    copy_id = re.search(rf"/templates/({UUID})", page.url)
+    assert copy_id
+    assert copy_id.group(1) != template_id
+
+    # Both are in my templates.
+    await page.get_by_role("link", name="← All templates").click()
+    await expect(page.get_by_role("tab", name="My templates")).to_have_attribute(
+        "aria-selected", "true"
+    )
+    await expect(
+        page.get_by_role("list", name="My templates").locator(":scope > li")
+    ).to_have_count(2)
+
 
 async def test_two_tabs_resolve_a_conflict(
     context_pages: tuple[Page, Page], live_server: str, account: Account, catalog: None

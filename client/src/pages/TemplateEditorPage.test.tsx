@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { Section, Template } from "../api/templates";
 import { apiError, json, SIGNED_IN, stubApi, type Routes } from "../test/api";
-import { footer, heading, text } from "../test/sections";
+import { columns, footer, heading, text } from "../test/sections";
 import { renderAt } from "../test/render";
 
 const SECTIONS: Section[] = [heading("title", "Hello"), text("intro", "Intro"), footer("footer")];
@@ -218,6 +218,33 @@ describe("TemplateEditorPage", () => {
     expect(api.to("POST /api/templates/preview")[0]!.body).toMatchObject({
       sections: [{ id: "title", text: "Draft" }, { id: "intro" }, { id: "footer" }],
       theme: THEME,
+    });
+  });
+
+  it("edits the blocks inside columns: change, add and remove", async () => {
+    const api = editorApi({
+      "GET /api/templates/t1": () =>
+        json(template(1, [columns("cols", [text("left", "Left")], [text("right", "Right")]), footer("footer")])),
+      "PUT /api/templates/t1": () => json(template(2)),
+    });
+    renderAt("/templates/t1");
+    await saveStatus();
+    const first = within(section(0)).getByRole("group", { name: "Column 1" });
+    fireEvent.change(within(first).getByLabelText("Text"), { target: { value: "Left, edited" } });
+    fireEvent.change(within(first).getByLabelText("Add to column 1"), { target: { value: "button" } });
+    fireEvent.click(within(first).getByRole("button", { name: "Add" }));
+    const second = within(section(0)).getByRole("group", { name: "Column 2" });
+    fireEvent.click(within(second).getByRole("button", { name: "Remove text from column 2" }));
+    expect(within(second).getByText("Empty column.")).toBeTruthy();
+
+    await waitFor(() => expect(api.to("PUT /api/templates/t1")).toHaveLength(1), { timeout: 3000 });
+    const body = api.to("PUT /api/templates/t1")[0]!.body as { sections: Section[] };
+    expect(body.sections[0]).toMatchObject({
+      id: "cols",
+      columns: [
+        { blocks: [{ id: "left", markdown: "Left, edited" }, { type: "button", label: "Read more" }] },
+        { blocks: [] },
+      ],
     });
   });
 
