@@ -42,8 +42,11 @@ function editorApi(routes: Routes) {
   return stubApi({ ...SIGNED_IN, ...routes });
 }
 
+// Generous: the first render loads the whole editor, and CI machines are busy.
+const WAIT = { timeout: 5000 };
+
 async function saveStatus() {
-  return screen.findByRole("status", { name: "Save status" });
+  return screen.findByRole("status", { name: "Save status" }, WAIT);
 }
 
 function section(index: number): HTMLElement {
@@ -75,7 +78,7 @@ describe("TemplateEditorPage", () => {
       target: { value: "Hello there" },
     });
     expect((await saveStatus()).textContent).toBe("Unsaved changes");
-    await waitFor(() => expect(api.to("PUT /api/templates/t1")).toHaveLength(1), { timeout: 3000 });
+    await waitFor(() => expect(api.to("PUT /api/templates/t1")).toHaveLength(1), WAIT);
     const put = api.to("PUT /api/templates/t1")[0]!;
     expect(put.headers.get("If-Match")).toBe("1");
     expect(screen.getByRole("status", { name: "Save status" }).textContent).toBe("Saving…");
@@ -84,7 +87,7 @@ describe("TemplateEditorPage", () => {
       name: "My newsletter",
       sections: [{ id: "title", text: "Hello there" }, { id: "intro" }, { id: "footer" }],
     });
-    await waitFor(() => expect(screen.getByRole("status", { name: "Save status" }).textContent).toBe("Saved"));
+    await waitFor(() => expect(screen.getByRole("status", { name: "Save status" }).textContent).toBe("Saved"), WAIT);
     expect(screen.getByText("Version 2")).toBeTruthy();
   });
 
@@ -132,7 +135,7 @@ describe("TemplateEditorPage", () => {
     const dialog = await screen.findByRole(
       "dialog",
       { name: "This template was changed elsewhere" },
-      { timeout: 3000 },
+      WAIT,
     );
     expect((await saveStatus()).textContent).toBe("Conflict");
     expect(within(dialog).getByRole("region", { name: "Your version" }).textContent).toContain("My intro");
@@ -141,7 +144,7 @@ describe("TemplateEditorPage", () => {
     );
 
     fireEvent.click(within(dialog).getByRole("button", { name: "Keep both changes" }));
-    await waitFor(() => expect(api.to("PUT /api/templates/t1")).toHaveLength(2), { timeout: 3000 });
+    await waitFor(() => expect(api.to("PUT /api/templates/t1")).toHaveLength(2), WAIT);
     const second = api.to("PUT /api/templates/t1")[1]!;
     expect(second.headers.get("If-Match")).toBe("2");
     expect(second.body).toMatchObject({
@@ -151,7 +154,7 @@ describe("TemplateEditorPage", () => {
         { id: "footer" },
       ],
     });
-    await waitFor(() => expect(screen.getByRole("status", { name: "Save status" }).textContent).toBe("Saved"));
+    await waitFor(() => expect(screen.getByRole("status", { name: "Save status" }).textContent).toBe("Saved"), WAIT);
     expect(screen.queryByRole("dialog")).toBeNull();
     expect((within(section(0)).getByLabelText("Heading text") as HTMLInputElement).value).toBe("Their title");
   });
@@ -168,13 +171,13 @@ describe("TemplateEditorPage", () => {
     renderAt("/templates/t1");
     await saveStatus();
     fireEvent.change(within(section(0)).getByLabelText("Heading text"), { target: { value: "" } });
-    const alert = await screen.findByRole("alert", {}, { timeout: 3000 });
+    const alert = await screen.findByRole("alert", {}, WAIT);
     expect(alert.textContent).toContain("Heading text: must not be empty.");
     expect(screen.getByRole("status", { name: "Save status" }).textContent).toBe("Not saved");
     fail = false;
     fireEvent.click(within(alert).getByRole("button", { name: "Try again" }));
-    await waitFor(() => expect(api.to("PUT /api/templates/t1")).toHaveLength(2), { timeout: 3000 });
-    await waitFor(() => expect(screen.getByRole("status", { name: "Save status" }).textContent).toBe("Saved"));
+    await waitFor(() => expect(api.to("PUT /api/templates/t1")).toHaveLength(2), WAIT);
+    await waitFor(() => expect(screen.getByRole("status", { name: "Save status" }).textContent).toBe("Saved"), WAIT);
   });
 
   it("sends edits still waiting for the debounce when the user leaves the editor", async () => {
@@ -187,8 +190,8 @@ describe("TemplateEditorPage", () => {
     await saveStatus();
     fireEvent.change(within(section(0)).getByLabelText("Heading text"), { target: { value: "Quick" } });
     fireEvent.click(screen.getByRole("link", { name: "← All templates" }));
-    await waitFor(() => expect(router.state.location.pathname).toBe("/templates"));
-    await waitFor(() => expect(api.to("PUT /api/templates/t1")).toHaveLength(1));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/templates"), WAIT);
+    await waitFor(() => expect(api.to("PUT /api/templates/t1")).toHaveLength(1), WAIT);
     expect(api.to("PUT /api/templates/t1")[0]!.body).toMatchObject({
       sections: [{ id: "title", text: "Quick" }, { id: "intro" }, { id: "footer" }],
     });
@@ -237,7 +240,7 @@ describe("TemplateEditorPage", () => {
     fireEvent.click(within(second).getByRole("button", { name: "Remove text from column 2" }));
     expect(within(second).getByText("Empty column.")).toBeTruthy();
 
-    await waitFor(() => expect(api.to("PUT /api/templates/t1")).toHaveLength(1), { timeout: 3000 });
+    await waitFor(() => expect(api.to("PUT /api/templates/t1")).toHaveLength(1), WAIT);
     const body = api.to("PUT /api/templates/t1")[0]!.body as { sections: Section[] };
     expect(body.sections[0]).toMatchObject({
       id: "cols",
@@ -261,7 +264,7 @@ describe("TemplateEditorPage", () => {
     });
     renderAt("/templates/t1?thread=th1");
     const aside = await screen.findByRole("complementary", { name: "Your draft" });
-    await waitFor(() => expect(aside.textContent).toContain("Fresh bread"));
+    await waitFor(() => expect(aside.textContent).toContain("Fresh bread"), WAIT);
     expect(aside.textContent).toContain("Workshop");
   });
 });

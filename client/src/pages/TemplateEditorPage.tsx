@@ -21,6 +21,7 @@ import { DraftContext } from "../templates/DraftContext";
 import { ImageDialog } from "../templates/ImageDialog";
 import { editorPath } from "../templates/links";
 import { PreviewDialog } from "../templates/PreviewDialog";
+import { describeSaveError } from "../templates/saveErrors";
 import { SaveStatus } from "../templates/SaveStatus";
 import { SectionList } from "../templates/SectionList";
 import {
@@ -94,6 +95,7 @@ function Editor({ template, threadId }: { template: Template; threadId: string |
     save,
     isConflict: isVersionConflict,
     loadCurrent,
+    describe: describeSaveError,
   });
   const { state, edit } = autosave;
   const { draft } = state;

@@ -37,6 +37,9 @@ function templatesApi(extra: Routes = {}) {
   });
 }
 
+// Generous: the first render loads the page's modules, and CI machines are busy.
+const WAIT = { timeout: 5000 };
+
 function card(name: string): HTMLElement {
   return screen.getByRole("heading", { name }).closest("li")!;
 }
@@ -45,18 +48,18 @@ describe("TemplatesPage", () => {
   it("lists the marketplace with Pro labels and no prices, and my templates in the other tab", async () => {
     templatesApi();
     const { router } = renderAt("/templates");
-    await screen.findByRole("heading", { level: 1, name: "Templates" });
-    await screen.findByRole("heading", { name: "Classic newsletter" });
+    await screen.findByRole("heading", { level: 1, name: "Templates" }, WAIT);
+    await screen.findByRole("heading", { name: "Classic newsletter" }, WAIT);
     expect(within(card("Event invitation")).getByText("Pro")).toBeTruthy();
     expect(within(card("Classic newsletter")).queryByText("Pro")).toBeNull();
     expect(screen.getByRole("tabpanel").textContent).not.toMatch(/[$€£]/);
 
     const mine = screen.getByRole("tab", { name: "My templates" });
     fireEvent.keyDown(screen.getByRole("tab", { name: "Marketplace" }), { key: "ArrowRight" });
-    await waitFor(() => expect(mine.getAttribute("aria-selected")).toBe("true"));
+    await waitFor(() => expect(mine.getAttribute("aria-selected")).toBe("true"), WAIT);
     expect(document.activeElement).toBe(mine);
     expect(locationOf(router)).toBe("/templates?tab=mine");
-    await screen.findByRole("heading", { name: "My newsletter" });
+    await screen.findByRole("heading", { name: "My newsletter" }, WAIT);
     expect(within(card("My newsletter")).getByText("Draft")).toBeTruthy();
     expect(within(card("My newsletter")).getByRole("link", { name: "Edit" }).getAttribute("href")).toBe(
       "/templates/c1",
@@ -70,9 +73,9 @@ describe("TemplatesPage", () => {
       "POST /api/templates": () => json({ ...CLASSIC, id: "new1", scope: "mine", sections: [] }, 201),
     });
     const { router } = renderAt("/templates?thread=th1");
-    await screen.findByRole("heading", { name: "Classic newsletter" });
+    await screen.findByRole("heading", { name: "Classic newsletter" }, WAIT);
     fireEvent.click(within(card("Classic newsletter")).getByRole("button", { name: "Use this template" }));
-    await waitFor(() => expect(locationOf(router)).toBe("/templates/new1?thread=th1"));
+    await waitFor(() => expect(locationOf(router)).toBe("/templates/new1?thread=th1"), WAIT);
     expect(api.to("POST /api/templates")[0]!.body).toEqual({
       from_template_id: "m1",
       name: "Classic newsletter",
@@ -85,9 +88,9 @@ describe("TemplatesPage", () => {
         apiError(403, "plan_required", "“Event invitation” is a Pro template: upgrade to Pro to copy it."),
     });
     renderAt("/templates");
-    await screen.findByRole("heading", { name: "Event invitation" });
+    await screen.findByRole("heading", { name: "Event invitation" }, WAIT);
     fireEvent.click(within(card("Event invitation")).getByRole("button", { name: "Use this template" }));
-    const alert = await screen.findByRole("alert");
+    const alert = await screen.findByRole("alert", {}, WAIT);
     expect(alert.textContent).toContain("upgrade to Pro to copy it");
     expect(within(alert).getByRole("link", { name: "See plans on the Pricing page" }).getAttribute("href")).toBe(
       "/pricing",
@@ -101,10 +104,10 @@ describe("TemplatesPage", () => {
         fail ? apiError(503, "unavailable", "Down") : json({ items: [] }),
     });
     renderAt("/templates?tab=mine");
-    const alert = await screen.findByRole("alert");
+    const alert = await screen.findByRole("alert", {}, WAIT);
     expect(alert.textContent).toContain("Could not load the templates.");
     fail = false;
     fireEvent.click(within(alert).getByRole("button", { name: "Try again" }));
-    await screen.findByText("You have no templates yet.");
+    await screen.findByText("You have no templates yet.", {}, WAIT);
   });
 });

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useReducer, useRef } from "react";
-import { errorMessage } from "../forms/errors";
 import {
   autosaveReducer,
   hasUnsavedWork,
@@ -20,6 +19,8 @@ export interface AutosaveOptions<C> {
   isConflict(error: unknown): boolean;
   /** The server's current version, read after a conflict. */
   loadCurrent(): Promise<Snapshot<C>>;
+  /** Words for a failed save or read. */
+  describe(error: unknown): string;
   delay?: number;
 }
 
@@ -47,13 +48,13 @@ export function useAutosave<C>(options: AutosaveOptions<C>) {
       dispatch({ type: "save_succeeded", version });
     } catch (error) {
       if (!current.isConflict(error)) {
-        dispatch({ type: "save_failed", message: errorMessage(error) });
+        dispatch({ type: "save_failed", message: current.describe(error) });
         return;
       }
       try {
         dispatch({ type: "save_conflicted", theirs: await current.loadCurrent() });
       } catch (loadError) {
-        dispatch({ type: "save_failed", message: errorMessage(loadError) });
+        dispatch({ type: "save_failed", message: current.describe(loadError) });
       }
     }
   }, []);
