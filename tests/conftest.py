@@ -111,14 +111,20 @@ def test_env(
     get_config.cache_clear()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def config(test_env: Path) -> Config:
+    """The configuration the code under test reads now (``get_config()``).
+
+    Per test rather than per session: a test that rebuilds the cached configuration leaves a
+    new object behind, and a later test's monkeypatch must reach that one.
+    """
     return get_config()
 
 
 @pytest.fixture(scope="session")
-async def migrated(config: Config) -> AsyncIterator[None]:
+async def migrated(test_env: Path) -> AsyncIterator[None]:
     """The real migrations, applied once to the session's fresh database."""
+    config = get_config()
     from server.cli import _migrate
     from server.core.db import close_db, init_db
     from server.core.redis import close_redis, connect_redis

@@ -10,8 +10,9 @@ from quart_schema import DataSource, tag, validate_request, validate_response
 from models.templates import AssetSource
 from server.assets import service
 from server.assets.schemas import AssetGenerate, AssetImport, AssetList, AssetRead, AssetUploadForm
-from server.core.auth import public, require_actor, requires
+from server.core.auth import client_ip, public, require_actor, requires
 from server.core.errors import NotFound, ValidationFailed
+from server.core.ratelimit import hit
 from server.message_templates.banners import banner_png
 
 bp = Blueprint("assets", __name__)
@@ -62,7 +63,9 @@ async def upload(data: AssetUploadForm) -> tuple[AssetRead, int]:
 @validate_response(AssetRead, 201)
 async def import_url(data: AssetImport) -> tuple[AssetRead, int]:
     """Copy an image from a public https URL into our storage."""
-    asset = await service.import_from_url(require_actor(), data.url)
+    actor = require_actor()
+    await hit("asset_import", ip=client_ip(), account=str(actor.workspace.id))
+    asset = await service.import_from_url(actor, data.url)
     return service.asset_read(asset), 201
 
 
@@ -73,7 +76,9 @@ async def import_url(data: AssetImport) -> tuple[AssetRead, int]:
 @validate_response(AssetRead, 201)
 async def generate(data: AssetGenerate) -> tuple[AssetRead, int]:
     """Generate an image from a description (409 ``ai_images_not_configured`` without OpenAI)."""
-    asset = await service.generate(require_actor(), data.prompt, size=data.size)
+    actor = require_actor()
+    await hit("ai_image", ip=client_ip(), account=str(actor.workspace.id))
+    asset = await service.generate(actor, data.prompt, size=data.size)
     return service.asset_read(asset), 201
 
 

@@ -133,11 +133,13 @@ class SafeFetcher:
             ) from exc
 
     async def _fetch(self, url: str) -> Fetched:
-        async with httpx.AsyncClient(
-            verify=self._verify, follow_redirects=False, trust_env=False, timeout=self.timeout
-        ) as client:
-            for _ in range(self.max_redirects + 1):
-                target, host_header = await self._vet(url)
+        for _ in range(self.max_redirects + 1):
+            target, host_header = await self._vet(url)
+            # A client per hop: a pooled connection made for one host name must not carry a
+            # request for another name that happens to resolve to the same address.
+            async with httpx.AsyncClient(
+                verify=self._verify, follow_redirects=False, trust_env=False, timeout=self.timeout
+            ) as client:
                 request = client.build_request(
                     "GET",
                     target,
@@ -154,8 +156,7 @@ class SafeFetcher:
                     ) from exc
                 try:
                     if response.is_redirect:
-                        location = response.headers.get("Location", "")
-                        url = urljoin(url, location)
+                        url = urljoin(url, response.headers.get("Location", ""))
                         continue
                     if response.status_code != 200:
                         raise UrlFetchFailed(

@@ -162,13 +162,6 @@ async def _record(
     )
 
 
-async def access_asset(actor: Actor, asset_id: uuid.UUID) -> Asset:
-    asset = await Asset.get_or_none(id=asset_id, workspace_id=actor.workspace.id)
-    if asset is None:
-        raise NotFound("No such image.")
-    return asset
-
-
 async def list_assets(actor: Actor) -> list[Asset]:
     return await Asset.filter(workspace_id=actor.workspace.id).order_by("-created_at").limit(200)
 

@@ -117,6 +117,10 @@ class Config(BaseSettings):
             "reset:ip": "20/hour",
             "reset:account": "5/hour",
             "oauth:ip": "30/minute",
+            # Per workspace: fetching URLs and generating images cost us bandwidth and money.
+            "asset_import:account": "60/hour",
+            "ai_image:account": "30/hour",
+            "test_send:account": "20/hour",
         }
     )
     # AI: providers are tried in this order, skipping unconfigured or failing ones.

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from quart import Blueprint, Response, request
-from quart_schema import tag, validate_querystring, validate_request, validate_response
+from quart import Blueprint, Response
+from quart_schema import (
+    tag,
+    validate_headers,
+    validate_querystring,
+    validate_request,
+    validate_response,
+)
 
-from server.core.auth import require_actor, requires
+from server.core.auth import client_ip, require_actor, requires
 from server.core.errors import AppError
+from server.core.ratelimit import hit
 from server.message_templates import service
 from server.message_templates.schemas import (
+    IfMatch,
     PreviewQuery,
     PreviewRequest,
     TemplateCreate,
@@ -18,6 +26,8 @@ from server.message_templates.schemas import (
     TemplateQuery,
     TemplateRead,
     TemplateUpdate,
+    TestSendRequest,
+    TestSendResult,
     VersionList,
     VersionRead,
 )
@@ -94,13 +104,14 @@ async def get_template(template_id: UUID) -> tuple[TemplateRead, int, dict[str, 
 @bp.put("/api/templates/<uuid:template_id>")
 @tag(["templates"])
 @requires("templates:write")
+@validate_headers(IfMatch)
 @validate_request(TemplateUpdate)
 @validate_response(TemplateRead)
 async def save_template(
-    template_id: UUID, data: TemplateUpdate
+    template_id: UUID, data: TemplateUpdate, headers: IfMatch
 ) -> tuple[TemplateRead, int, dict[str, str]]:
     """Save (a new version) from the version in ``If-Match``; 409 ``version_conflict`` if stale."""
-    if_match = service.parse_if_match(request.headers.get("If-Match"))
+    if_match = service.parse_if_match(headers.if_match)
     if if_match is None:
         raise PreconditionRequired()
     read = await service.save_template(require_actor(), template_id, data, if_match=if_match)
@@ -137,12 +148,13 @@ async def get_version(template_id: UUID, version: int) -> VersionRead:
 @bp.post("/api/templates/<uuid:template_id>/versions/<int:version>/restore")
 @tag(["templates"])
 @requires("templates:write")
+@validate_headers(IfMatch)
 @validate_response(TemplateRead)
 async def restore_version(
-    template_id: UUID, version: int
+    template_id: UUID, version: int, headers: IfMatch
 ) -> tuple[TemplateRead, int, dict[str, str]]:
     """Make an old version current again, as a new version (``If-Match`` optional)."""
-    if_match = service.parse_if_match(request.headers.get("If-Match"))
+    if_match = service.parse_if_match(headers.if_match)
     read = await service.restore_version(require_actor(), template_id, version, if_match=if_match)
     return read, 200, _etag(read)
 
@@ -183,3 +195,16 @@ async def preview(template_id: UUID, query_args: PreviewQuery) -> Response:
     """The exact HTML that will be sent (sample merge values), current or ``?version=N``."""
     body = await service.preview_template(require_actor(), template_id, query_args.version)
     return _html(body)
+
+
+@bp.post("/api/templates/<uuid:template_id>/test-send")
+@tag(["templates"])
+@requires("templates:read")
+@validate_request(TestSendRequest)
+@validate_response(TestSendResult, 202)
+async def test_send(template_id: UUID, data: TestSendRequest) -> tuple[TestSendResult, int]:
+    """Mail the template, exactly as it would be sent, to your own address."""
+    actor = require_actor()
+    await hit("test_send", ip=client_ip(), account=str(actor.user.id))
+    message_id = await service.test_send(actor, template_id, data.subject)
+    return TestSendResult(to=actor.user.email, message_id=message_id), 202

@@ -450,6 +450,9 @@ def prepare_email(
     assert footer is not None  # the sections validator insists on exactly one
     footer_html = _markdown_html(footer.text, ph) if footer.text.strip() else ""
     address_lines = [line.strip() for line in postal_address.splitlines() if line.strip()]
+    if not address_lines:
+        # Anti-spam law: no commercial email without the sender's postal address.
+        raise ValueError("a postal address is required: every email's footer carries it")
     unsubscribe = ph.token(UnsubscribeSlot())
 
     laid_out = _layout().render(

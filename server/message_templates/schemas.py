@@ -21,7 +21,6 @@ from pydantic import (
     ConfigDict,
     Field,
     TypeAdapter,
-    field_validator,
 )
 
 from models.templates import TemplateStatus
@@ -249,27 +248,37 @@ class TemplateList(BaseModel):
     items: list[TemplateSummary]
 
 
+def _not_blank(value: str | None) -> str | None:
+    if value is not None and not value.strip():
+        raise ValueError("must not be blank")
+    return value.strip() if value is not None else None
+
+
+TemplateName = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_not_blank)]
+
+
 class TemplateCreate(BaseModel):
     """A new template in my templates: a copy of ``from_template_id``, or a blank one."""
 
     from_template_id: UUID | None = None
-    name: str | None = Field(default=None, min_length=1, max_length=200)
-
-    @field_validator("name")
-    @classmethod
-    def _strip(cls, value: str | None) -> str | None:
-        if value is not None and not value.strip():
-            raise ValueError("must not be blank")
-        return value.strip() if value is not None else None
+    name: TemplateName | None = None
 
 
 class TemplateUpdate(BaseModel):
     """A save (autosave included); send ``If-Match: <version>``. Omitted fields stay."""
 
-    name: str | None = Field(default=None, min_length=1, max_length=200)
+    name: TemplateName | None = None
     description: str | None = Field(default=None, max_length=2000)
     sections: Sections | None = None
     theme: Theme | None = None
+
+
+class IfMatch(BaseModel):
+    """The version a save started from, as returned in ``ETag``."""
+
+    if_match: str | None = Field(
+        default=None, max_length=50, description='The version the edit started from, e.g. "3".'
+    )
 
 
 class VersionSummary(BaseModel):
@@ -296,6 +305,17 @@ class PreviewRequest(BaseModel):
 
     sections: Sections
     theme: Theme = Field(default_factory=Theme)
+
+
+class TestSendRequest(BaseModel):
+    subject: str | None = Field(default=None, min_length=1, max_length=200)
+
+
+class TestSendResult(BaseModel):
+    """The test message was queued to the caller's own address."""
+
+    to: str
+    message_id: str
 
 
 class PreviewQuery(BaseModel):

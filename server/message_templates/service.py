@@ -25,8 +25,11 @@ from server.core.config import get_config
 from server.core.db import transaction
 from server.core.errors import AppError, Conflict, NotFound
 from server.entitlements.service import may_use_template, require_template
+from server.mail.message import OutgoingMessage
+from server.mail.service import queue_mail
 from server.message_templates.rendering import SAMPLE_MERGE, PreparedEmail, prepare_email
 from server.message_templates.schemas import (
+    SECTIONS_ADAPTER,
     Scope,
     Section,
     Sections,
@@ -159,12 +162,13 @@ async def _add_version(
     actor: Actor | None,
     restored_from: int | None = None,
 ) -> TemplateVersion:
+    # Stored in canonical form (defaults filled in), so "nothing changed" compares equal.
     return await TemplateVersion.create(
         template_id=template.id,
         number=number,
         name=name,
-        sections=sections,
-        theme=theme,
+        sections=dump_sections(SECTIONS_ADAPTER.validate_python(sections)),
+        theme=Theme.model_validate(theme).model_dump(),
         restored_from=restored_from,
         created_by_id=actor.user.id if actor else None,
     )
@@ -221,7 +225,8 @@ def _conflict(template: EmailTemplate, version: TemplateVersion, actor: Actor) -
         details={
             "current_version": template.version,
             "current": current.model_dump(mode="json"),
-        }
+        },
+        headers={"ETag": f'"{template.version}"'},
     )
 
 
@@ -235,7 +240,7 @@ async def save_template(
         current = await current_version(template)
         if if_match != template.version:
             raise _conflict(template, current, actor)
-        name = data.name.strip() if data.name is not None else current.name
+        name = data.name if data.name is not None else current.name
         sections = dump_sections(data.sections) if data.sections is not None else current.sections
         theme = data.theme.model_dump() if data.theme is not None else current.theme
         if data.description is not None:
@@ -380,6 +385,35 @@ async def preview_template(actor: Actor, template_id: uuid.UUID, number: int | N
     else:
         version = await access_version(actor, template.id, number)
     return preview_html(actor.workspace, parse_sections(version.sections), version.theme)
+
+
+async def test_send(actor: Actor, template_id: uuid.UUID, subject: str | None) -> str:
+    """The current version, rendered exactly as a campaign would, mailed to the caller only
+    (never to an address they type, so it cannot be used to mail strangers). Returns the
+    Message-ID."""
+    template = await access_template(actor, template_id)
+    version = await current_version(template)
+    prepared = prepare_for_workspace(
+        actor.workspace, version.sections, version.theme, title=subject or version.name,
+        require_address=False,
+    )  # fmt: skip
+    first, _, last = actor.user.name.partition(" ")
+    email = prepared.render(
+        merge={"first_name": first, "last_name": last, "full_name": actor.user.name,
+               "email": actor.user.email},
+        unsubscribe_url=f"{get_config().effective_public_url}/u/preview",
+    )  # fmt: skip
+    async with transaction():
+        queued = await queue_mail(
+            OutgoingMessage(
+                to=[actor.user.email],
+                subject=f"[Test] {subject or version.name}",
+                text=email.text,
+                html=email.html,
+            )
+        )
+    assert queued.message_id is not None
+    return queued.message_id
 
 
 async def version_for_send(

@@ -837,6 +837,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/templates/{template_id}/test-send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mail the template, exactly as it would be sent, to your own address. */
+        post: operations["post_test_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/templates/{template_id}/unpublish": {
         parameters: {
             query?: never;
@@ -3482,7 +3499,10 @@ export interface operations {
     put_save_template: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The version the edit started from, e.g. "3". */
+                "if-match"?: string | null;
+            };
             path: {
                 template_id: string;
             };
@@ -3707,6 +3727,43 @@ export interface operations {
             };
         };
     };
+    post_test_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                template_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * Subject
+                     * @default null
+                     */
+                    subject?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The test message was queued to the caller's own address. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Message Id */
+                        message_id: string;
+                        /** To */
+                        to: string;
+                    };
+                };
+            };
+        };
+    };
     post_unpublish: {
         parameters: {
             query?: never;
@@ -3840,7 +3897,10 @@ export interface operations {
     post_restore_version: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The version the edit started from, e.g. "3". */
+                "if-match"?: string | null;
+            };
             path: {
                 template_id: string;
                 version: number;

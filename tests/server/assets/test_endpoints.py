@@ -192,3 +192,25 @@ async def test_ai_images_count_against_the_monthly_ai_budget(
     assert third.status_code == 429
     assert (await third.get_json())["code"] == "ai_budget_exceeded"
     assert len([r for r in fake_openai.requests if "prompt" in r]) == 2
+
+
+async def test_catalog_banners_are_served_as_png(client: TestClientProtocol, db: None) -> None:
+    served = await client.get("/media/catalog/ocean.png")
+    assert served.status_code == 200
+    assert served.content_type == "image/png"
+    assert (await served.get_data(as_text=False)).startswith(b"\x89PNG\r\n\x1a\n")
+    assert (await client.get("/media/catalog/nope.png")).status_code == 404
+
+
+async def test_url_imports_are_rate_limited_per_workspace(
+    client: TestClientProtocol, owner: Login, config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(config.rate_limits, "asset_import:account", "2/hour")
+    statuses = []
+    for _ in range(3):
+        response = await client.post(
+            "/api/assets/import", json={"url": "https://127.0.0.1/a.png"}, headers=owner.headers()
+        )
+        statuses.append(response.status_code)
+    assert statuses == [422, 422, 429]
+    assert "Retry-After" in response.headers

@@ -7,7 +7,6 @@ The real ``openai`` SDK talks to the local fake, which stores responses, chains 
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -18,21 +17,19 @@ from server.chat.generation import KEPT_UNREACHABLE, generate_reply
 from server.core.config import Config
 from server.core.redis import get_redis
 from tests.factories import Login, login_as, make_user
-from tests.fakes.openai_server import API_KEY, FakeOpenAI
+from tests.fakes.openai_server import FakeOpenAI
 from tests.server.chat.test_endpoints import BRIEF, new_thread, send
 
 FOLLOW_UP = "Make the workshop section shorter, please."
 
 
 @pytest.fixture
-async def fake_openai(config: Config, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeOpenAI]:
-    server = FakeOpenAI()
-    await server.start()
-    monkeypatch.setattr(config, "openai_api_key", API_KEY)
-    monkeypatch.setattr(config, "openai_base_url", server.api_base)
+def fake_openai(
+    fake_openai: FakeOpenAI, config: Config, monkeypatch: pytest.MonkeyPatch
+) -> FakeOpenAI:
+    """The suite's fake OpenAI, with OpenAI keeping the conversation."""
     monkeypatch.setattr(config, "openai_store_responses", True)
-    yield server
-    await server.close()
+    return fake_openai
 
 
 @pytest.fixture

@@ -104,6 +104,7 @@ async def test_a_stale_save_gets_409_with_the_current_version_and_loses_nothing(
     error = await second.get_json()
     assert error["code"] == "version_conflict"
     assert error["details"]["current_version"] == 2
+    assert second.headers["ETag"] == '"2"'
     assert error["details"]["current"]["sections"][0]["text"] == "Tab A's title"
 
     # Tab B merges onto the current version and saves; both edits survive.
@@ -146,6 +147,8 @@ async def test_save_needs_if_match_and_valid_sections(
     assert (await missing.get_json())["code"] == "precondition_required"
     bad = await save(client, owner, template["id"], "abc", name="x")
     assert (await bad.get_json())["code"] == "bad_if_match"
+    huge = await save(client, owner, template["id"], "1" * 60, name="x")
+    assert (huge.status_code, (await huge.get_json())["code"]) == (422, "validation_error")
 
     no_footer = [s for s in template["sections"] if s["type"] != "footer"]
     refused = await save(client, owner, template["id"], "1", sections=no_footer)
@@ -312,3 +315,11 @@ async def test_blank_template_and_capabilities(client: TestClientProtocol, owner
     assert anonymous.status_code == 401
     blank_name = await client.post("/api/templates", json={"name": "  "}, headers=owner.headers())
     assert blank_name.status_code == 422
+    # Sending back exactly what was read is not a change: no new version.
+    same = await save(
+        client, owner, body["id"], "1", sections=body["sections"], theme=body["theme"],
+        name=body["name"],
+    )  # fmt: skip
+    assert (await same.get_json())["version"] == 1
+    renamed_blank = await save(client, owner, body["id"], "1", name="   ")
+    assert renamed_blank.status_code == 422

@@ -131,6 +131,11 @@ def test_unsubscribe_link_and_postal_address_are_always_there() -> None:
     assert f"Unsubscribe: {UNSUBSCRIBE}" in email.text
 
 
+def test_an_email_without_a_postal_address_cannot_be_rendered() -> None:
+    with pytest.raises(ValueError, match="postal address"):
+        render(sections({"id": "t", "type": "text", "markdown": "x"}), postal_address=" \n ")
+
+
 @pytest.mark.parametrize(
     "bad",
     [
