@@ -31,6 +31,7 @@ export type Template = JsonOf<operations["get_get_template"]["responses"][200]>;
 export type TemplateVersion = Schemas["VersionSummary"];
 export type TemplateVersionDetail = JsonOf<operations["get_get_version"]["responses"][200]>;
 export type ImageAsset = Schemas["AssetRead"];
+export type TestSendResult = JsonOf<operations["post_test_send"]["responses"][202]>;
 
 /** What a save sends: the whole editable state. */
 export interface TemplateContent {
@@ -52,7 +53,7 @@ function templatePath(id: string) {
 
 /** `If-Match` carries the version a change starts from. */
 function ifMatch(version: number) {
-  return { "If-Match": String(version) };
+  return { "if-match": String(version) };
 }
 
 export async function listTemplates(scope: Scope, signal?: AbortSignal): Promise<TemplateSummary[]> {
@@ -75,11 +76,15 @@ export function copyTemplate(fromTemplateId: string, name: string): Promise<Temp
 export function saveTemplate(id: string, version: number, content: TemplateContent): Promise<Template> {
   return unwrap(
     api.PUT("/api/templates/{template_id}", {
-      params: templatePath(id),
+      params: { ...templatePath(id), header: ifMatch(version) },
       body: content,
-      headers: ifMatch(version),
     }),
   );
+}
+
+/** Mails the saved template, exactly as it would be sent, to the caller's own address. */
+export function sendTest(id: string): Promise<TestSendResult> {
+  return unwrap(api.POST("/api/templates/{template_id}/test-send", { params: templatePath(id), body: {} }));
 }
 
 export function isVersionConflict(error: unknown): error is ApiError {
@@ -109,8 +114,7 @@ export function getVersion(id: string, version: number, signal?: AbortSignal): P
 export function restoreVersion(id: string, version: number, current: number): Promise<Template> {
   return unwrap(
     api.POST("/api/templates/{template_id}/versions/{version}/restore", {
-      params: { path: { template_id: id, version } },
-      headers: ifMatch(current),
+      params: { path: { template_id: id, version }, header: ifMatch(current) },
     }),
   );
 }

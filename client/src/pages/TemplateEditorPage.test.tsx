@@ -251,6 +251,28 @@ describe("TemplateEditorPage", () => {
     });
   });
 
+  it("sends a test to the user, or says what is missing", async () => {
+    let missing = true;
+    editorApi({
+      "GET /api/templates/t1": () => json(template(1)),
+      "POST /api/templates/t1/test-send": () =>
+        missing
+          ? apiError(422, "postal_address_missing", "Add your postal address in Settings.")
+          : json({ to: "ada@example.com", message_id: "<m1@inkwell>" }, 202),
+    });
+    renderAt("/templates/t1");
+    await saveStatus();
+    fireEvent.click(screen.getByRole("button", { name: "Send a test" }));
+    const alert = await screen.findByRole("alert", {}, WAIT);
+    expect(alert.textContent).toContain("Add your postal address in Settings.");
+    expect(within(alert).getByRole("link", { name: "Open Settings" }).getAttribute("href")).toBe("/settings");
+
+    missing = false;
+    fireEvent.click(screen.getByRole("button", { name: "Send a test" }));
+    await screen.findByText("Test sent to ada@example.com. It is exactly what recipients will get.", {}, WAIT);
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
   it("keeps the chat thread and shows its draft beside the editor", async () => {
     editorApi({
       "GET /api/templates/t1": () => json(template(1)),

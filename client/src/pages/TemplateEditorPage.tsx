@@ -2,6 +2,7 @@ import { useCallback, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import {
   duplicateTemplate,
+  sendTest,
   getTemplate,
   isVersionConflict,
   publishTemplate,
@@ -12,7 +13,9 @@ import {
   type Template,
   type TemplateContent,
 } from "../api/templates";
+import { ApiError } from "../api/client";
 import { Page } from "../components/Page";
+import { FormNotice } from "../forms/Form";
 import { errorMessage } from "../forms/errors";
 import { useLoad } from "../lib/useLoad";
 import { ConflictDialog } from "../templates/ConflictDialog";
@@ -79,7 +82,8 @@ function Editor({ template, threadId }: { template: Template; threadId: string |
   >(null);
   const [history, setHistory] = useState(false);
   const [action, setAction] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<{ message: string; code: string | null } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   const save = useCallback(
     async (version: number, content: TemplateContent) => {
@@ -121,15 +125,14 @@ function Editor({ template, threadId }: { template: Template; threadId: string |
     setSections((sections) => insertSection(sections, blankSection(type)));
   }
 
-  async function run(label: string, call: () => Promise<Template>, then?: (t: Template) => void) {
+  async function run<T>(label: string, call: () => Promise<T>, then: (result: T) => void) {
     setAction(label);
     setActionError(null);
+    setNotice(null);
     try {
-      const result = await call();
-      if (then) then(result);
-      else setMeta(result);
+      then(await call());
     } catch (error) {
-      setActionError(errorMessage(error));
+      setActionError({ message: errorMessage(error), code: error instanceof ApiError ? error.code : null });
     } finally {
       setAction(null);
     }
@@ -161,6 +164,19 @@ function Editor({ template, threadId }: { template: Template; threadId: string |
           <button
             type="button"
             className="button button--secondary"
+            disabled={action !== null || !idle}
+            title={idle ? undefined : "Wait until your changes are saved"}
+            onClick={() =>
+              void run("test", () => sendTest(template.id), (sent) =>
+                setNotice(`Test sent to ${sent.to}. It is exactly what recipients will get.`),
+              )
+            }
+          >
+            {action === "test" ? "Sending…" : "Send a test"}
+          </button>
+          <button
+            type="button"
+            className="button button--secondary"
             disabled={action !== null}
             onClick={() =>
               void run("duplicate", () => duplicateTemplate(template.id), (copy) =>
@@ -176,8 +192,10 @@ function Editor({ template, threadId }: { template: Template; threadId: string |
             disabled={action !== null || !idle}
             title={idle ? undefined : "Wait until your changes are saved"}
             onClick={() =>
-              void run(published ? "unpublish" : "publish", () =>
-                published ? unpublishTemplate(template.id) : publishTemplate(template.id),
+              void run(
+                published ? "unpublish" : "publish",
+                () => (published ? unpublishTemplate(template.id) : publishTemplate(template.id)),
+                setMeta,
               )
             }
           >
@@ -195,9 +213,19 @@ function Editor({ template, threadId }: { template: Template; threadId: string |
       )}
       {actionError ? (
         <div className="notice notice--error" role="alert">
-          <p>{actionError}</p>
+          <p>{actionError.message}</p>
+          {actionError.code === "postal_address_missing" ? (
+            <p>
+              <Link to="/settings">Open Settings</Link>
+            </p>
+          ) : actionError.code === "plan_required" ? (
+            <p>
+              <Link to="/pricing">See plans on the Pricing page</Link>
+            </p>
+          ) : null}
         </div>
       ) : null}
+      <FormNotice message={notice} />
 
       <div className="editor">
         <div className="editor__main">
