@@ -7,6 +7,7 @@ MODEL_MODULES = [
     "models.accounts",
     "models.chat",
     "models.contacts",
+    "models.idempotency",
     "models.outbox",
     "models.templates",
 ]

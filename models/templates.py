@@ -22,7 +22,7 @@ class EmailTemplate(Model):
     """A template; ``workspace`` is null for the marketplace catalog.
 
     The content lives in :class:`TemplateVersion` rows; ``version`` is the number of the
-    current one and doubles as the optimistic-concurrency token (the ``ETag``).
+    current one and doubles as the optimistic-concurrency token (``If-Match``).
     """
 
     id = fields.UUIDField(primary_key=True)

@@ -9,8 +9,11 @@ through the ``Storage`` adapter and are served from ``/media/<id>``.
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 import filetype  # type: ignore[import-untyped]
@@ -174,3 +177,75 @@ async def media(asset_id: uuid.UUID) -> tuple[Asset, bytes]:
     if asset is None or data is None:
         raise NotFound("No such image.")
     return asset, data
+
+
+# Our own image URLs: an asset (``/media/<uuid>``) or a catalog banner. Stored relative, but a
+# pasted absolute URL under PUBLIC_URL means the same image.
+_ASSET_PATH = re.compile(
+    r"^/media/(?P<id>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"
+)
+_BANNER_PATH = re.compile(r"^/media/catalog/(?P<name>[A-Za-z0-9_-]+)\.png$")
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    """An image a template uses: where it sits (a field path for errors) and what it names."""
+
+    path: str
+    src: str
+    asset_id: uuid.UUID | None
+
+
+def _media_path(src: str) -> str | None:
+    if src.startswith("/"):
+        return src
+    base = get_config().effective_public_url.rstrip("/")
+    return src[len(base) :] if src.startswith(f"{base}/media/") else None
+
+
+async def foreign_images(
+    workspace_id: uuid.UUID, refs: Sequence[ImageRef], *, banners: frozenset[str]
+) -> dict[str, list[str]]:
+    """Per-field problems with images that are not this workspace's own or the catalog's.
+
+    Every ``asset_id`` must be one of the workspace's assets, every ``/media/<id>`` source
+    too (another workspace's image would otherwise be sent under this workspace's name),
+    and an image that names an asset must show that asset. Other hosts' URLs are fine.
+    """
+    problems: dict[str, list[str]] = {}
+    wanted: set[uuid.UUID] = set()
+    sources: list[tuple[ImageRef, uuid.UUID]] = []
+    for ref in refs:
+        if ref.asset_id is not None:
+            wanted.add(ref.asset_id)
+        path = _media_path(ref.src)
+        if path is None:
+            continue
+        if (banner := _BANNER_PATH.match(path)) is not None:
+            if banner["name"] not in banners:
+                problems.setdefault(f"{ref.path}.src", []).append("no such catalog image")
+            continue
+        match = _ASSET_PATH.match(path)
+        if match is None:
+            problems.setdefault(f"{ref.path}.src", []).append("no such image on this server")
+            continue
+        media_id = uuid.UUID(match["id"])
+        wanted.add(media_id)
+        sources.append((ref, media_id))
+    owned: set[uuid.UUID] = set()
+    if wanted:
+        found = Asset.filter(id__in=list(wanted), workspace_id=workspace_id).only("id")
+        owned = {asset.id for asset in await found}
+    for ref in refs:
+        if ref.asset_id is not None and ref.asset_id not in owned:
+            problems.setdefault(f"{ref.path}.asset_id", []).append(
+                "not one of this workspace's images"
+            )
+    for ref, media_id in sources:
+        if media_id not in owned:
+            problems.setdefault(f"{ref.path}.src", []).append("not one of this workspace's images")
+        elif ref.asset_id in owned and ref.asset_id != media_id:
+            problems.setdefault(f"{ref.path}.src", []).append(
+                f"must be {asset_path(ref.asset_id)}, the image asset_id names"
+            )
+    return problems

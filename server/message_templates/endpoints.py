@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
 from uuid import UUID
 
+from pydantic import BaseModel
 from quart import Blueprint, Response
 from quart_schema import (
     tag,
@@ -15,6 +18,8 @@ from quart_schema import (
 
 from server.core.auth import client_ip, require_actor, requires
 from server.core.errors import AppError
+from server.core.etags import IfNoneMatch, none_match
+from server.core.idempotency import IdempotencyHeaders, run_once
 from server.core.ratelimit import hit
 from server.message_templates import service
 from server.message_templates.schemas import (
@@ -53,7 +58,30 @@ class PreconditionRequired(AppError):
 
 
 def _etag(read: TemplateRead) -> dict[str, str]:
-    return {"ETag": f'"{read.version}"'}
+    # Revalidate on every use: the tag answers cheaply, and a stale template misleads.
+    return {"ETag": service.etag(read), "Cache-Control": "private, no-cache"}
+
+
+async def _create_once(
+    headers: IdempotencyHeaders,
+    route: str,
+    payload: BaseModel | Mapping[str, Any],
+    create: Callable[[], Awaitable[TemplateRead]],
+) -> tuple[TemplateRead, int, dict[str, str]]:
+    """A 201 with the new template, once per ``Idempotency-Key``."""
+
+    async def work() -> tuple[TemplateRead, int]:
+        return await create(), 201
+
+    outcome = await run_once(
+        require_actor().workspace.id,
+        headers.idempotency_key,
+        route=route,
+        payload=payload,
+        model=TemplateRead,
+        work=work,
+    )
+    return outcome.body, outcome.status, _etag(outcome.body) | outcome.headers
 
 
 def _html(body: str) -> Response:
@@ -73,12 +101,18 @@ async def list_templates(query_args: TemplateQuery) -> TemplateList:
 @bp.post("/api/templates")
 @tag(["templates"])
 @requires("templates:write")
+@validate_headers(IdempotencyHeaders)
 @validate_request(TemplateCreate)
 @validate_response(TemplateRead, 201)
-async def create_template(data: TemplateCreate) -> tuple[TemplateRead, int, dict[str, str]]:
-    """Copy a template (``from_template_id``) into my templates, or start a blank one."""
-    read = await service.create_template(require_actor(), data)
-    return read, 201, _etag(read)
+async def create_template(
+    data: TemplateCreate, headers: IdempotencyHeaders
+) -> tuple[TemplateRead, int, dict[str, str]]:
+    """Copy a template (``from_template_id``) into my templates, or start a blank one; a
+    repeated ``Idempotency-Key`` returns the first answer."""
+    actor = require_actor()
+    return await _create_once(
+        headers, "POST /api/templates", data, lambda: service.create_template(actor, data)
+    )
 
 
 @bp.post("/api/templates/preview")
@@ -93,11 +127,16 @@ async def preview_unsaved(data: PreviewRequest) -> Response:
 @bp.get("/api/templates/<uuid:template_id>")
 @tag(["templates"])
 @requires("templates:read")
+@validate_headers(IfNoneMatch)
 @validate_response(TemplateRead)
-async def get_template(template_id: UUID) -> tuple[TemplateRead, int, dict[str, str]]:
-    """One template with its sections; the ``ETag`` is its version."""
+async def get_template(
+    template_id: UUID, headers: IfNoneMatch
+) -> tuple[TemplateRead, int, dict[str, str]] | Response:
+    """One template with its sections and an ``ETag``; 304 when ``If-None-Match`` is current."""
     actor = require_actor()
     read = await service.read_template(actor, await service.access_template(actor, template_id))
+    if none_match(headers.if_none_match, service.etag(read)):
+        return Response("", status=304, headers=_etag(read))
     return read, 200, _etag(read)
 
 
@@ -163,28 +202,39 @@ async def restore_version(
 @tag(["templates"])
 @requires("templates:write")
 @validate_response(TemplateRead)
-async def publish(template_id: UUID) -> TemplateRead:
+async def publish(template_id: UUID) -> tuple[TemplateRead, int, dict[str, str]]:
     """Mark one of my templates ready to use in campaigns."""
-    return await service.set_published(require_actor(), template_id, True)
+    read = await service.set_published(require_actor(), template_id, True)
+    return read, 200, _etag(read)
 
 
 @bp.post("/api/templates/<uuid:template_id>/unpublish")
 @tag(["templates"])
 @requires("templates:write")
 @validate_response(TemplateRead)
-async def unpublish(template_id: UUID) -> TemplateRead:
+async def unpublish(template_id: UUID) -> tuple[TemplateRead, int, dict[str, str]]:
     """Put one of my templates back to draft."""
-    return await service.set_published(require_actor(), template_id, False)
+    read = await service.set_published(require_actor(), template_id, False)
+    return read, 200, _etag(read)
 
 
 @bp.post("/api/templates/<uuid:template_id>/duplicate")
 @tag(["templates"])
 @requires("templates:write")
+@validate_headers(IdempotencyHeaders)
 @validate_response(TemplateRead, 201)
-async def duplicate(template_id: UUID) -> tuple[TemplateRead, int, dict[str, str]]:
-    """A copy, as a new draft in my templates."""
-    read = await service.duplicate_template(require_actor(), template_id)
-    return read, 201, _etag(read)
+async def duplicate(
+    template_id: UUID, headers: IdempotencyHeaders
+) -> tuple[TemplateRead, int, dict[str, str]]:
+    """A copy, as a new draft in my templates; a repeated ``Idempotency-Key`` returns the
+    first copy."""
+    actor = require_actor()
+    return await _create_once(
+        headers,
+        "POST /api/templates/duplicate",
+        {"template_id": str(template_id)},
+        lambda: service.duplicate_template(actor, template_id),
+    )
 
 
 @bp.get("/api/templates/<uuid:template_id>/preview")

@@ -13,23 +13,29 @@ the latter are writable.
 
 from __future__ import annotations
 
+import re
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
 from models.accounts import Workspace
 from models.templates import EmailTemplate, TemplateStatus, TemplateVersion
+from server.assets.service import ImageRef, foreign_images
 from server.core.auth import Actor
 from server.core.config import get_config
 from server.core.db import transaction
-from server.core.errors import AppError, Conflict, NotFound
+from server.core.errors import AppError, Conflict, NotFound, ValidationFailed
+from server.core.etags import strong_etag
 from server.entitlements.service import may_use_template, require_template
 from server.mail.message import OutgoingMessage
 from server.mail.service import queue_mail
+from server.message_templates.banners import BANNERS
 from server.message_templates.rendering import SAMPLE_MERGE, PreparedEmail, prepare_email
 from server.message_templates.schemas import (
     SECTIONS_ADAPTER,
+    ColumnsBlock,
+    ImageBlock,
     Scope,
     Section,
     Sections,
@@ -57,6 +63,11 @@ class ReadOnlyTemplate(AppError):
     code = "read_only_template"
     status = 403
     message = "Marketplace templates cannot be changed; copy one to your templates first."
+
+
+class ForeignImage(ValidationFailed):
+    code = "image_not_in_workspace"
+    message = "Images must be this workspace's own or the catalog's; upload the image first."
 
 
 class PostalAddressMissing(AppError):
@@ -204,19 +215,32 @@ async def create_template(actor: Actor, data: TemplateCreate) -> TemplateRead:
     return template_read(template, version, actor.workspace)
 
 
+# ``3``, ``"3"``, ``W/"3"``, or a whole ETag as GET returned it (``"3-<digest>"``).
+_IF_MATCH = re.compile(r'^(?:W/)?"?(?P<version>[0-9]{1,9})(?:-[0-9a-f]{1,64})?"?$')
+
+
 def parse_if_match(header: str | None) -> int | None:
-    """``3``, ``"3"`` or ``W/"3"`` → 3; None when absent. Anything else is a 400."""
+    """The version a save started from; None when absent. Anything else is a 400.
+
+    Only the version counts: a save conflicts with other saves, not with publishing or a
+    plan change, which alter the ETag's digest but not the content being edited.
+    """
     if header is None or not header.strip():
         return None
-    value = header.strip()
-    value = value.removeprefix("W/").strip('"')
-    if not value.isdigit():
+    match = _IF_MATCH.match(header.strip())
+    if match is None:
         raise AppError(
             'If-Match must be the template version you started from, e.g. "3".',
             code="bad_if_match",
             details={"if_match": header[:50]},
         )
-    return int(value)
+    return int(match["version"])
+
+
+def etag(read: TemplateRead) -> str:
+    """A strong validator over the whole answer (status, availability, content...), led by
+    the version so ``If-Match`` can be given either the version or the ETag itself."""
+    return strong_etag(read, prefix=str(read.version))
 
 
 def _conflict(template: EmailTemplate, version: TemplateVersion, actor: Actor) -> VersionConflict:
@@ -226,8 +250,31 @@ def _conflict(template: EmailTemplate, version: TemplateVersion, actor: Actor) -
             "current_version": template.version,
             "current": current.model_dump(mode="json"),
         },
-        headers={"ETag": f'"{template.version}"'},
+        headers={"ETag": etag(current)},
     )
+
+
+def _image_refs(sections: list[Section]) -> Iterator[ImageRef]:
+    for i, section in enumerate(sections):
+        if isinstance(section, ImageBlock):
+            yield ImageRef(f"sections.{i}", section.src, section.asset_id)
+        elif isinstance(section, ColumnsBlock):
+            for c, column in enumerate(section.columns):
+                for b, block in enumerate(column.blocks):
+                    if isinstance(block, ImageBlock):
+                        path = f"sections.{i}.columns.{c}.blocks.{b}"
+                        yield ImageRef(path, block.src, block.asset_id)
+
+
+async def check_images(actor: Actor, sections: list[Section]) -> None:
+    """422 with per-field details when an image is another workspace's (see
+    :func:`server.assets.service.foreign_images`)."""
+    refs = list(_image_refs(sections))
+    if not refs:
+        return
+    problems = await foreign_images(actor.workspace.id, refs, banners=frozenset(BANNERS))
+    if problems:
+        raise ForeignImage(details={"fields": problems})
 
 
 async def save_template(
@@ -240,6 +287,8 @@ async def save_template(
         current = await current_version(template)
         if if_match != template.version:
             raise _conflict(template, current, actor)
+        if data.sections is not None:
+            await check_images(actor, data.sections)
         name = data.name if data.name is not None else current.name
         sections = dump_sections(data.sections) if data.sections is not None else current.sections
         theme = data.theme.model_dump() if data.theme is not None else current.theme
@@ -271,6 +320,8 @@ async def restore_version(
         old = await TemplateVersion.get_or_none(template_id=template.id, number=number)
         if old is None:
             raise NotFound("No such version.")
+        # Versions saved before images were checked may name another workspace's image.
+        await check_images(actor, parse_sections(old.sections))
         template.version += 1
         template.name = old.name
         await template.save(update_fields=["version", "name", "updated_at"])

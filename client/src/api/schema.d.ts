@@ -742,7 +742,10 @@ export interface paths {
         /** The marketplace (``scope=marketplace``) or this workspace's templates (``scope=mine``). */
         get: operations["get_list_templates"];
         put?: never;
-        /** Copy a template (``from_template_id``) into my templates, or start a blank one. */
+        /**
+         * Copy a template (``from_template_id``) into my templates, or start a blank one; a
+         * @description repeated ``Idempotency-Key`` returns the first answer.
+         */
         post: operations["post_create_template"];
         delete?: never;
         options?: never;
@@ -774,7 +777,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One template with its sections; the ``ETag`` is its version. */
+        /** One template with its sections and an ``ETag``; 304 when ``If-None-Match`` is current. */
         get: operations["get_get_template"];
         /** Save (a new version) from the version in ``If-Match``; 409 ``version_conflict`` if stale. */
         put: operations["put_save_template"];
@@ -795,7 +798,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A copy, as a new draft in my templates. */
+        /**
+         * A copy, as a new draft in my templates; a repeated ``Idempotency-Key`` returns the
+         * @description first copy.
+         */
         post: operations["post_duplicate"];
         delete?: never;
         options?: never;
@@ -3348,7 +3354,10 @@ export interface operations {
     post_create_template: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID); a retry with the same key returns the first answer instead of creating again. */
+                "idempotency-key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3439,7 +3448,10 @@ export interface operations {
     get_get_template: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description ETags from earlier answers; 304 Not Modified when one is still current. */
+                "if-none-match"?: string | null;
+            };
             path: {
                 template_id: string;
             };
@@ -3596,7 +3608,10 @@ export interface operations {
     post_duplicate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID); a retry with the same key returns the first answer instead of creating again. */
+                "idempotency-key"?: string | null;
+            };
             path: {
                 template_id: string;
             };
