@@ -1486,6 +1486,8 @@ export interface components {
             scope: "marketplace" | "mine";
             /** Source Template Id */
             source_template_id: string | null;
+            /** Source Thread Id */
+            source_thread_id: string | null;
             status: components["schemas"]["TemplateStatus"];
             /**
              * Updated At
@@ -3374,6 +3376,11 @@ export interface operations {
                      * @default null
                      */
                     name?: string | null;
+                    /**
+                     * Thread Id
+                     * @default null
+                     */
+                    thread_id?: string | null;
                 };
             };
         };
@@ -3413,6 +3420,8 @@ export interface operations {
                         sections: (components["schemas"]["HeadingBlock"] | components["schemas"]["TextBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["ButtonBlock"] | components["schemas"]["DividerBlock"] | components["schemas"]["ColumnsBlock"] | components["schemas"]["FooterBlock"])[];
                         /** Source Template Id */
                         source_template_id: string | null;
+                        /** Source Thread Id */
+                        source_thread_id: string | null;
                         status: components["schemas"]["TemplateStatus"];
                         theme: components["schemas"]["Theme"];
                         /**
@@ -3494,6 +3503,8 @@ export interface operations {
                         sections: (components["schemas"]["HeadingBlock"] | components["schemas"]["TextBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["ButtonBlock"] | components["schemas"]["DividerBlock"] | components["schemas"]["ColumnsBlock"] | components["schemas"]["FooterBlock"])[];
                         /** Source Template Id */
                         source_template_id: string | null;
+                        /** Source Thread Id */
+                        source_thread_id: string | null;
                         status: components["schemas"]["TemplateStatus"];
                         theme: components["schemas"]["Theme"];
                         /**
@@ -3579,6 +3590,8 @@ export interface operations {
                         sections: (components["schemas"]["HeadingBlock"] | components["schemas"]["TextBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["ButtonBlock"] | components["schemas"]["DividerBlock"] | components["schemas"]["ColumnsBlock"] | components["schemas"]["FooterBlock"])[];
                         /** Source Template Id */
                         source_template_id: string | null;
+                        /** Source Thread Id */
+                        source_thread_id: string | null;
                         status: components["schemas"]["TemplateStatus"];
                         theme: components["schemas"]["Theme"];
                         /**
@@ -3654,6 +3667,8 @@ export interface operations {
                         sections: (components["schemas"]["HeadingBlock"] | components["schemas"]["TextBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["ButtonBlock"] | components["schemas"]["DividerBlock"] | components["schemas"]["ColumnsBlock"] | components["schemas"]["FooterBlock"])[];
                         /** Source Template Id */
                         source_template_id: string | null;
+                        /** Source Thread Id */
+                        source_thread_id: string | null;
                         status: components["schemas"]["TemplateStatus"];
                         theme: components["schemas"]["Theme"];
                         /**
@@ -3728,6 +3743,8 @@ export interface operations {
                         sections: (components["schemas"]["HeadingBlock"] | components["schemas"]["TextBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["ButtonBlock"] | components["schemas"]["DividerBlock"] | components["schemas"]["ColumnsBlock"] | components["schemas"]["FooterBlock"])[];
                         /** Source Template Id */
                         source_template_id: string | null;
+                        /** Source Thread Id */
+                        source_thread_id: string | null;
                         status: components["schemas"]["TemplateStatus"];
                         theme: components["schemas"]["Theme"];
                         /**
@@ -3825,6 +3842,8 @@ export interface operations {
                         sections: (components["schemas"]["HeadingBlock"] | components["schemas"]["TextBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["ButtonBlock"] | components["schemas"]["DividerBlock"] | components["schemas"]["ColumnsBlock"] | components["schemas"]["FooterBlock"])[];
                         /** Source Template Id */
                         source_template_id: string | null;
+                        /** Source Thread Id */
+                        source_thread_id: string | null;
                         status: components["schemas"]["TemplateStatus"];
                         theme: components["schemas"]["Theme"];
                         /**
@@ -3959,6 +3978,8 @@ export interface operations {
                         sections: (components["schemas"]["HeadingBlock"] | components["schemas"]["TextBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["ButtonBlock"] | components["schemas"]["DividerBlock"] | components["schemas"]["ColumnsBlock"] | components["schemas"]["FooterBlock"])[];
                         /** Source Template Id */
                         source_template_id: string | null;
+                        /** Source Thread Id */
+                        source_thread_id: string | null;
                         status: components["schemas"]["TemplateStatus"];
                         theme: components["schemas"]["Theme"];
                         /**

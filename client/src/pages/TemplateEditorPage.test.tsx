@@ -30,6 +30,7 @@ function template(version: number, sections: Section[] = SECTIONS, extra: Partia
     scope: "mine",
     available: true,
     source_template_id: null,
+    source_thread_id: null,
     created_at: "2026-01-01T00:00:00Z",
     updated_at: "2026-01-01T00:00:00Z",
     sections,

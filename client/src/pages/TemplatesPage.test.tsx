@@ -16,6 +16,7 @@ function summary(id: string, name: string, extra: Partial<TemplateSummary> = {})
     scope: "marketplace",
     available: true,
     source_template_id: null,
+    source_thread_id: null,
     created_at: "2026-01-01T00:00:00Z",
     updated_at: "2026-01-01T00:00:00Z",
     ...extra,
