@@ -276,6 +276,37 @@ export async function unwrap<R extends FetchResult>(call: Promise<R>): Promise<S
   return result.data as SuccessData<R>;
 }
 
+/** A fresh `Idempotency-Key`: one per user action. */
+export function newIdempotencyKey(): string {
+  if (typeof globalThis.crypto?.randomUUID === "function") return globalThis.crypto.randomUUID();
+  // randomUUID needs a secure context; plain-http deployments still get 128 random bits.
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** How often, and after how long, a create lost to the network is sent again. */
+export const IDEMPOTENT_RETRIES = 2;
+const RETRY_DELAY_MS = 300;
+
+/**
+ * Runs one user action that creates something, under one `Idempotency-Key`. When the
+ * network fails the server may still have done the work, so the action is sent again with
+ * the same key: the server then answers with the first result instead of creating twice.
+ * Answers from the server (errors included) are final.
+ */
+export async function withIdempotencyKey<T>(send: (key: string) => Promise<T>): Promise<T> {
+  const key = newIdempotencyKey();
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await send(key);
+    } catch (error) {
+      const lost = error instanceof ApiError && error.code === "network_error";
+      if (!lost || attempt >= IDEMPOTENT_RETRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS * (attempt + 1)));
+    }
+  }
+}
+
 export type HealthStatus =
   paths["/healthz"]["get"]["responses"][200]["content"]["application/json"];
 

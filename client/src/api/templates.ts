@@ -3,7 +3,16 @@
  * versions with optimistic concurrency (`If-Match` → 409 `version_conflict`),
  * the rendered preview and images.
  */
-import { api, ApiError, CSRF_COOKIE, CSRF_HEADER, postForm, readCookie, unwrap } from "./client";
+import {
+  api,
+  ApiError,
+  CSRF_COOKIE,
+  CSRF_HEADER,
+  postForm,
+  readCookie,
+  unwrap,
+  withIdempotencyKey,
+} from "./client";
 import type { components, operations } from "./schema";
 
 type Schemas = components["schemas"];
@@ -67,9 +76,29 @@ export function getTemplate(id: string, signal?: AbortSignal): Promise<Template>
   return unwrap(api.GET("/api/templates/{template_id}", { params: templatePath(id), ...withSignal(signal) }));
 }
 
-/** Copies a marketplace (or my own) template into my templates. */
-export function copyTemplate(fromTemplateId: string, name: string): Promise<Template> {
-  return unwrap(api.POST("/api/templates", { body: { from_template_id: fromTemplateId, name } }));
+export interface CopyOptions {
+  name?: string;
+  /** A chat thread whose draft becomes the copy's content (and its subject the name). */
+  threadId?: string | null;
+}
+
+function idempotencyKey(key: string) {
+  return { "idempotency-key": key };
+}
+
+/**
+ * Copies a marketplace (or my own) template into my templates, once however often the
+ * request has to be sent; with `threadId`, the chat's draft is poured into the copy.
+ */
+export function copyTemplate(fromTemplateId: string, { name, threadId }: CopyOptions = {}): Promise<Template> {
+  const body = {
+    from_template_id: fromTemplateId,
+    ...(name ? { name } : {}),
+    ...(threadId ? { thread_id: threadId } : {}),
+  };
+  return withIdempotencyKey((key) =>
+    unwrap(api.POST("/api/templates", { params: { header: idempotencyKey(key) }, body })),
+  );
 }
 
 /** Saves on top of `version`; a stale version is rejected with 409 `version_conflict`. */
@@ -127,8 +156,15 @@ export function unpublishTemplate(id: string): Promise<Template> {
   return unwrap(api.POST("/api/templates/{template_id}/unpublish", { params: templatePath(id) }));
 }
 
+/** A copy of one of my templates, once however often the request has to be sent. */
 export function duplicateTemplate(id: string): Promise<Template> {
-  return unwrap(api.POST("/api/templates/{template_id}/duplicate", { params: templatePath(id) }));
+  return withIdempotencyKey((key) =>
+    unwrap(
+      api.POST("/api/templates/{template_id}/duplicate", {
+        params: { ...templatePath(id), header: idempotencyKey(key) },
+      }),
+    ),
+  );
 }
 
 async function fetchHtml(url: string, init: RequestInit = {}): Promise<string> {

@@ -290,4 +290,28 @@ describe("TemplateEditorPage", () => {
     await waitFor(() => expect(aside.textContent).toContain("Fresh bread"), WAIT);
     expect(aside.textContent).toContain("Workshop");
   });
+
+  it("duplicates under one Idempotency-Key, resent on a network failure, and opens the copy", async () => {
+    let lost = true;
+    const api = editorApi({
+      "GET /api/templates/t1": () => json(template(1)),
+      "GET /api/templates/t2": () => json(template(1, SECTIONS, { id: "t2", name: "Copy of My newsletter" })),
+      "POST /api/templates/t1/duplicate": () => {
+        if (lost) {
+          lost = false;
+          throw new TypeError("Failed to fetch");
+        }
+        return json(template(1, SECTIONS, { id: "t2", name: "Copy of My newsletter" }), 201);
+      },
+    });
+    const { router } = renderAt("/templates/t1?thread=th1");
+    await saveStatus();
+    fireEvent.click(screen.getByRole("button", { name: "Duplicate" }));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/templates/t2"), WAIT);
+    expect(router.state.location.search).toBe("?thread=th1");
+    const keys = api.to("POST /api/templates/t1/duplicate").map((r) => r.headers.get("Idempotency-Key"));
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toBeTruthy();
+    expect(keys[1]).toBe(keys[0]);
+  });
 });

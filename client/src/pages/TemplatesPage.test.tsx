@@ -67,7 +67,7 @@ describe("TemplatesPage", () => {
     );
   });
 
-  it("copies a marketplace template and opens the editor, keeping the chat thread", async () => {
+  it("copies a marketplace template with the chat draft and opens the editor, keeping the thread", async () => {
     const api = templatesApi({
       "GET /api/chat/threads/th1": () =>
         json({ id: "th1", state: "reviewing", messages: [], draft: null }),
@@ -77,7 +77,42 @@ describe("TemplatesPage", () => {
     await screen.findByRole("heading", { name: "Classic newsletter" }, WAIT);
     fireEvent.click(within(card("Classic newsletter")).getByRole("button", { name: "Use this template" }));
     await waitFor(() => expect(locationOf(router)).toBe("/templates/new1?thread=th1"), WAIT);
-    expect(api.to("POST /api/templates")[0]!.body).toEqual({
+    const [post] = api.to("POST /api/templates");
+    // No name: the server names the copy after the draft's subject.
+    expect(post!.body).toEqual({ from_template_id: "m1", thread_id: "th1" });
+    expect(post!.headers.get("Idempotency-Key")).toMatch(/^[0-9a-f-]{32,36}$/);
+  });
+
+  it("sends a lost copy again under the same Idempotency-Key, and a new action under a new one", async () => {
+    let answers: ("network" | "busy" | "created")[] = ["network", "created"];
+    const api = templatesApi({
+      "POST /api/templates": () => {
+        const answer = answers.shift();
+        if (answer === "network") throw new TypeError("Failed to fetch");
+        if (answer === "busy") return apiError(503, "unavailable", "Try again in a moment.");
+        return json({ ...CLASSIC, id: "new1", scope: "mine", sections: [] }, 201);
+      },
+    });
+    const { router } = renderAt("/templates");
+    await screen.findByRole("heading", { name: "Classic newsletter" }, WAIT);
+    const use = () =>
+      fireEvent.click(within(card("Classic newsletter")).getByRole("button", { name: "Use this template" }));
+
+    // An answer from the server is final: shown, not retried.
+    answers = ["busy"];
+    use();
+    expect((await screen.findByRole("alert", {}, WAIT)).textContent).toContain("Could not use “Classic newsletter”.");
+    expect(api.to("POST /api/templates")).toHaveLength(1);
+
+    // The user tries again: a new action, a new key; its lost request is resent with that key.
+    answers = ["network", "created"];
+    use();
+    await waitFor(() => expect(locationOf(router)).toBe("/templates/new1"), WAIT);
+    const keys = api.to("POST /api/templates").map((r) => r.headers.get("Idempotency-Key"));
+    expect(keys).toHaveLength(3);
+    expect(keys[1]).toBe(keys[2]);
+    expect(keys[0]).not.toBe(keys[1]);
+    expect(api.to("POST /api/templates")[2]!.body).toEqual({
       from_template_id: "m1",
       name: "Classic newsletter",
     });

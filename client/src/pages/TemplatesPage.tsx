@@ -122,7 +122,8 @@ export default function TemplatesPage() {
     setUsing(template.id);
     setUseError(null);
     try {
-      const copy = await copyTemplate(template.id, template.name);
+      // From a chat thread the draft's subject names the copy; otherwise the template's name.
+      const copy = await copyTemplate(template.id, threadId ? { threadId } : { name: template.name });
       void navigate(editorPath(copy.id, threadId));
     } catch (error) {
       setUseError({ template, message: errorMessage(error), upgrade: needsUpgrade(error) });
