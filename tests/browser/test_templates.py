@@ -16,7 +16,6 @@ from playwright.async_api import BrowserContext, Locator, Page, expect
 from models.accounts import Membership
 from models.chat import ChatThread
 from models.templates import EmailTemplate
-from server.message_templates.catalog import seed_catalog
 from tests.browser.conftest import Account
 from tests.browser.flows import log_in_with_password
 
@@ -37,11 +36,6 @@ def png_1x1() -> bytes:
     return (
         b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
     )
-
-
-@pytest.fixture
-async def catalog(db: None) -> None:
-    await seed_catalog()
 
 
 def card(page: Page, name: str) -> Locator:
@@ -301,6 +295,12 @@ async def test_image_picker_and_draft_context(
     await expect(page.get_by_role("complementary", name="Your draft")).to_contain_text(
         "Fresh sourdough this Saturday"
     )
+    # The copy holds the draft: its subject names it, its section sits inside the template's
+    # header image and footer.
+    await expect(page.get_by_label("Template name")).to_have_value("Fresh sourdough this Saturday")
+    await expect(sections(page)).to_have_count(4)
+    await expect(sections(page).nth(1).get_by_label("Heading text")).to_have_value("Workshop")
+    await expect(sections(page).nth(2).get_by_label("Text", exact=True)).to_have_value("Join us.")
 
     # Swap the banner image for an upload.
     banner = sections(page).first
@@ -331,13 +331,13 @@ async def test_image_picker_and_draft_context(
     await picker.get_by_role("tab", name="Your images").click()
     await picker.get_by_role("button", name="Use dot.png").click()
     await expect(picker).to_be_hidden()
-    added = sections(page).nth(9)  # just above the footer
+    added = sections(page).nth(3)  # just above the footer
     await expect(added.get_by_role("heading")).to_contain_text("Image")
     await expect(added.locator("img")).to_have_attribute(
         "src", await thumb.get_attribute("src") or ""
     )
     await expect(save_status(page)).to_have_text("Saved")
-    await expect(sections(page)).to_have_count(11)
+    await expect(sections(page)).to_have_count(5)
 
 
 @pytest.fixture
