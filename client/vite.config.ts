@@ -14,6 +14,7 @@ const SERVER_PATHS = [
   "^/u/",
   "^/t/",
   "^/dev(/|$)",
+  "^/media/",
 ] as const;
 
 export default defineConfig(({ mode }) => {

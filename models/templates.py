@@ -40,6 +40,8 @@ class EmailTemplate(Model):
     version = fields.IntField(default=1)
     # The template this one was copied from (a plain column: the catalog may drop it later).
     source_template_id = fields.UUIDField(null=True)
+    # The chat thread whose draft was poured in, if any (a plain column: threads may go).
+    source_thread_id = fields.UUIDField(null=True)
     created_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "models.User", related_name="templates", null=True, on_delete=fields.SET_NULL
     )

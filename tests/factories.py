@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from models.accounts import AuthSession, Membership, Role, User, Workspace
+from models.chat import ChatThread
 from server.auth.passwords import hash_password
 from server.auth.sessions import create_session
 from server.core.auth import csrf_token_for
@@ -121,3 +122,19 @@ async def make_draft_thread(user: User, workspace_id: uuid.UUID) -> uuid.UUID:
         },
     )
     return thread.id
+
+
+async def make_thread(
+    user: User, *, draft: dict[str, object] | None = None, title: str = "Our newsletter"
+) -> ChatThread:
+    """A chat thread in the user's workspace; with ``draft``, one the assistant has drafted."""
+    membership = await Membership.filter(user=user).select_related("workspace").first()
+    assert membership is not None
+    return await ChatThread.create(
+        id=uuid.uuid4(),
+        workspace=membership.workspace,
+        created_by=user,
+        title=title,
+        state="reviewing" if draft else "briefing",
+        draft=draft,
+    )

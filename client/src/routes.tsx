@@ -16,6 +16,7 @@ import ResetPage from "./pages/ResetPage";
 import RouteErrorPage from "./pages/RouteErrorPage";
 import SettingsPage from "./pages/SettingsPage";
 import SignupPage from "./pages/SignupPage";
+import TemplateEditorPage from "./pages/TemplateEditorPage";
 import TemplatesPage from "./pages/TemplatesPage";
 import VerifyPage from "./pages/VerifyPage";
 
@@ -54,6 +55,7 @@ export const routes: RouteObject[] = [
               // One route for both, so picking a conversation keeps the page (and its list) mounted.
               { path: "chat/:threadId?", element: <ChatPage /> },
               { path: "templates", element: <TemplatesPage /> },
+              { path: "templates/:templateId", element: <TemplateEditorPage /> },
               { path: "contacts", element: <ContactsPage /> },
               { path: "campaigns", element: <CampaignsPage /> },
               { path: "activity", element: <ActivityPage /> },

@@ -15,12 +15,13 @@ from quart_schema import (
 
 from server.campaigns import deadletters, service
 from server.campaigns.schemas import (
-    Accepted,
     Audience,
     AudienceCount,
+    CampaignAccepted,
     CampaignCreate,
     CampaignIndex,
     CampaignRead,
+    CampaignTestSend,
     CampaignUpdate,
     DeadLetterIndex,
     DeadLetterRead,
@@ -30,7 +31,6 @@ from server.campaigns.schemas import (
     RecipientQuery,
     Retried,
     ScheduleRequest,
-    TestSendRequest,
 )
 from server.core.auth import require_actor, requires
 from server.core.idempotency import IdempotencyHeaders, run_once
@@ -130,11 +130,11 @@ async def update_campaign(campaign_id: UUID, data: CampaignUpdate) -> CampaignRe
 @bp.post("/api/campaigns/<uuid:campaign_id>/send")
 @tag(["campaigns"])
 @requires("campaigns:send")
-@validate_response(Accepted, 202)
-async def send_campaign(campaign_id: UUID) -> tuple[Accepted, int]:
+@validate_response(CampaignAccepted, 202)
+async def send_campaign(campaign_id: UUID) -> tuple[CampaignAccepted, int]:
     """Start sending now; watch ``campaign:progress`` or poll the progress endpoint."""
     campaign = await service.send_now(require_actor(), campaign_id)
-    return Accepted(id=campaign.id, status=campaign.status), 202
+    return CampaignAccepted(id=campaign.id, status=campaign.status), 202
 
 
 @bp.post("/api/campaigns/<uuid:campaign_id>/schedule")
@@ -197,8 +197,10 @@ async def retry_failed(campaign_id: UUID) -> Retried:
 @bp.post("/api/campaigns/<uuid:campaign_id>/test")
 @tag(["campaigns"])
 @requires("campaigns:write")
-@validate_request(TestSendRequest)
-async def test_send(campaign_id: UUID, data: TestSendRequest) -> tuple[dict[str, str], int]:
+@validate_request(CampaignTestSend)
+async def test_send_campaign(
+    campaign_id: UUID, data: CampaignTestSend
+) -> tuple[dict[str, str], int]:
     """Mail one copy of the campaign to an address, subject marked [Test]."""
     message = await service.test_send(require_actor(), campaign_id, str(data.email))
     return {"message_id": message.message_id or ""}, 202

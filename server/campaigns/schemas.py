@@ -47,7 +47,7 @@ class ScheduleRequest(BaseModel):
     timezone: str = Field(min_length=1, max_length=64, description="An IANA zone name.")
 
 
-class TestSendRequest(BaseModel):
+class CampaignTestSend(BaseModel):
     email: EmailStr
 
 
@@ -166,7 +166,7 @@ class DeadLetterIndex(BaseModel):
     items: list[DeadLetterRead]
 
 
-class Accepted(BaseModel):
+class CampaignAccepted(BaseModel):
     id: UUID
     status: CampaignStatus
 

@@ -235,6 +235,8 @@ class TemplateSummary(BaseModel):
     # Whether this workspace's plan lets it copy, edit and send the template.
     available: bool
     source_template_id: UUID | None
+    # The chat thread whose draft this template was made from.
+    source_thread_id: UUID | None
     created_at: datetime
     updated_at: datetime
 
@@ -258,9 +260,12 @@ TemplateName = Annotated[str, Field(min_length=1, max_length=200), AfterValidato
 
 
 class TemplateCreate(BaseModel):
-    """A new template in my templates: a copy of ``from_template_id``, or a blank one."""
+    """A new template in my templates: a copy of ``from_template_id``, or a blank one; with
+    ``thread_id``, that chat thread's draft becomes its content (and, without ``name``, its
+    subject the name)."""
 
     from_template_id: UUID | None = None
+    thread_id: UUID | None = None
     name: TemplateName | None = None
 
 

@@ -22,6 +22,8 @@ from typing import Any
 from models.accounts import Workspace
 from models.templates import EmailTemplate, TemplateStatus, TemplateVersion
 from server.assets.service import ImageRef, foreign_images
+from server.chat.schemas import DraftRead
+from server.chat.service import access_thread
 from server.core.auth import Actor
 from server.core.config import get_config
 from server.core.db import transaction
@@ -31,6 +33,7 @@ from server.entitlements.service import may_use_template, require_template
 from server.mail.message import OutgoingMessage
 from server.mail.service import queue_mail
 from server.message_templates.banners import BANNERS
+from server.message_templates.drafts import sections_with_draft
 from server.message_templates.rendering import SAMPLE_MERGE, PreparedEmail, prepare_email
 from server.message_templates.schemas import (
     SECTIONS_ADAPTER,
@@ -68,6 +71,12 @@ class ReadOnlyTemplate(AppError):
 class ForeignImage(ValidationFailed):
     code = "image_not_in_workspace"
     message = "Images must be this workspace's own or the catalog's; upload the image first."
+
+
+class ThreadHasNoDraft(AppError):
+    code = "thread_has_no_draft"
+    status = 422
+    message = "This conversation has no draft yet; ask the assistant to write one first."
 
 
 class PostalAddressMissing(AppError):
@@ -130,6 +139,7 @@ def template_summary(template: EmailTemplate, workspace: Workspace) -> TemplateS
         scope=_scope(template),
         available=may_use_template(workspace, template),
         source_template_id=template.source_template_id,
+        source_thread_id=template.source_thread_id,
         created_at=template.created_at,
         updated_at=template.updated_at,
     )
@@ -185,8 +195,18 @@ async def _add_version(
     )
 
 
+async def _thread_draft(actor: Actor, thread_id: uuid.UUID) -> DraftRead:
+    """The draft of one of the workspace's threads (404 for another workspace's)."""
+    thread = await access_thread(actor, thread_id)
+    draft = DraftRead.model_validate(thread.draft) if thread.draft else None
+    if draft is None or not draft.sections:
+        raise ThreadHasNoDraft(details={"thread_id": str(thread_id)})
+    return draft
+
+
 async def create_template(actor: Actor, data: TemplateCreate) -> TemplateRead:
-    """A copy of ``from_template_id`` (marketplace or mine) or a blank template."""
+    """A copy of ``from_template_id`` (marketplace or mine) or a blank template, with the
+    draft of chat thread ``thread_id`` poured into its sections when given."""
     async with transaction():
         if data.from_template_id is None:
             name, sections, theme = data.name or "Untitled template", blank_sections(), {}
@@ -197,6 +217,10 @@ async def create_template(actor: Actor, data: TemplateCreate) -> TemplateRead:
             version = await current_version(source)
             default = source.name if source.workspace_id is None else f"Copy of {source.name}"
             name, sections, theme = data.name or default[:200], version.sections, version.theme
+        if data.thread_id is not None:
+            draft = await _thread_draft(actor, data.thread_id)
+            sections = dump_sections(sections_with_draft(sections, draft.model_dump()))
+            name = data.name or draft.subject.strip()[:200] or name
         template = await EmailTemplate.create(
             id=uuid.uuid4(),
             workspace_id=actor.workspace.id,
@@ -207,6 +231,7 @@ async def create_template(actor: Actor, data: TemplateCreate) -> TemplateRead:
             status=TemplateStatus.draft,
             version=1,
             source_template_id=source.id if source else None,
+            source_thread_id=data.thread_id,
             created_by_id=actor.user.id,
         )
         version = await _add_version(

@@ -19,6 +19,7 @@ from playwright.async_api import Browser, Page, async_playwright
 from server.core.config import Config
 from server.mail.mailbox import get_message, list_messages
 from server.mail.sink import start_sink
+from server.message_templates.catalog import seed_catalog
 from tests.factories import DEFAULT_PASSWORD, make_user
 from tests.jobs.worker_harness import run_worker_burst
 
@@ -67,6 +68,12 @@ class Account:
     email: str
     password: str
     name: str
+
+
+@pytest.fixture
+async def catalog(db: None) -> None:
+    """The marketplace templates, as ``make seed`` loads them."""
+    await seed_catalog()
 
 
 @pytest.fixture

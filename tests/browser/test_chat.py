@@ -1,5 +1,6 @@
 """Chat in real Chromium: a brief goes in, the offline drafter's reply streams into the page
-token by token, survives a reload in the middle and at the end, and the draft preview fills in.
+token by token, survives a reload in the middle and at the end, and the draft preview fills in;
+"Use this draft" then leads to a template that opens in the editor holding the draft.
 
 The worker runs in-process beside the server, as a long-running ARQ worker (not a burst), so
 the reply is written while the page watches. The offline drafter is slowed down word by word
@@ -19,7 +20,7 @@ from arq.worker import Worker
 from playwright.async_api import Locator, Page, expect
 
 from agents.providers.offline import OFFLINE_NOTICE, OfflineDrafter
-from models.chat import ChatMessage, MessageRole, MessageStatus
+from models.chat import ChatMessage, ChatThread, MessageRole, MessageStatus
 from tests.browser.conftest import Account
 from tests.browser.flows import expect_socket_live, log_in_with_password
 
@@ -112,6 +113,7 @@ async def test_reply_streams_and_survives_reloads(
     account: Account,
     running_worker: Worker,
     slow_drafter: None,
+    catalog: None,
 ) -> None:
     await open_chat(page, live_server, account)
     await expect_socket_live(page)
@@ -161,6 +163,45 @@ async def test_reply_streams_and_survives_reloads(
 
     await preview.get_by_role("button", name="Use this draft").click()
     await expect(page).to_have_url(re.compile(rf"/templates\?thread={thread_id}$"))
+    await expect_draft_in_a_template(page, thread_id)
+
+
+async def expect_draft_in_a_template(page: Page, thread_id: str) -> None:
+    """On /templates?thread=<id>, a picked template opens in the editor with the draft in it."""
+    thread = await ChatThread.get(id=thread_id)
+    assert thread.draft is not None
+    subject = str(thread.draft["subject"])
+    drafted = thread.draft["sections"]
+    assert isinstance(drafted, list)
+    assert drafted
+
+    newsletter = (
+        page.get_by_role("tabpanel")
+        .get_by_role("listitem")
+        .filter(has=page.get_by_role("heading", name="Classic newsletter", exact=True))
+    )
+    await newsletter.get_by_role("button", name="Use this template").click()
+    await expect(page).to_have_url(re.compile(rf"/templates/{UUID}\?thread={thread_id}$"))
+    await expect(page.get_by_role("heading", level=1)).to_have_text("Edit template")
+    blocks = page.get_by_role("list", name="Sections", exact=True).locator(":scope > li")
+    for _ in range(2):  # as created, and again after a reload: it is what the server keeps
+        await expect(page.get_by_role("status", name="Save status")).to_have_text("Saved")
+        await expect(page.get_by_label("Template name")).to_have_value(subject)
+        # The template's header image, each draft section as a heading and a text, its footer.
+        await expect(blocks).to_have_count(1 + 2 * len(drafted) + 1)
+        await expect(blocks.first.locator("img")).to_be_visible()
+        for i, section in enumerate(drafted):
+            heading, text = blocks.nth(1 + 2 * i), blocks.nth(2 + 2 * i)
+            await expect(heading.get_by_label("Heading text")).to_have_value(section["heading"])
+            await expect(text.get_by_label("Text", exact=True)).to_have_value(section["body"])
+        await page.reload()
+
+    # It edits and autosaves like any template.
+    first = blocks.nth(1).get_by_label("Heading text")
+    await first.fill("Fresh this month")
+    await expect(page.get_by_role("status", name="Save status")).to_have_text("Saved")
+    await page.reload()
+    await expect(blocks.nth(1).get_by_label("Heading text")).to_have_value("Fresh this month")
 
 
 async def test_reply_streams_over_sse_without_a_socket(

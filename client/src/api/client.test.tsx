@@ -4,10 +4,12 @@ import {
   CSRF_HEADER,
   createApiClient,
   health,
+  IDEMPOTENT_RETRIES,
   onUnauthorized,
   readCookie,
   request,
   unwrap,
+  withIdempotencyKey,
   type ErrorBody,
 } from "./client";
 
@@ -231,5 +233,33 @@ describe("request", () => {
   it("reports a failed fetch as network_error", async () => {
     vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))));
     await expect(request("GET", "/api/things")).rejects.toMatchObject({ code: "network_error" });
+  });
+});
+
+describe("withIdempotencyKey", () => {
+  it("resends a lost request under the same key, and gives up after a few tries", async () => {
+    const keys: string[] = [];
+    const error = await withIdempotencyKey(async (key) => {
+      keys.push(key);
+      throw ApiError.network(new TypeError("Failed to fetch"));
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).code).toBe("network_error");
+    expect(keys).toHaveLength(IDEMPOTENT_RETRIES + 1);
+    expect(new Set(keys).size).toBe(1);
+  });
+
+  it("takes the server's answer as final and uses a new key per action", async () => {
+    const keys: string[] = [];
+    const refusal = new ApiError(422, "validation_error", "Bad name.");
+    await expect(
+      withIdempotencyKey(async (key) => {
+        keys.push(key);
+        throw refusal;
+      }),
+    ).rejects.toBe(refusal);
+    expect(await withIdempotencyKey(async (key) => (keys.push(key), "made"))).toBe("made");
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).not.toBe(keys[1]);
   });
 });

@@ -227,6 +227,33 @@ export async function request<T>(
   return body as T;
 }
 
+/**
+ * POSTs a multipart form (file uploads, which the typed client does not encode), with
+ * the same rules as the typed client: cookies, the CSRF header, `ApiError` on failure.
+ */
+export async function postForm<T>(path: string, form: FormData): Promise<T> {
+  const headers = new Headers({ Accept: "application/json" });
+  const token = readCookie(CSRF_COOKIE);
+  if (token) headers.set(CSRF_HEADER, token);
+  let response: Response;
+  try {
+    response = await globalThis.fetch(`${defaultBaseUrl()}${path}`, {
+      method: "POST",
+      body: form,
+      headers,
+      credentials: "same-origin",
+    });
+  } catch (cause) {
+    throw ApiError.network(cause);
+  }
+  if (!response.ok) {
+    const error = await ApiError.fromResponse(response);
+    reportUnauthorized(error);
+    throw error;
+  }
+  return (await response.json()) as T;
+}
+
 /** The shape of every openapi-fetch result. */
 type FetchResult = { data?: unknown; error?: unknown; response: Response };
 
@@ -247,6 +274,37 @@ export async function unwrap<R extends FetchResult>(call: Promise<R>): Promise<S
   }
   if (!result.response.ok) throw ApiError.fromBody(result.response, result.error);
   return result.data as SuccessData<R>;
+}
+
+/** A fresh `Idempotency-Key`: one per user action. */
+export function newIdempotencyKey(): string {
+  if (typeof globalThis.crypto?.randomUUID === "function") return globalThis.crypto.randomUUID();
+  // randomUUID needs a secure context; plain-http deployments still get 128 random bits.
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** How often, and after how long, a create lost to the network is sent again. */
+export const IDEMPOTENT_RETRIES = 2;
+const RETRY_DELAY_MS = 300;
+
+/**
+ * Runs one user action that creates something, under one `Idempotency-Key`. When the
+ * network fails the server may still have done the work, so the action is sent again with
+ * the same key: the server then answers with the first result instead of creating twice.
+ * Answers from the server (errors included) are final.
+ */
+export async function withIdempotencyKey<T>(send: (key: string) => Promise<T>): Promise<T> {
+  const key = newIdempotencyKey();
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await send(key);
+    } catch (error) {
+      const lost = error instanceof ApiError && error.code === "network_error";
+      if (!lost || attempt >= IDEMPOTENT_RETRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS * (attempt + 1)));
+    }
+  }
 }
 
 export type HealthStatus =

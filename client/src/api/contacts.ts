@@ -2,7 +2,7 @@
  * Contacts and lists API (CONTRACT.md, "Contacts") through the typed client
  * generated from the server's OpenAPI document (`make api-types`).
  */
-import { api, ApiError, CSRF_COOKIE, CSRF_HEADER, readCookie, unwrap } from "./client";
+import { api, postForm, unwrap } from "./client";
 import type { components, operations } from "./schema";
 
 type Schemas = components["schemas"];
@@ -139,28 +139,13 @@ export interface ImportOptions {
 }
 
 /** POST /api/contacts/imports as multipart; answers 202 with the job. */
-export async function startImport(options: ImportOptions): Promise<ImportStarted> {
+export function startImport(options: ImportOptions): Promise<ImportStarted> {
   const form = new FormData();
   form.append("file", options.file, options.fileName);
   form.append("duplicate_policy", options.duplicatePolicy);
   if (options.listId) form.append("list_id", options.listId);
   form.append("mapping", options.mapping);
-  const headers = new Headers({ Accept: "application/json" });
-  const token = readCookie(CSRF_COOKIE);
-  if (token) headers.set(CSRF_HEADER, token);
-  let response: Response;
-  try {
-    response = await globalThis.fetch(`${window.location.origin}/api/contacts/imports`, {
-      method: "POST",
-      body: form,
-      headers,
-      credentials: "same-origin",
-    });
-  } catch (cause) {
-    throw ApiError.network(cause);
-  }
-  if (!response.ok) throw await ApiError.fromResponse(response);
-  return (await response.json()) as ImportStarted;
+  return postForm<ImportStarted>("/api/contacts/imports", form);
 }
 
 export function getImport(id: string, signal?: AbortSignal): Promise<ImportJob> {

@@ -684,7 +684,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Mail one copy of the campaign to an address, subject marked [Test]. */
-        post: operations["post_test_send"];
+        post: operations["post_test_send_campaign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1985,6 +1985,8 @@ export interface components {
             scope: "marketplace" | "mine";
             /** Source Template Id */
             source_template_id: string | null;
+            /** Source Thread Id */
+            source_thread_id: string | null;
             status: components["schemas"]["TemplateStatus"];
             /**
              * Updated At
@@ -3852,7 +3854,7 @@ export interface operations {
             };
         };
     };
-    post_test_send: {
+    post_test_send_campaign: {
         parameters: {
             query?: never;
             header?: never;
@@ -4872,6 +4874,11 @@ export interface operations {
                      * @default null
                      */
                     name?: string | null;
+                    /**
+                     * Thread Id
+                     * @default null
+                     */
+                    thread_id?: string | null;
                 };
             };
         };
@@ -4911,6 +4918,8 @@ export interface operations {
                         sections: (components["schemas"]["HeadingBlock"] | components["schemas"]["TextBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["ButtonBlock"] | components["schemas"]["DividerBlock"] | components["schemas"]["ColumnsBlock"] | components["schemas"]["FooterBlock"])[];
                         /** Source Template Id */
                         source_template_id: string | null;
+                        /** Source Thread Id */
+                        source_thread_id: string | null;
                         status: components["schemas"]["TemplateStatus"];
                         theme: components["schemas"]["Theme"];
                         /**
@@ -4992,6 +5001,8 @@ export interface operations {
                         sections: (components["schemas"]["HeadingBlock"] | components["schemas"]["TextBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["ButtonBlock"] | components["schemas"]["DividerBlock"] | components["schemas"]["ColumnsBlock"] | components["schemas"]["FooterBlock"])[];
                         /** Source Template Id */
                         source_template_id: string | null;
+                        /** Source Thread Id */
+                        source_thread_id: string | null;
                         status: components["schemas"]["TemplateStatus"];
                         theme: components["schemas"]["Theme"];
                         /**
@@ -5077,6 +5088,8 @@ export interface operations {
                         sections: (components["schemas"]["HeadingBlock"] | components["schemas"]["TextBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["ButtonBlock"] | components["schemas"]["DividerBlock"] | components["schemas"]["ColumnsBlock"] | components["schemas"]["FooterBlock"])[];
                         /** Source Template Id */
                         source_template_id: string | null;
+                        /** Source Thread Id */
+                        source_thread_id: string | null;
                         status: components["schemas"]["TemplateStatus"];
                         theme: components["schemas"]["Theme"];
                         /**
@@ -5152,6 +5165,8 @@ export interface operations {
                         sections: (components["schemas"]["HeadingBlock"] | components["schemas"]["TextBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["ButtonBlock"] | components["schemas"]["DividerBlock"] | components["schemas"]["ColumnsBlock"] | components["schemas"]["FooterBlock"])[];
                         /** Source Template Id */
                         source_template_id: string | null;
+                        /** Source Thread Id */
+                        source_thread_id: string | null;
                         status: components["schemas"]["TemplateStatus"];
                         theme: components["schemas"]["Theme"];
                         /**
@@ -5226,6 +5241,8 @@ export interface operations {
                         sections: (components["schemas"]["HeadingBlock"] | components["schemas"]["TextBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["ButtonBlock"] | components["schemas"]["DividerBlock"] | components["schemas"]["ColumnsBlock"] | components["schemas"]["FooterBlock"])[];
                         /** Source Template Id */
                         source_template_id: string | null;
+                        /** Source Thread Id */
+                        source_thread_id: string | null;
                         status: components["schemas"]["TemplateStatus"];
                         theme: components["schemas"]["Theme"];
                         /**
@@ -5323,6 +5340,8 @@ export interface operations {
                         sections: (components["schemas"]["HeadingBlock"] | components["schemas"]["TextBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["ButtonBlock"] | components["schemas"]["DividerBlock"] | components["schemas"]["ColumnsBlock"] | components["schemas"]["FooterBlock"])[];
                         /** Source Template Id */
                         source_template_id: string | null;
+                        /** Source Thread Id */
+                        source_thread_id: string | null;
                         status: components["schemas"]["TemplateStatus"];
                         theme: components["schemas"]["Theme"];
                         /**
@@ -5457,6 +5476,8 @@ export interface operations {
                         sections: (components["schemas"]["HeadingBlock"] | components["schemas"]["TextBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["ButtonBlock"] | components["schemas"]["DividerBlock"] | components["schemas"]["ColumnsBlock"] | components["schemas"]["FooterBlock"])[];
                         /** Source Template Id */
                         source_template_id: string | null;
+                        /** Source Thread Id */
+                        source_thread_id: string | null;
                         status: components["schemas"]["TemplateStatus"];
                         theme: components["schemas"]["Theme"];
                         /**

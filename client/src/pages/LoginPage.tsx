@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { listProviders, login, sendCode, verifyCode, type Provider } from "../api/auth";
 import { ApiError } from "../api/client";
@@ -7,6 +7,7 @@ import { safeNext, withNext } from "../auth/safeNext";
 import { AuthCard } from "../components/AuthCard";
 import { CodeField } from "../components/CodeField";
 import { ProviderButtons } from "../components/ProviderButtons";
+import { Tabs, type TabItem } from "../components/Tabs";
 import { errorMessage } from "../forms/errors";
 import { Field, Form, FormAlert, FormNotice, SubmitButton } from "../forms/Form";
 import { CODE_PATTERN, EMAIL_PATTERN, requireFields, useSubmit } from "../forms/useSubmit";
@@ -29,7 +30,7 @@ export function providerErrorMessage(code: string | null): string | null {
 }
 
 type Mode = "password" | "code";
-const MODES: { id: Mode; label: string }[] = [
+const MODES: readonly TabItem<Mode>[] = [
   { id: "password", label: "Password" },
   { id: "code", label: "Email me a code" },
 ];
@@ -62,7 +63,6 @@ export default function LoginPage() {
   const [providerError, setProviderError] = useState(() => providerErrorMessage(params.get("error")));
   const [providers, setProviders] = useState<Provider[]>([]);
   const form = useSubmit({ fields: FIELDS, codeFields: CODE_FIELDS });
-  const tabRefs = useRef<Record<Mode, HTMLButtonElement | null>>({ password: null, code: null });
 
   useEffect(() => {
     const controller = new AbortController();
@@ -84,25 +84,11 @@ export default function LoginPage() {
     setUnverified(false);
   }
 
-  function switchMode(to: Mode, focus = false) {
+  function switchMode(to: Mode) {
     if (to === mode) return;
     setMode(to);
     resetMessages();
     form.setErrors({ fields: {}, general: null });
-    if (focus) tabRefs.current[to]?.focus();
-  }
-
-  function onTabKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
-    const index = MODES.findIndex((m) => m.id === mode);
-    let target: number | null = null;
-    if (event.key === "ArrowRight") target = (index + 1) % MODES.length;
-    if (event.key === "ArrowLeft") target = (index - 1 + MODES.length) % MODES.length;
-    if (event.key === "Home") target = 0;
-    if (event.key === "End") target = MODES.length - 1;
-    if (target === null) return;
-    event.preventDefault();
-    const to = MODES[target];
-    if (to) switchMode(to.id, true);
   }
 
   function submitPassword() {
@@ -179,8 +165,6 @@ export default function LoginPage() {
     });
   }
 
-  const tabId = (m: Mode) => `login-tab-${m}`;
-  const panelId = (m: Mode) => `login-panel-${m}`;
 
   const emailField = (
     <Field
@@ -216,31 +200,11 @@ export default function LoginPage() {
         </div>
       ) : null}
 
-      <div className="tabs" role="tablist" aria-label="How to log in">
-        {MODES.map((m) => (
-          <button
-            key={m.id}
-            ref={(el) => {
-              tabRefs.current[m.id] = el;
-            }}
-            type="button"
-            role="tab"
-            id={tabId(m.id)}
-            className="tabs__tab"
-            aria-selected={mode === m.id}
-            aria-controls={mode === m.id ? panelId(m.id) : undefined}
-            tabIndex={mode === m.id ? 0 : -1}
-            onClick={() => switchMode(m.id)}
-            onKeyDown={onTabKeyDown}
-          >
-            {m.label}
-          </button>
-        ))}
-      </div>
+      <Tabs label="How to log in" tabs={MODES} selected={mode} onSelect={switchMode} idPrefix="login" />
 
       {/* Panels carry no aria-labelledby: their tab names ("Password", "Email…") would
           make the panels match the fields' own labels. */}
-      <div role="tabpanel" id={panelId(mode)} className="tabs__panel">
+      <div role="tabpanel" id="login-panel" className="tabs__panel">
         {mode === "password" ? (
           <Form onSubmit={submitPassword} failures={form.failures} pending={form.pending}>
             <FormAlert message={form.errors.general}>
