@@ -107,18 +107,18 @@ export function SubmitButton({
   );
 }
 
-type InputProps = Omit<
-  InputHTMLAttributes<HTMLInputElement>,
-  "id" | "value" | "onChange" | "aria-invalid" | "aria-describedby"
->;
+/** A control's own attributes, less those the field sets to tie it to its label and messages. */
+type ControlAttributes<A> = Omit<A, "id" | "value" | "onChange" | "aria-invalid" | "aria-describedby">;
 
-interface FieldProps extends InputProps {
+interface LabelledValue {
   label: string;
   value: string;
   onChange(value: string): void;
   error?: string | undefined;
   hint?: ReactNode;
 }
+
+type FieldProps = ControlAttributes<InputHTMLAttributes<HTMLInputElement>> & LabelledValue;
 
 interface FieldFrameProps {
   label: string;
@@ -175,18 +175,8 @@ export function Field({ label, value, onChange, error, hint, className, ...input
   );
 }
 
-type TextAreaProps = Omit<
-  TextareaHTMLAttributes<HTMLTextAreaElement>,
-  "id" | "value" | "onChange" | "aria-invalid" | "aria-describedby"
->;
-
-interface TextAreaFieldProps extends TextAreaProps {
-  label: string;
-  value: string;
-  onChange(value: string): void;
-  error?: string | undefined;
-  hint?: ReactNode;
-}
+type TextAreaFieldProps = ControlAttributes<TextareaHTMLAttributes<HTMLTextAreaElement>> &
+  LabelledValue;
 
 /** A labelled multi-line field, with the same hint and inline error as `Field`. */
 export function TextAreaField({
