@@ -311,18 +311,36 @@ async def send_now(actor: Actor, campaign_id: uuid.UUID) -> Campaign:
         if await count_audience(campaign.workspace_id, campaign.audience) == 0:
             raise EmptyAudience()
         await _require_sendable(actor, campaign)
-        await _start(campaign, actor)
+        await _start(campaign, actor, actor.workspace)
     return campaign
 
 
-async def _start(campaign: Campaign, actor: Actor | None) -> None:
+async def start_scheduled(campaign: Campaign) -> bool:
+    """Inside the scheduler's transaction: start a due campaign, unless its workspace's postal
+    address was cleared since it was scheduled and the campaign has none of its own; then it
+    goes back to draft with ``postal_address_missing`` as the reason, and mails nobody."""
+    from server.campaigns.templates_adapter import sender_details
+
+    workspace = await Workspace.get(id=campaign.workspace_id)
+    if sender_details(workspace, campaign.content)["postal_address"]:
+        await _start(campaign, None, workspace)
+        return True
+    campaign.status = CampaignStatus.draft
+    campaign.status_reason = "postal_address_missing"
+    campaign.send_at = None
+    await campaign.save(update_fields=["status", "status_reason", "send_at", "updated_at"])
+    await record(campaign, "unscheduled", None, reason="postal_address_missing")
+    await _announce(campaign)
+    return False
+
+
+async def _start(campaign: Campaign, actor: Actor | None, workspace: Workspace) -> None:
     """Inside the caller's transaction: mark sending and queue the expansion.
 
     The sender name and postal address are taken afresh here, so a campaign scheduled last
     week goes out with the identity set in Settings today."""
     from server.campaigns.templates_adapter import sender_details
 
-    workspace = actor.workspace if actor else await Workspace.get(id=campaign.workspace_id)
     campaign.content = {**campaign.content, **sender_details(workspace, campaign.content)}
     campaign.status = CampaignStatus.sending
     campaign.status_reason = None

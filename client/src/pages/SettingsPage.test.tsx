@@ -241,7 +241,9 @@ describe("SettingsPage", () => {
         postal_address: "1 Harbour Street\n\nBristol BS1 4XX",
       });
       // The stored, tidied address replaces what was typed.
-      expect((address as HTMLTextAreaElement).value).toBe("1 Harbour Street\nBristol BS1 4XX");
+      await waitFor(() =>
+        expect((address as HTMLTextAreaElement).value).toBe("1 Harbour Street\nBristol BS1 4XX"),
+      );
     });
 
     it("shows the server's errors under each field", async () => {

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from quart.typing import TestClientProtocol
 
-from models.campaigns import Campaign, CampaignStatus
+from models.campaigns import Campaign, CampaignEvent, CampaignStatus
 from server.campaigns import sending
 from tests.server.campaigns.conftest import create_campaign, make_owner
 
@@ -92,3 +92,32 @@ async def test_clearing_the_address_keeps_the_one_a_campaign_already_has(
     assert sent.status_code == 202, await sent.get_json()
     started = await Campaign.get(id=campaign["id"])
     assert started.content["postal_address"] == "1 Harbour Street\nBristol BS1 4XX"
+
+
+async def test_a_scheduled_campaign_whose_address_was_removed_goes_back_to_draft(
+    client: TestClientProtocol, db: None
+) -> None:
+    owner = await make_owner(postal_address="")
+    headers = owner.login.headers()
+    campaign = await create_campaign(client, owner)
+    await client.patch(
+        "/api/workspace", json={"postal_address": "Old Mill, Leeds"}, headers=headers
+    )
+    send_at = datetime.now(UTC) + timedelta(minutes=5)
+    scheduled = await client.post(
+        f"/api/campaigns/{campaign['id']}/schedule",
+        json={"send_at": send_at.replace(tzinfo=None).isoformat(), "timezone": "UTC"},
+        headers=headers,
+    )
+    assert scheduled.status_code == 200, await scheduled.get_json()
+    # The draft's own snapshot predates the address, so nothing is left to print.
+    await client.patch("/api/workspace", json={"postal_address": ""}, headers=headers)
+
+    assert (await sending.tick(send_at + timedelta(seconds=1)))["started"] == 0
+    unscheduled = await Campaign.get(id=campaign["id"])
+    assert unscheduled.status is CampaignStatus.draft
+    assert unscheduled.status_reason == "postal_address_missing"
+    assert unscheduled.send_at is None
+    events = [e.kind for e in await CampaignEvent.filter(campaign_id=campaign["id"])]
+    assert "unscheduled" in events
+    assert "started" not in events
