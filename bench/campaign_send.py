@@ -191,6 +191,9 @@ async def run(env: dict[str, str], workdir: Path) -> None:
     try:
         wait_for(port, sink)
         actor, workspace, cookie = await make_owner()
+        # Campaigns refuse to send without the sender's postal address.
+        workspace.postal_address = "1 Bench Street\nTestville"
+        await workspace.save(update_fields=["postal_address"])
         actor.capabilities = ROLE_CAPABILITIES[actor.role]
         started = time.perf_counter()
         list_id = await make_audience(workspace.id)

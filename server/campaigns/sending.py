@@ -101,7 +101,7 @@ def build_message(
 
 async def tick(now: datetime | None = None) -> dict[str, int]:
     """Start due scheduled campaigns, and restart expansion or senders that died."""
-    from server.campaigns.service import _start
+    from server.campaigns.service import start_scheduled
 
     now = now or datetime.now(UTC)
     started = 0
@@ -112,8 +112,8 @@ async def tick(now: datetime | None = None) -> dict[str, int]:
             .limit(100)
         )
         for campaign in due:
-            await _start(campaign, None)
-            started += 1
+            if await start_scheduled(campaign):
+                started += 1
     restarted = 0
     redis = get_redis()
     bucket = int(now.timestamp())

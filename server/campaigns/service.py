@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from tortoise import connections
 
+from models.accounts import Workspace
 from models.campaigns import Campaign, CampaignEvent, CampaignStatus, RecipientStatus
 from models.chat import ChatThread
 from server.campaigns import rendering
@@ -298,6 +299,7 @@ async def _announce(campaign: Campaign) -> None:
 async def _require_sendable(actor: Actor, campaign: Campaign) -> None:
     from server.campaigns import templates_adapter
 
+    templates_adapter.require_postal_address(actor.workspace, campaign.content)
     await templates_adapter.require_sendable(actor, campaign.template_id)
 
 
@@ -309,16 +311,43 @@ async def send_now(actor: Actor, campaign_id: uuid.UUID) -> Campaign:
         if await count_audience(campaign.workspace_id, campaign.audience) == 0:
             raise EmptyAudience()
         await _require_sendable(actor, campaign)
-        await _start(campaign, actor)
+        await _start(campaign, actor, actor.workspace)
     return campaign
 
 
-async def _start(campaign: Campaign, actor: Actor | None) -> None:
-    """Inside the caller's transaction: mark sending and queue the expansion."""
+async def start_scheduled(campaign: Campaign) -> bool:
+    """Inside the scheduler's transaction: start a due campaign, unless its workspace's postal
+    address was cleared since it was scheduled and the campaign has none of its own; then it
+    goes back to draft with ``postal_address_missing`` as the reason, and mails nobody."""
+    from server.campaigns.templates_adapter import sender_details
+
+    workspace = await Workspace.get(id=campaign.workspace_id)
+    if sender_details(workspace, campaign.content)["postal_address"]:
+        await _start(campaign, None, workspace)
+        return True
+    campaign.status = CampaignStatus.draft
+    campaign.status_reason = "postal_address_missing"
+    campaign.send_at = None
+    await campaign.save(update_fields=["status", "status_reason", "send_at", "updated_at"])
+    await record(campaign, "unscheduled", None, reason="postal_address_missing")
+    await _announce(campaign)
+    return False
+
+
+async def _start(campaign: Campaign, actor: Actor | None, workspace: Workspace) -> None:
+    """Inside the caller's transaction: mark sending and queue the expansion.
+
+    The sender name and postal address are taken afresh here, so a campaign scheduled last
+    week goes out with the identity set in Settings today."""
+    from server.campaigns.templates_adapter import sender_details
+
+    campaign.content = {**campaign.content, **sender_details(workspace, campaign.content)}
     campaign.status = CampaignStatus.sending
     campaign.status_reason = None
     campaign.started_at = datetime.now(UTC)
-    await campaign.save(update_fields=["status", "status_reason", "started_at", "updated_at"])
+    await campaign.save(
+        update_fields=["content", "status", "status_reason", "started_at", "updated_at"]
+    )
     await record(campaign, "started", actor)
     await outbox.enqueue(
         "expand_campaign", str(campaign.id), job_id=f"campaign:{campaign.id}:expand"
@@ -599,11 +628,13 @@ async def kpis(actor: Actor, campaign_id: uuid.UUID) -> Kpis:
 async def test_send(actor: Actor, campaign_id: uuid.UUID, email: str) -> OutgoingMessage:
     """Mail one copy to ``email``; its links and unsubscribe work only as previews."""
     from server.campaigns.sending import build_message
+    from server.campaigns.templates_adapter import require_postal_address, sender_details
 
     campaign = await access_campaign(actor, campaign_id)
-    prepared = rendering.prepare(
-        campaign.content, title=campaign.subject, preheader=campaign.preheader
-    )
+    require_postal_address(actor.workspace, campaign.content)
+    # A test shows the footer the real send would carry today.
+    content = {**campaign.content, **sender_details(actor.workspace, campaign.content)}
+    prepared = rendering.prepare(content, title=campaign.subject, preheader=campaign.preheader)
     ctx = rendering.RecipientContext(
         recipient_id=0, email=email, first_name=actor.user.name.split(" ")[0], last_name=""
     )

@@ -8,17 +8,31 @@ from typing import Any
 from models.accounts import Workspace
 from models.templates import EmailTemplate
 from server.core.auth import Actor
-from server.core.config import get_config
 from server.entitlements.service import require_template_send
-from server.message_templates.service import access_template, current_version
+from server.message_templates.service import (
+    PostalAddressMissing,
+    access_template,
+    current_version,
+)
 
 
-def sender_details(workspace: Workspace) -> dict[str, str]:
-    """Who the message is from and the postal address its footer carries, as of now."""
+def sender_details(workspace: Workspace, content: dict[str, Any] | None = None) -> dict[str, str]:
+    """Who the message is from and the postal address its footer carries, as of now.
+
+    The workspace's current address wins; a campaign's earlier snapshot is the fallback, so
+    clearing the address in Settings does not strand a campaign that already had one."""
+    earlier = str((content or {}).get("postal_address") or "").strip()
     return {
         "sender_name": workspace.sender_name or workspace.name,
-        "postal_address": workspace.postal_address or get_config().postal_address,
+        "postal_address": workspace.postal_address.strip() or earlier,
     }
+
+
+def require_postal_address(workspace: Workspace, content: dict[str, Any]) -> None:
+    """Mail must not leave without a real postal address in its footer (422
+    ``postal_address_missing``, which points at Settings)."""
+    if not sender_details(workspace, content)["postal_address"]:
+        raise PostalAddressMissing(details={"settings_url": "/settings"})
 
 
 async def snapshot(actor: Actor, template_id: uuid.UUID) -> tuple[dict[str, Any], int]:

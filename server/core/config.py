@@ -181,8 +181,6 @@ class Config(BaseSettings):
     campaign_autopause_window_seconds: int = 60
     # Progress events per campaign are sent at most this often.
     campaign_progress_interval_seconds: float = 0.1
-    # Printed in every campaign's footer (anti-spam laws ask for a postal address).
-    postal_address: str = "Inkwell, 1 Example Street, Springfield"
     # Shared secret that signs bounce and complaint webhooks (HMAC-SHA256 of the body).
     mail_webhook_secret: str | None = None
 

@@ -20,6 +20,7 @@ from tests.browser.test_chat import expect_finished_draft, send_brief
 pytestmark = pytest.mark.browser
 
 PEOPLE = ["ada@example.com", "alan@example.com", "grace@example.com"]
+ADDRESS = "42 Frequency Lane\nVienna 1010"
 CSV = "email,first_name\n" + "".join(f"{p},{p.split('@')[0].title()}\n" for p in PEOPLE)
 
 
@@ -52,6 +53,31 @@ async def import_contacts(page: Page, live_server: str, tmp_path: Path) -> None:
     await dialog.get_by_role("button", name="Close", exact=True).first.click()
 
 
+async def start_campaign(page: Page, name: str) -> None:
+    """The wizard up to its confirm step: chat draft, the Readers list, a name."""
+    await page.get_by_role("navigation").get_by_role("link", name="Campaigns").click()
+    await expect(page.get_by_role("heading", level=1)).to_have_text("Campaigns")
+    await page.get_by_role("button", name="New campaign").click()
+    await page.get_by_label("Chat draft").select_option(index=1)
+    await page.get_by_role("button", name="Next").click()
+    await page.get_by_role("checkbox", name=re.compile("Readers")).check()
+    await expect(page.get_by_test_id("recipient-count")).to_have_text("3 recipients")
+    await page.get_by_role("button", name="Next").click()
+    await page.get_by_label("Campaign name").fill(name)
+    await page.get_by_role("button", name="Next").click()
+
+
+async def set_sender(page: Page) -> None:
+    """Through Settings, the way a user fixes the refusal: mail needs a real postal address."""
+    await page.get_by_role("link", name="Set the postal address in Settings").click()
+    await expect(page.get_by_role("heading", level=1)).to_have_text("Settings")
+    sender = page.locator("section.panel", has=page.get_by_role("heading", name="Sender"))
+    await sender.get_by_label("Sender name").fill("Hedy's Letters")
+    await sender.get_by_label("Postal address").fill(ADDRESS)
+    await sender.get_by_role("button", name="Save sender").click()
+    await expect(sender.get_by_role("status")).to_contain_text("Sender saved.")
+
+
 async def test_sign_up_to_campaign_sent_live(
     page: Page,
     live_server: str,
@@ -65,16 +91,14 @@ async def test_sign_up_to_campaign_sent_live(
     await expect_finished_draft(page)
     await import_contacts(page, live_server, tmp_path)
 
-    await page.get_by_role("navigation").get_by_role("link", name="Campaigns").click()
-    await expect(page.get_by_role("heading", level=1)).to_have_text("Campaigns")
-    await page.get_by_role("button", name="New campaign").click()
-    await page.get_by_label("Chat draft").select_option(index=1)
-    await page.get_by_role("button", name="Next").click()
-    await page.get_by_role("checkbox", name=re.compile("Readers")).check()
-    await expect(page.get_by_test_id("recipient-count")).to_have_text("3 recipients")
-    await page.get_by_role("button", name="Next").click()
-    await page.get_by_label("Campaign name").fill("First issue")
-    await page.get_by_role("button", name="Next").click()
+    await start_campaign(page, "Draft without an address")
+    # A new workspace has no postal address yet: the test send is refused with a way to fix it.
+    await page.get_by_label("Test email").fill("hedy@example.com")
+    await page.get_by_role("button", name="Send test").click()
+    await expect(page.get_by_role("alert")).to_contain_text("Add your postal address in Settings")
+    await set_sender(page)
+
+    await start_campaign(page, "First issue")
     await page.get_by_label("Test email").fill("hedy@example.com")
     await page.get_by_role("button", name="Send test").click()
     await expect(page.get_by_text("Test sent to hedy@example.com.")).to_be_visible()
@@ -102,3 +126,6 @@ async def test_sign_up_to_campaign_sent_live(
         assert headers["List-Unsubscribe"].startswith(f"<{config.effective_public_url}/u/")
         assert headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
         assert headers["Message-ID"].startswith("<c")
+        # The footer carries the address set in Settings, line by line.
+        assert "42 Frequency Lane" in (message.text or "")
+        assert "Vienna 1010" in (message.html or "")

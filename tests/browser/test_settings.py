@@ -1,4 +1,4 @@
-"""The account parts of /settings against the real API: sessions, password and API keys."""
+"""/settings against the real API: the sender identity, sessions, password and API keys."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import httpx
 import pytest
 from playwright.async_api import Browser, Page, expect
 
+from models.accounts import Membership, Role, User, Workspace
 from tests.browser.conftest import Account
 from tests.browser.flows import expect_signed_in_as, log_in_with_password
 
@@ -31,11 +32,11 @@ async def test_profile_and_sessions(
 
     await open_settings(page, live_server, account)
     await expect(page.get_by_role("heading", level=2)).to_have_text(
-        ["Profile", "Password", "Sessions", "API keys"]
+        ["Profile", "Sender", "Password", "Sessions", "API keys"]
     )
     await expect(page.get_by_text(account.email, exact=True)).to_be_visible()
 
-    sessions = page.locator("section", has=page.get_by_role("heading", name="Sessions"))
+    sessions = page.locator("section.panel", has=page.get_by_role("heading", name="Sessions"))
     rows = sessions.get_by_role("row")
     await expect(rows).to_have_count(3)  # header + two sessions
     await expect(rows.nth(1)).to_contain_text("This device")
@@ -69,7 +70,7 @@ async def test_create_copy_and_revoke_an_api_key(
 ) -> None:
     await page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     await open_settings(page, live_server, account)
-    keys = page.locator("section", has=page.get_by_role("heading", name="API keys", level=2))
+    keys = page.locator("section.panel", has=page.get_by_role("heading", name="API keys", level=2))
     await expect(keys.get_by_text("No API keys yet.")).to_be_visible()
 
     await keys.get_by_label("Name").fill("Nightly import")
@@ -108,7 +109,42 @@ async def test_create_copy_and_revoke_an_api_key(
 
     await page.reload()
     await expect(
-        page.locator("section", has=page.get_by_role("heading", name="API keys", level=2))
+        page.locator("section.panel", has=page.get_by_role("heading", name="API keys", level=2))
         .get_by_role("row")
         .filter(has_text="Nightly import")
     ).to_contain_text("Revoked")
+
+
+async def test_sender_name_and_postal_address(
+    page: Page, live_server: str, account: Account
+) -> None:
+    await open_settings(page, live_server, account)
+    sender = page.locator("section.panel", has=page.get_by_role("heading", name="Sender"))
+    await sender.get_by_label("Sender name").fill("The Harbour Post")
+    await sender.get_by_label("Postal address").fill("1 Harbour Street\n\n  Bristol BS1 4XX")
+    await sender.get_by_role("button", name="Save sender").click()
+    await expect(sender.get_by_role("status")).to_have_text(
+        "Sender saved. New emails carry this name and address."
+    )
+    await expect(sender.get_by_label("Postal address")).to_have_value(
+        "1 Harbour Street\nBristol BS1 4XX"
+    )
+    user = await User.get(email=account.email)
+    workspace = await Workspace.get(memberships__user=user)
+    assert (workspace.sender_name, workspace.postal_address) == (
+        "The Harbour Post",
+        "1 Harbour Street\nBristol BS1 4XX",
+    )
+
+    await sender.get_by_label("Sender name").fill("two")
+    await sender.get_by_label("Postal address").fill("\n".join("1234567"))
+    await sender.get_by_role("button", name="Save sender").click()
+    await expect(sender.get_by_text("Use at most 6 lines.")).to_be_visible()
+    await expect(sender.get_by_label("Postal address")).to_be_focused()
+
+    # A member sees the sender but cannot change it, as the API enforces.
+    await Membership.filter(user=user).update(role=Role.member)
+    await page.reload()
+    await expect(sender.get_by_text("1 Harbour Street")).to_be_visible()
+    await expect(sender.get_by_role("textbox")).to_have_count(0)
+    await expect(sender.get_by_text("Only workspace owners and admins")).to_be_visible()

@@ -5,6 +5,7 @@ import {
   type FormEvent,
   type InputHTMLAttributes,
   type ReactNode,
+  type TextareaHTMLAttributes,
 } from "react";
 
 interface FormProps {
@@ -106,12 +107,10 @@ export function SubmitButton({
   );
 }
 
-type InputProps = Omit<
-  InputHTMLAttributes<HTMLInputElement>,
-  "id" | "value" | "onChange" | "aria-invalid" | "aria-describedby"
->;
+/** A control's own attributes, less those the field sets to tie it to its label and messages. */
+type ControlAttributes<A> = Omit<A, "id" | "value" | "onChange" | "aria-invalid" | "aria-describedby">;
 
-interface FieldProps extends InputProps {
+interface LabelledValue {
   label: string;
   value: string;
   onChange(value: string): void;
@@ -119,8 +118,22 @@ interface FieldProps extends InputProps {
   hint?: ReactNode;
 }
 
-/** A labelled input with an optional hint and an inline error tied to it. */
-export function Field({ label, value, onChange, error, hint, className, ...input }: FieldProps) {
+type FieldProps = ControlAttributes<InputHTMLAttributes<HTMLInputElement>> & LabelledValue;
+
+interface FieldFrameProps {
+  label: string;
+  error?: string | undefined;
+  hint?: ReactNode;
+  className?: string | undefined;
+  /** Renders the control with the id and aria attributes that tie it to its label and messages. */
+  control(props: {
+    id: string;
+    "aria-invalid": true | undefined;
+    "aria-describedby": string | undefined;
+  }): ReactNode;
+}
+
+function FieldFrame({ label, error, hint, className, control }: FieldFrameProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -133,19 +146,62 @@ export function Field({ label, value, onChange, error, hint, className, ...input
           {hint}
         </p>
       ) : null}
-      <input
-        {...input}
-        id={id}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-      />
+      {control({
+        id,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": describedBy || undefined,
+      })}
       {error ? (
         <p id={errorId} className="field__error">
           {error}
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** A labelled input with an optional hint and an inline error tied to it. */
+export function Field({ label, value, onChange, error, hint, className, ...input }: FieldProps) {
+  return (
+    <FieldFrame
+      label={label}
+      error={error}
+      hint={hint}
+      className={className}
+      control={(aria) => (
+        <input {...input} {...aria} value={value} onChange={(event) => onChange(event.target.value)} />
+      )}
+    />
+  );
+}
+
+type TextAreaFieldProps = ControlAttributes<TextareaHTMLAttributes<HTMLTextAreaElement>> &
+  LabelledValue;
+
+/** A labelled multi-line field, with the same hint and inline error as `Field`. */
+export function TextAreaField({
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  className,
+  ...textarea
+}: TextAreaFieldProps) {
+  return (
+    <FieldFrame
+      label={label}
+      error={error}
+      hint={hint}
+      className={className}
+      control={(aria) => (
+        <textarea
+          {...textarea}
+          {...aria}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    />
   );
 }

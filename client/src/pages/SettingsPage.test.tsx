@@ -37,12 +37,22 @@ const KEYS: ApiKeyInfo[] = [
   },
 ];
 
+const WORKSPACE = {
+  id: ME.workspace.id,
+  name: ME.workspace.name,
+  plan: "free",
+  sender_name: "",
+  postal_address: "",
+};
+const MANAGER = { ...ME, capabilities: [...ME.capabilities, "workspace:manage"] };
+
 function settingsApi(extra: Routes = {}) {
   return stubApi({
     ...SIGNED_IN,
     "GET /api/auth/sessions": () => json({ items: SESSIONS }),
     "GET /api/api-keys": () => json({ items: KEYS }),
     "GET /api/auth/capabilities": () => json({ items: ["contacts:read", "contacts:write"] }),
+    "GET /api/workspace": () => json(WORKSPACE),
     ...extra,
   });
 }
@@ -55,12 +65,12 @@ function section(name: string): HTMLElement {
 }
 
 describe("SettingsPage", () => {
-  it("has the four sections and the profile", async () => {
+  it("has the five sections and the profile", async () => {
     settingsApi();
     renderAt("/settings");
     await screen.findByRole("heading", { level: 1, name: "Settings" });
     const names = screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent);
-    expect(names).toEqual(["Profile", "Password", "Sessions", "API keys"]);
+    expect(names).toEqual(["Profile", "Sender", "Password", "Sessions", "API keys"]);
     const profile = section("Profile");
     expect(within(profile).getByText(ME.name)).toBeTruthy();
     expect(within(profile).getByText(ME.email)).toBeTruthy();
@@ -201,5 +211,85 @@ describe("SettingsPage", () => {
     fail = false;
     fireEvent.click(within(section("Sessions")).getByRole("button", { name: "Try again" }));
     expect(await screen.findByText("Chrome on Linux")).toBeTruthy();
+  });
+
+  describe("Sender", () => {
+    it("saves the sender name and a multi-line postal address", async () => {
+      const api = settingsApi({
+        "GET /api/auth/me": () => json(MANAGER),
+        "PATCH /api/workspace": () =>
+          json({
+            ...WORKSPACE,
+            sender_name: "The Harbour Post",
+            postal_address: "1 Harbour Street\nBristol BS1 4XX",
+          }),
+      });
+      renderAt("/settings");
+      const name = await screen.findByLabelText("Sender name");
+      const address = screen.getByLabelText("Postal address");
+      expect(address.tagName).toBe("TEXTAREA");
+      fireEvent.change(name, { target: { value: "The Harbour Post" } });
+      fireEvent.change(address, { target: { value: "1 Harbour Street\n\nBristol BS1 4XX" } });
+      fireEvent.click(screen.getByRole("button", { name: "Save sender" }));
+      expect(
+        await within(section("Sender")).findByText(
+          "Sender saved. New emails carry this name and address.",
+        ),
+      ).toBeTruthy();
+      expect(api.to("PATCH /api/workspace").at(-1)?.body).toEqual({
+        sender_name: "The Harbour Post",
+        postal_address: "1 Harbour Street\n\nBristol BS1 4XX",
+      });
+      // The stored, tidied address replaces what was typed.
+      await waitFor(() =>
+        expect((address as HTMLTextAreaElement).value).toBe("1 Harbour Street\nBristol BS1 4XX"),
+      );
+    });
+
+    it("shows the server's errors under each field", async () => {
+      settingsApi({
+        "GET /api/auth/me": () => json(MANAGER),
+        "PATCH /api/workspace": () =>
+          apiError(422, "validation_error", "Some fields are not valid.", {
+            fields: { sender_name: "must be a single line", postal_address: "at most 6 lines" },
+          }),
+      });
+      renderAt("/settings");
+      const name = await screen.findByLabelText("Sender name");
+      fireEvent.change(name, { target: { value: "Harbour" } });
+      fireEvent.click(screen.getByRole("button", { name: "Save sender" }));
+      const sender = section("Sender");
+      expect(await within(sender).findByText("at most 6 lines", { exact: false })).toBeTruthy();
+      expect(within(sender).getByText("must be a single line", { exact: false })).toBeTruthy();
+      expect(screen.getByLabelText("Postal address").getAttribute("aria-invalid")).toBe("true");
+      expect(name.getAttribute("aria-invalid")).toBe("true");
+    });
+
+    it("refuses more than six lines before sending", async () => {
+      const api = settingsApi({ "GET /api/auth/me": () => json(MANAGER) });
+      renderAt("/settings");
+      const address = await screen.findByLabelText("Postal address");
+      fireEvent.change(address, { target: { value: "1\n2\n3\n4\n5\n6\n7" } });
+      fireEvent.click(screen.getByRole("button", { name: "Save sender" }));
+      expect(await within(section("Sender")).findByText("Use at most 6 lines.")).toBeTruthy();
+      expect(api.to("PATCH /api/workspace")).toHaveLength(0);
+    });
+
+    it("is read-only without workspace:manage", async () => {
+      settingsApi({
+        "GET /api/workspace": () =>
+          json({ ...WORKSPACE, sender_name: "Ada's letters", postal_address: "12 Analytical Row" }),
+      });
+      renderAt("/settings");
+      const sender = await waitFor(() => {
+        const element = section("Sender");
+        within(element).getByText("12 Analytical Row");
+        return element;
+      });
+      expect(within(sender).getByText("Ada's letters")).toBeTruthy();
+      expect(within(sender).queryByRole("textbox")).toBeNull();
+      expect(within(sender).queryByRole("button", { name: "Save sender" })).toBeNull();
+      expect(within(sender).getByText(/Only workspace owners and admins/)).toBeTruthy();
+    });
   });
 });

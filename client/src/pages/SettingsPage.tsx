@@ -4,6 +4,7 @@ import { Page } from "../components/Page";
 import { ApiKeysSection } from "./settings/ApiKeysSection";
 import { PasswordSection } from "./settings/PasswordSection";
 import { ProfileSection } from "./settings/ProfileSection";
+import { SenderSection } from "./settings/SenderSection";
 import { SessionsSection } from "./settings/SessionsSection";
 
 export default function SettingsPage() {
@@ -12,8 +13,9 @@ export default function SettingsPage() {
   const [sessionsVersion, setSessionsVersion] = useState(0);
   return (
     <Page title="Settings" className="page--settings">
-      <p className="page__intro">Your account, where you are signed in, and API keys.</p>
+      <p className="page__intro">Your account, the sender your emails show, where you are signed in, and API keys.</p>
       {me ? <ProfileSection me={me} /> : null}
+      {me ? <SenderSection canManage={me.capabilities.includes("workspace:manage")} /> : null}
       <PasswordSection onChanged={() => setSessionsVersion((n) => n + 1)} />
       <SessionsSection key={sessionsVersion} />
       {me?.capabilities.includes("api_keys:manage") ? (

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from quart.typing import TestClientProtocol
 
-from models.accounts import Membership, User
+from models.accounts import Membership, User, Workspace
 from models.campaigns import Campaign, CampaignStatus
 from server.core.config import get_config
 from server.mail.sink import SinkServer, start_sink
@@ -54,10 +54,15 @@ def handler(smtp: tuple[SinkServer, ScriptedHandler]) -> ScriptedHandler:
     return smtp[1]
 
 
-async def make_owner(contacts: int = 5) -> Owner:
+POSTAL_ADDRESS = "1 Harbour Street\nBristol BS1 4XX"
+
+
+async def make_owner(contacts: int = 5, *, postal_address: str = POSTAL_ADDRESS) -> Owner:
+    """An owner whose workspace can send: campaigns need a real postal address."""
     user = await make_user()
     membership = await Membership.get(user=user)
     workspace_id = membership.workspace_id  # type: ignore[attr-defined]
+    await Workspace.filter(id=workspace_id).update(postal_address=postal_address)
     contact_list, people = await make_contacts(workspace_id, contacts)
     thread_id = await make_draft_thread(user, workspace_id)
     return Owner(

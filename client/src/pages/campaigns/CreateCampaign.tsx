@@ -9,6 +9,7 @@ import {
   testSend,
   type Campaign,
 } from "../../api/campaigns";
+import { ApiError } from "../../api/client";
 import { listThreads } from "../../api/chat";
 import { listLists, parseTags } from "../../api/contacts";
 import { errorMessage } from "../../forms/errors";
@@ -45,6 +46,8 @@ export function CreateCampaign({ onDone }: { onDone(campaign: Campaign): void })
   const [sendAt, setSendAt] = useState("");
   const [zone, setZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
   const [error, setError] = useState<string | null>(null);
+  // The server refuses to mail without the sender's postal address; the fix lives in Settings.
+  const [addressMissing, setAddressMissing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const idempotencyKey = useRef(crypto.randomUUID());
@@ -69,11 +72,13 @@ export function CreateCampaign({ onDone }: { onDone(campaign: Campaign): void })
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
     setError(null);
+    setAddressMissing(false);
     setNotice(null);
     try {
       await work();
     } catch (caught) {
       setError(errorMessage(caught));
+      setAddressMissing(caught instanceof ApiError && caught.code === "postal_address_missing");
     } finally {
       setBusy(false);
     }
@@ -270,7 +275,13 @@ export function CreateCampaign({ onDone }: { onDone(campaign: Campaign): void })
         </div>
       ) : null}
 
-      <FormAlert message={error} />
+      <FormAlert message={error}>
+        {addressMissing ? (
+          <p>
+            <Link to="/settings#sender">Set the postal address in Settings</Link>, then send again.
+          </p>
+        ) : null}
+      </FormAlert>
       <FormNotice message={notice} />
       {step !== "confirm" ? (
         <div className="button-row">

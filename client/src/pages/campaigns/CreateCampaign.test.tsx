@@ -1,0 +1,69 @@
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import type { Campaign } from "../../api/campaigns";
+import { apiError, json, SIGNED_IN, stubApi } from "../../test/api";
+import { locationOf, renderAt } from "../../test/render";
+
+const CAMPAIGN: Campaign = {
+  id: "c1",
+  name: "First issue",
+  subject: "Spring news",
+  preheader: "",
+  from_name: "",
+  reply_to: null,
+  template_id: null,
+  template_version: null,
+  thread_id: "t1",
+  audience: { list_ids: ["l1"], tags: [] },
+  status: "draft",
+  status_reason: null,
+  send_at: null,
+  timezone: null,
+  total: 0,
+  started_at: null,
+  finished_at: null,
+  created_at: "2026-01-01T00:00:00Z",
+  updated_at: "2026-01-01T00:00:00Z",
+};
+
+const MISSING = apiError(
+  422,
+  "postal_address_missing",
+  "Add your postal address in Settings: every email's footer must carry it.",
+  { settings_url: "/settings" },
+);
+
+describe("CreateCampaign", () => {
+  it("explains a missing postal address and links to Settings", async () => {
+    const api = stubApi({
+      ...SIGNED_IN,
+      "GET /api/campaigns": () => json({ items: [] }),
+      "GET /api/chat/threads": () =>
+        json({ items: [{ id: "t1", title: "Spring", created_at: "", updated_at: "" }] }),
+      "GET /api/templates": () => json({ items: [] }),
+      "GET /api/lists": () => json({ items: [{ id: "l1", name: "Readers", contact_count: 3 }] }),
+      "POST /api/campaigns/audience-count": () => json({ recipients: 3 }),
+      "POST /api/campaigns": () => json(CAMPAIGN, 201),
+      "POST /api/campaigns/c1/send": () => MISSING.clone(),
+    });
+    const { router } = renderAt("/campaigns");
+    fireEvent.click(await screen.findByRole("button", { name: "New campaign" }));
+    const draft = await screen.findByLabelText("Chat draft");
+    await screen.findByRole("option", { name: "Spring" });
+    fireEvent.change(draft, { target: { value: "t1" } });
+    fireEvent.click(screen.getByRole("button", { name: "Next" }));
+    fireEvent.click(await screen.findByRole("checkbox", { name: /Readers/ }));
+    await screen.findByText("3 recipients");
+    fireEvent.click(screen.getByRole("button", { name: "Next" }));
+    fireEvent.change(screen.getByLabelText("Campaign name"), { target: { value: "First issue" } });
+    fireEvent.click(screen.getByRole("button", { name: "Next" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Send now" }));
+
+    const alert = await screen.findByRole("alert");
+    expect(within(alert).getByText(/Add your postal address in Settings/)).toBeTruthy();
+    const link = within(alert).getByRole("link", { name: "Set the postal address in Settings" });
+    expect(api.to("POST /api/campaigns/c1/send")).toHaveLength(1);
+    fireEvent.click(link);
+    await waitFor(() => expect(locationOf(router)).toBe("/settings"));
+  });
+});
