@@ -162,6 +162,21 @@ async def _publish(job: BulkJob) -> None:
     await emit_progress("bulk:progress", job_read(job), job.workspace_id)
 
 
+async def fail_bulk_job(job_id: str) -> None:
+    """After the last try: the chunks already applied stay, the rest are not changed."""
+    async with transaction():
+        job = await BulkJob.filter(id=job_id).select_for_update().get_or_none()
+        if job is None or job.status in (JobStatus.completed, JobStatus.failed):
+            return
+        job.status = JobStatus.failed
+        job.error = (
+            f"The action stopped on an unexpected error after {job.done:,} contacts; the others "
+            "were not changed. Run it again to finish."
+        )
+        await job.save(update_fields=["status", "error", "updated_at"])
+    await _publish(job)
+
+
 async def run_bulk_job(job_id: str) -> str:
     """The job: safe to run again, and twice at once (each chunk locks the job row)."""
     job = await BulkJob.get_or_none(id=job_id)

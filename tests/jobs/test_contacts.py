@@ -1,5 +1,6 @@
-"""The import job survives its worker process being killed (SIGKILL) in the middle of a file:
-a worker started afterwards finishes it, with every good row imported exactly once."""
+"""Contact jobs: an import survives its worker process being killed (SIGKILL) in the middle of a
+file (a worker started afterwards finishes it, every good row imported exactly once), and a bulk
+job that keeps failing ends as failed instead of running forever."""
 
 from __future__ import annotations
 
@@ -12,14 +13,23 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
+import pytest
+from arq import Retry
 from quart.datastructures import FileStorage
 from quart.typing import TestClientProtocol
 from tortoise import connections
 
-from models.contacts import Contact, ContactEvent, ImportJob, ImportStatus
+from jobs import contacts as bulk_jobs
+from jobs.contacts import bulk_contacts
+from models.contacts import BulkJob, Contact, ContactEvent, ImportJob, ImportStatus
+from models.contacts import ImportStatus as JobStatus
+from server.contacts import bulk as bulk_module
 from server.core.config import Config
+from server.core.redis import get_redis
 from tests.factories import login_as, make_user
+from tests.server.contacts.test_endpoints import add
 
 ROOT = Path(__file__).resolve().parents[2]
 ROWS = 12_000
@@ -144,3 +154,47 @@ async def test_a_killed_worker_process_leaves_nothing_half_done(
     reasons = {int(line[0]): line[1] for line in lines}
     assert all(reasons[n].startswith("invalid email") for n in bad)
     assert all(reasons[n] == "duplicate of an earlier row in the file" for n in duplicate)
+
+
+async def test_a_bulk_job_that_keeps_failing_retries_then_ends_failed(
+    client: TestClientProtocol, config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    owner = await login_as(await make_user())
+    monkeypatch.setattr(config, "bulk_sync_limit", 2)
+    monkeypatch.setattr(bulk_module, "CHUNK", 2)
+    for i in range(5):
+        await add(client, owner, email=f"p{i}@example.com")
+    started = await client.post(
+        "/api/contacts/bulk",
+        json={"action": "tag", "filter": {}, "tag": "vip"},
+        headers=owner.headers(),
+    )
+    assert started.status_code == 202
+    job_id = (await started.get_json())["id"]
+
+    real_apply = bulk_module.apply
+    calls = 0
+
+    async def fail_after_the_first_chunk(*args: Any, **kwargs: Any) -> int:
+        nonlocal calls
+        calls += 1
+        if calls > 1:
+            raise RuntimeError("database went away")
+        return await real_apply(*args, **kwargs)
+
+    monkeypatch.setattr(bulk_module, "apply", fail_after_the_first_chunk)
+    ctx = {"redis": get_redis(), "job_try": 1}
+    with pytest.raises(Retry):
+        await bulk_contacts(ctx, job_id)
+    assert (await BulkJob.get(id=job_id)).status is JobStatus.running
+
+    ctx["job_try"] = bulk_jobs.BULK_TRIES
+    with pytest.raises(RuntimeError):
+        await bulk_contacts(ctx, job_id)
+    job = await BulkJob.get(id=job_id)
+    assert (job.status, job.done) == (JobStatus.failed, 2)
+    assert job.error is not None
+    assert "after 2 contacts" in job.error
+    assert await Contact.filter(tags__contains=["vip"]).count() == 2
+    read = await client.get(f"/api/contacts/bulk/{job_id}", headers=owner.headers())
+    assert (await read.get_json())["status"] == "failed"
