@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from quart.typing import TestClientProtocol
@@ -14,6 +15,39 @@ from models.contacts import Contact, ContactStatus
 from models.templates import EmailTemplate, TemplateVersion
 from server.campaigns import sending
 from tests.server.campaigns.conftest import Owner, create_campaign, make_owner
+
+
+async def stored_template(
+    workspace_id: uuid.UUID | None,
+    name: str,
+    sections: list[dict[str, Any]],
+    *,
+    is_pro: bool = False,
+) -> EmailTemplate:
+    """A template with one version, stored the way the templates service leaves it."""
+    template = await EmailTemplate.create(
+        id=uuid.uuid4(), workspace_id=workspace_id, name=name, version=1, is_pro=is_pro
+    )
+    await TemplateVersion.create(template=template, number=1, name=name, sections=sections)
+    return template
+
+
+async def create_from_template(
+    client: TestClientProtocol, owner: Owner, template: EmailTemplate, **extra: Any
+) -> Any:
+    return await client.post(
+        "/api/campaigns",
+        json={
+            "name": "x",
+            "template_id": str(template.id),
+            "audience": {"list_ids": [str(owner.list_id)]},
+            **extra,
+        },
+        headers=owner.login.headers(),
+    )
+
+
+FOOTER_ONLY = [{"id": "f", "type": "footer", "text": ""}]
 
 
 async def test_create_from_chat_draft_snapshots_content_and_honours_idempotency_key(
@@ -102,24 +136,10 @@ async def test_bad_input_gets_clear_errors(client: TestClientProtocol, owner: Ow
 
 
 async def test_template_without_footer_is_refused(client: TestClientProtocol, owner: Owner) -> None:
-    template = await EmailTemplate.create(
-        id=uuid.uuid4(), workspace_id=owner.workspace_id, name="Old", version=1
+    template = await stored_template(
+        owner.workspace_id, "Old", [{"id": "h", "type": "heading", "text": "Hi"}]
     )
-    await TemplateVersion.create(
-        template=template,
-        number=1,
-        name="Old",
-        sections=[{"id": "h", "type": "heading", "text": "Hi"}],
-    )
-    response = await client.post(
-        "/api/campaigns",
-        json={
-            "name": "x",
-            "template_id": str(template.id),
-            "audience": {"list_ids": [str(owner.list_id)]},
-        },
-        headers=owner.login.headers(),
-    )
+    response = await create_from_template(client, owner, template)
     assert response.status_code == 422
     assert (await response.get_json())["code"] == "template_missing_footer"
 
@@ -218,25 +238,8 @@ async def test_tick_starts_due_scheduled_campaigns(
 
 
 async def test_pro_template_needs_the_pro_plan(client: TestClientProtocol, owner: Owner) -> None:
-    template = await EmailTemplate.create(
-        id=uuid.uuid4(), workspace_id=None, name="Fancy", version=1, is_pro=True
-    )
-    await TemplateVersion.create(
-        template=template,
-        number=1,
-        name="Fancy",
-        sections=[{"id": "f", "type": "footer", "text": ""}],
-    )
-    response = await client.post(
-        "/api/campaigns",
-        json={
-            "name": "x",
-            "subject": "Hi",
-            "template_id": str(template.id),
-            "audience": {"list_ids": [str(owner.list_id)]},
-        },
-        headers=owner.login.headers(),
-    )
+    template = await stored_template(None, "Fancy", FOOTER_ONLY, is_pro=True)
+    response = await create_from_template(client, owner, template, subject="Hi")
     assert response.status_code == 403
     assert (await response.get_json())["code"] == "plan_required"
 
@@ -244,26 +247,9 @@ async def test_pro_template_needs_the_pro_plan(client: TestClientProtocol, owner
 async def test_a_pro_template_campaign_is_refused_after_a_downgrade(
     client: TestClientProtocol, owner: Owner
 ) -> None:
-    template = await EmailTemplate.create(
-        id=uuid.uuid4(), workspace_id=None, name="Fancy", version=1, is_pro=True
-    )
-    await TemplateVersion.create(
-        template=template,
-        number=1,
-        name="Fancy",
-        sections=[{"id": "f", "type": "footer", "text": ""}],
-    )
+    template = await stored_template(None, "Fancy", FOOTER_ONLY, is_pro=True)
     await Workspace.filter(id=owner.workspace_id).update(plan=Plan.pro)
-    created = await client.post(
-        "/api/campaigns",
-        json={
-            "name": "x",
-            "subject": "Hi",
-            "template_id": str(template.id),
-            "audience": {"list_ids": [str(owner.list_id)]},
-        },
-        headers=owner.login.headers(),
-    )
+    created = await create_from_template(client, owner, template, subject="Hi")
     assert created.status_code == 201, await created.get_json()
     campaign_id = (await created.get_json())["id"]
 
