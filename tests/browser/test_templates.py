@@ -112,6 +112,9 @@ async def test_pick_edit_reorder_reload(
     # Each step waits for the drag-and-drop announcement, as a screen reader user would hear.
     await page.keyboard.press("Space")
     await expect(page.get_by_text("Divider section 4 is over position 4.")).to_be_attached()
+    # dnd-kit's keyboard sensor starts listening for arrow keys in a setTimeout(0) scheduled
+    # when the drag starts; one timer turn in the page runs after it, so the key is not lost.
+    await page.evaluate("() => new Promise((resolve) => setTimeout(resolve, 0))")
     await page.keyboard.press("ArrowUp")
     await expect(page.get_by_text("Divider section 4 is over position 3.")).to_be_attached()
     await page.keyboard.press("Space")
