@@ -72,6 +72,18 @@ async def text_after_change(page: Page, before: str, seconds: float = 10) -> str
     raise AssertionError(f"the reply stopped growing at {before!r}")
 
 
+async def text_caught_up_with(page: Page, prefix: str, seconds: float = 10) -> str:
+    """The reply's text once it starts with ``prefix``. After a reload the page shows the text
+    the server has stored, then replays the tokens after it, so it may trail for a moment."""
+    now = ""
+    for _ in range(int(seconds / 0.05)):
+        now = await reply_text(page)
+        if now.startswith(prefix):
+            return now
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"the reply {now!r} never caught up with {prefix!r}")
+
+
 async def open_chat(page: Page, live_server: str, account: Account) -> None:
     await page.goto(live_server + "/chat")
     await log_in_with_password(page, account.email, account.password)
@@ -134,7 +146,7 @@ async def test_reply_streams_and_survives_reloads(
     await page.reload()
     await expect(page).to_have_url(re.compile(rf"/chat/{thread_id}$"))
     await expect(reply_of(page)).to_contain_text("Subject:")
-    resumed = await reply_text(page)
+    resumed = await text_caught_up_with(page, partial)
     assert resumed.startswith(partial)
     await expect_finished_draft(page)
     finished = await reply_text(page)
