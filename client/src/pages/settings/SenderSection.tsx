@@ -87,8 +87,20 @@ function SenderForm({
   const [notice, setNotice] = useState<string | null>(null);
   const form = useSubmit({ fields: FIELDS });
 
-  // A reload (another tab saved) shows the stored values again.
+  // When the stored values change (a save here, or a reload after another tab saved), the form
+  // shows them. Only on a real change: the mount itself, or a fetch returning the same values,
+  // must not wipe what the user has started typing (a mount effect can run after the first
+  // keystroke).
+  const shown = useRef(saved);
   useEffect(() => {
+    const before = shown.current;
+    shown.current = saved;
+    if (
+      before.sender_name === saved.sender_name &&
+      before.postal_address === saved.postal_address
+    ) {
+      return;
+    }
     setSenderName(saved.sender_name);
     setAddress(saved.postal_address);
   }, [saved]);
