@@ -99,29 +99,22 @@ async def make_contacts(
     return contact_list, list(contacts)
 
 
-async def make_draft_thread(user: User, workspace_id: uuid.UUID) -> uuid.UUID:
-    """A chat thread holding a finished draft, as the assistant leaves it."""
-    from models.chat import ChatThread
+SPRING_DRAFT: dict[str, object] = {
+    "subject": "Spring news for {{ first_name }}",
+    "preheader": "What grew this month",
+    "sections": [
+        {
+            "heading": "Hello {{ first_name }}",
+            "body": "Read [our story](https://example.com/story?a=1&b=2).",
+            "html": "",
+        }
+    ],
+}
 
-    thread = await ChatThread.create(
-        id=uuid.uuid4(),
-        workspace_id=workspace_id,
-        created_by=user,
-        title="Spring news",
-        state="reviewing",
-        draft={
-            "subject": "Spring news for {{ first_name }}",
-            "preheader": "What grew this month",
-            "sections": [
-                {
-                    "heading": "Hello {{ first_name }}",
-                    "body": "Read [our story](https://example.com/story?a=1&b=2).",
-                    "html": "",
-                }
-            ],
-        },
-    )
-    return thread.id
+
+async def make_draft_thread(user: User) -> uuid.UUID:
+    """A chat thread holding a finished draft, as the assistant leaves it."""
+    return (await make_thread(user, draft=SPRING_DRAFT, title="Spring news")).id
 
 
 async def make_thread(

@@ -64,7 +64,7 @@ async def make_owner(contacts: int = 5, *, postal_address: str = POSTAL_ADDRESS)
     workspace_id = membership.workspace_id  # type: ignore[attr-defined]
     await Workspace.filter(id=workspace_id).update(postal_address=postal_address)
     contact_list, people = await make_contacts(workspace_id, contacts)
-    thread_id = await make_draft_thread(user, workspace_id)
+    thread_id = await make_draft_thread(user)
     return Owner(
         user=user,
         workspace_id=workspace_id,
