@@ -18,6 +18,7 @@ from tortoise import connections
 from models.accounts import Workspace
 from models.campaigns import Campaign, CampaignEvent, CampaignStatus, RecipientStatus
 from models.chat import ChatThread
+from models.templates import EmailTemplate
 from server.campaigns import rendering
 from server.campaigns.schemas import (
     Audience,
@@ -42,6 +43,7 @@ from server.core.auth import Actor
 from server.core.config import get_config
 from server.core.db import transaction
 from server.core.errors import AppError, Conflict, NotFound, ValidationFailed
+from server.entitlements.service import may_use_template
 from server.mail.message import OutgoingMessage
 from server.mail.service import queue_mail
 
@@ -316,22 +318,45 @@ async def send_now(actor: Actor, campaign_id: uuid.UUID) -> Campaign:
 
 
 async def start_scheduled(campaign: Campaign) -> bool:
-    """Inside the scheduler's transaction: start a due campaign, unless its workspace's postal
-    address was cleared since it was scheduled and the campaign has none of its own; then it
-    goes back to draft with ``postal_address_missing`` as the reason, and mails nobody."""
-    from server.campaigns.templates_adapter import sender_details
-
+    """Inside the scheduler's transaction: start a due campaign, unless it can no longer be
+    sent as it is. Then it goes back to draft with the reason in words (shown on /campaigns),
+    the reason's code on its ``unscheduled`` event, and mails nobody."""
     workspace = await Workspace.get(id=campaign.workspace_id)
-    if sender_details(workspace, campaign.content)["postal_address"]:
+    refusal = await _scheduled_refusal(workspace, campaign)
+    if refusal is None:
         await _start(campaign, None, workspace)
         return True
+    code, reason = refusal
     campaign.status = CampaignStatus.draft
-    campaign.status_reason = "postal_address_missing"
+    campaign.status_reason = reason
     campaign.send_at = None
     await campaign.save(update_fields=["status", "status_reason", "send_at", "updated_at"])
-    await record(campaign, "unscheduled", None, reason="postal_address_missing")
+    await record(campaign, "unscheduled", None, reason=code)
     await _announce(campaign)
     return False
+
+
+async def _scheduled_refusal(workspace: Workspace, campaign: Campaign) -> tuple[str, str] | None:
+    """What changed since scheduling that stops the send: the postal address was cleared (and
+    the campaign has none of its own), or the workspace left the plan its pro template needs."""
+    from server.campaigns.templates_adapter import sender_details
+
+    if not sender_details(workspace, campaign.content)["postal_address"]:
+        return (
+            "postal_address_missing",
+            "Not sent at its scheduled time: every email's footer must carry your postal "
+            "address, and the workspace has none. Add it in Settings → Sender, then schedule "
+            "again.",
+        )
+    if campaign.template_id is not None:
+        template = await EmailTemplate.get_or_none(id=campaign.template_id)
+        if template is not None and not may_use_template(workspace, template):
+            return (
+                "plan_required",
+                f"Not sent at its scheduled time: “{template.name}” is a Pro template and this "
+                "workspace is no longer on the Pro plan. Upgrade, then schedule again.",
+            )
+    return None
 
 
 async def _start(campaign: Campaign, actor: Actor | None, workspace: Workspace) -> None:

@@ -101,17 +101,36 @@ export function getKpis(id: string, signal?: AbortSignal): Promise<Kpis> {
   return unwrap(api.GET("/api/campaigns/{campaign_id}/kpis", { ...path(id), ...withSignal(signal) }));
 }
 
-export function listRecipients(
+/** The server's largest page: a refresh of many loaded rows takes few requests. */
+const RECIPIENT_PAGE_MAX = 500;
+
+/**
+ * The first `count` recipients (optionally by status), fetched in as few pages as the server
+ * allows, with the cursor to continue from.
+ */
+export async function listRecipients(
   id: string,
   status: RecipientStatus | "",
+  count: number,
   signal?: AbortSignal,
 ): Promise<RecipientPage> {
-  return unwrap(
-    api.GET("/api/campaigns/{campaign_id}/recipients", {
-      params: { path: { campaign_id: id }, query: status ? { status, limit: 100 } : { limit: 100 } },
-      ...withSignal(signal),
-    }),
-  );
+  const items: RecipientPage["items"] = [];
+  let cursor: number | null = null;
+  do {
+    const limit = Math.min(RECIPIENT_PAGE_MAX, count - items.length);
+    const query: { status?: RecipientStatus; limit: number; cursor?: number } = { limit };
+    if (status) query.status = status;
+    if (cursor !== null) query.cursor = cursor;
+    const page: RecipientPage = await unwrap(
+      api.GET("/api/campaigns/{campaign_id}/recipients", {
+        params: { path: { campaign_id: id }, query },
+        ...withSignal(signal),
+      }),
+    );
+    items.push(...page.items);
+    cursor = page.next_cursor;
+  } while (cursor !== null && items.length < count);
+  return { items, next_cursor: cursor };
 }
 
 export async function listTemplates(signal?: AbortSignal): Promise<TemplateSummary[]> {

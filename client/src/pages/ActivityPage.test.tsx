@@ -73,7 +73,41 @@ const CAMPAIGN: Campaign = {
   updated_at: "2026-01-01T00:00:00Z",
 };
 
-function activityApi(posted: string[] = []) {
+function recipient(id: number) {
+  return {
+    id,
+    contact_id: `k${id}`,
+    email: `reader${id}@example.com`,
+    status: "sent",
+    attempts: 1,
+    last_error: null,
+    smtp_code: 250,
+    failure_reason: null,
+    message_id: `<m${id}@example.com>`,
+    sent_at: "2026-01-01T00:00:00Z",
+    opened_at: null,
+    clicked_at: null,
+    bounced_at: null,
+    unsubscribed_at: null,
+  };
+}
+
+/** 230 recipients served the way the server pages them: after `cursor`, at most `limit`. */
+function pagedRecipients(request: Request) {
+  const query = new URL(request.url).searchParams;
+  const after = Number(query.get("cursor") ?? 0);
+  const limit = Number(query.get("limit"));
+  const ids = Array.from({ length: 230 }, (_, i) => i + 1).filter((id) => id > after);
+  const page = ids.slice(0, limit);
+  return json({
+    items: page.map(recipient),
+    next_cursor: ids.length > limit ? (page[page.length - 1] ?? null) : null,
+  });
+}
+
+const NO_RECIPIENTS = () => json({ items: [], next_cursor: null });
+
+function activityApi(posted: string[] = [], recipients: (request: Request) => Response = NO_RECIPIENTS) {
   return stubApi({
     ...SIGNED_IN,
     "GET /api/campaigns": () => json({ items: [CAMPAIGN] }),
@@ -91,7 +125,7 @@ function activityApi(posted: string[] = []) {
         series: [],
         bucket: "minute",
       }),
-    "GET /api/campaigns/c1/recipients": () => json({ items: [], next_cursor: null }),
+    "GET /api/campaigns/c1/recipients": recipients,
     "GET /api/campaigns/c1/progress": () => json(progress({ sent: 7, queued: 3 })),
     "POST /api/campaigns/c1/pause": () => {
       posted.push("pause");
@@ -125,5 +159,19 @@ describe("Activity", () => {
     await waitFor(() => expect(bars[0]?.getAttribute("value")).toBe("70"));
     fireEvent.click(await screen.findByRole("button", { name: "Pause" }));
     await waitFor(() => expect(posted).toEqual(["pause"]));
+  });
+
+  it("shows the first recipients and more on request, until there are no more", async () => {
+    socket.state = "live";
+    activityApi([], pagedRecipients);
+    renderAt("/activity?campaign=c1");
+    expect(await screen.findByText("reader100@example.com")).toBeTruthy();
+    expect(screen.queryByText("reader101@example.com")).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Show 100 more" }));
+    expect(await screen.findByText("reader200@example.com")).toBeTruthy();
+    expect(screen.getByText("Showing 200")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Show 100 more" }));
+    expect(await screen.findByText("reader230@example.com")).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole("button", { name: "Show 100 more" })).toBeNull());
   });
 });

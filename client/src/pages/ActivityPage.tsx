@@ -24,6 +24,8 @@ import { SeriesChart } from "./activity/SeriesChart";
 import { useCampaignProgress } from "./activity/useCampaignProgress";
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
+/** Recipients shown at first, and added by each "Show more". */
+const RECIPIENTS_STEP = 100;
 
 function ProgressBar({ name, progress }: { name: string; progress: Progress | undefined }) {
   const share = progress ? settledShare(progress) : 0;
@@ -91,12 +93,13 @@ function CampaignDetail({
   onChanged(): void;
 }) {
   const [filter, setFilter] = useState<RecipientStatus | "">("");
+  const [shown, setShown] = useState(RECIPIENTS_STEP);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const loadRecipients = useCallback(
-    (signal: AbortSignal) => listRecipients(campaign.id, filter, signal),
-    [campaign.id, filter],
+    (signal: AbortSignal) => listRecipients(campaign.id, filter, shown, signal),
+    [campaign.id, filter, shown],
   );
   const recipients = useLoad<RecipientPage>(loadRecipients);
   const kpis = useLoad<Kpis>(useCallback((signal) => getKpis(campaign.id, signal), [campaign.id]));
@@ -104,7 +107,7 @@ function CampaignDetail({
   const reloadKpis = kpis.reload;
   useEffect(() => {
     reloadRecipients();
-  }, [filter, reloadRecipients]);
+  }, [filter, shown, reloadRecipients]);
   const settled = progress ? progress.sent + progress.failed + progress.bounced : 0;
   useEffect(() => {
     // Refresh the table and the chart as recipients settle, at most every few seconds.
@@ -186,7 +189,10 @@ function CampaignDetail({
         <select
           id="recipient-status"
           value={filter}
-          onChange={(event) => setFilter(event.target.value as RecipientStatus | "")}
+          onChange={(event) => {
+            setFilter(event.target.value as RecipientStatus | "");
+            setShown(RECIPIENTS_STEP);
+          }}
         >
           <option value="">All</option>
           {RECIPIENT_STATUSES.map((s) => (
@@ -222,6 +228,19 @@ function CampaignDetail({
       </div>
       {recipients.status === "ready" && recipients.data.items.length === 0 ? (
         <p className="muted">No recipients with this status.</p>
+      ) : null}
+      {recipients.data?.next_cursor != null ? (
+        <div className="button-row">
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={recipients.status === "loading"}
+            onClick={() => setShown((n) => n + RECIPIENTS_STEP)}
+          >
+            Show {RECIPIENTS_STEP} more
+          </button>
+          <span className="muted">Showing {recipients.data.items.length}</span>
+        </div>
       ) : null}
     </section>
   );

@@ -63,6 +63,11 @@ export default function CampaignsPage() {
                     {c.status === "scheduled" && c.send_at
                       ? ` for ${formatDateTime(c.send_at)} (${c.timezone ?? "UTC"})`
                       : ""}
+                    {c.status_reason ? (
+                      <p className="campaign-reason" role="note">
+                        {c.status_reason}
+                      </p>
+                    ) : null}
                   </td>
                   <td>{c.total || ""}</td>
                   <td>{formatDateTime(c.created_at)}</td>

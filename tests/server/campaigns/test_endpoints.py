@@ -265,3 +265,37 @@ async def test_a_pro_template_campaign_is_refused_after_a_downgrade(
     assert scheduled.status_code == 403
     assert (await scheduled.get_json())["code"] == "plan_required"
     assert (await Campaign.get(id=campaign_id)).status is CampaignStatus.draft
+
+
+async def test_a_scheduled_pro_template_campaign_is_not_sent_after_a_downgrade(
+    client: TestClientProtocol, owner: Owner
+) -> None:
+    template = await stored_template(None, "Fancy", FOOTER_ONLY, is_pro=True)
+    await Workspace.filter(id=owner.workspace_id).update(plan=Plan.pro)
+    created = await create_from_template(client, owner, template, subject="Hi")
+    campaign_id = (await created.get_json())["id"]
+    send_at = datetime.now(UTC) + timedelta(minutes=5)
+    scheduled = await client.post(
+        f"/api/campaigns/{campaign_id}/schedule",
+        json={"send_at": send_at.replace(tzinfo=None).isoformat(), "timezone": "UTC"},
+        headers=owner.login.headers(),
+    )
+    assert scheduled.status_code == 200, await scheduled.get_json()
+
+    # The plan lapses while the campaign waits: the scheduler must not send it anyway.
+    await Workspace.filter(id=owner.workspace_id).update(plan=Plan.free)
+    assert (await sending.tick(send_at + timedelta(seconds=1)))["started"] == 0
+    campaign = await Campaign.get(id=campaign_id)
+    assert campaign.status is CampaignStatus.draft
+    assert campaign.status_reason is not None
+    assert "“Fancy” is a Pro template" in campaign.status_reason
+    events = {e.kind: e for e in await CampaignEvent.filter(campaign_id=campaign_id)}
+    assert events["unscheduled"].data["reason"] == "plan_required"
+    assert "started" not in events
+    assert campaign.expanded_at is None
+
+    # Back on Pro, the same campaign schedules and starts as before.
+    await Workspace.filter(id=owner.workspace_id).update(plan=Plan.pro)
+    again = await client.post(f"/api/campaigns/{campaign_id}/send", headers=owner.login.headers())
+    assert again.status_code == 202, await again.get_json()
+    assert (await Campaign.get(id=campaign_id)).status_reason is None

@@ -116,8 +116,14 @@ async def test_a_scheduled_campaign_whose_address_was_removed_goes_back_to_draft
     assert (await sending.tick(send_at + timedelta(seconds=1)))["started"] == 0
     unscheduled = await Campaign.get(id=campaign["id"])
     assert unscheduled.status is CampaignStatus.draft
-    assert unscheduled.status_reason == "postal_address_missing"
+    assert unscheduled.status_reason is not None
+    assert "postal address" in unscheduled.status_reason
+    assert "Settings" in unscheduled.status_reason
     assert unscheduled.send_at is None
-    events = [e.kind for e in await CampaignEvent.filter(campaign_id=campaign["id"])]
-    assert "unscheduled" in events
+    events = {e.kind: e for e in await CampaignEvent.filter(campaign_id=campaign["id"])}
+    assert events["unscheduled"].data["reason"] == "postal_address_missing"
     assert "started" not in events
+    listed = await client.get("/api/campaigns", headers=headers)
+    [row] = [c for c in (await listed.get_json())["items"] if c["id"] == campaign["id"]]
+    assert row["status"] == "draft"
+    assert row["status_reason"] == unscheduled.status_reason
