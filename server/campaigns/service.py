@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from tortoise import connections
 
+from agents.workflow import WorkflowState
 from models.accounts import Workspace
 from models.campaigns import Campaign, CampaignEvent, CampaignStatus, RecipientStatus
 from models.chat import ChatThread
@@ -37,6 +38,7 @@ from server.campaigns.schemas import (
     SeriesPoint,
 )
 from server.campaigns.smtp_codes import describe_failure
+from server.chat.service import advance_workflow
 from server.contacts.service import _own_lists, _tags
 from server.core import outbox
 from server.core.auth import Actor
@@ -224,6 +226,17 @@ async def create_campaign(actor: Actor, data: CampaignCreate) -> Campaign:
     else:
         assert data.template_id is not None
         content, template_version = await _content_from_template(actor, data.template_id)
+    # The conversation the newsletter came from, directly or through the template it filled;
+    # a template made from a chat draft takes the draft's subject and preheader by default.
+    thread_id = data.thread_id
+    if thread_id is None and data.template_id is not None:
+        template = await EmailTemplate.get_or_none(id=data.template_id)
+        thread_id = template.source_thread_id if template is not None else None
+        source = await ChatThread.get_or_none(id=thread_id, workspace_id=actor.workspace.id)
+        if source is not None and source.draft:
+            subject = subject or str(source.draft.get("subject") or "")
+            if preheader is None:
+                preheader = str(source.draft.get("preheader") or "")
     if not subject:
         raise ValidationFailed(details={"fields": {"subject": ["a subject is required"]}})
     async with transaction():
@@ -236,11 +249,13 @@ async def create_campaign(actor: Actor, data: CampaignCreate) -> Campaign:
             preheader=(preheader or "").strip(),
             template_id=data.template_id,
             template_version=template_version,
-            thread_id=data.thread_id,
+            thread_id=thread_id,
             content=content,
             audience=audience,
         )
         await record(campaign, "created", actor)
+        if thread_id is not None:
+            await advance_workflow(actor.workspace.id, thread_id, WorkflowState.audience_chosen)
     return campaign
 
 
@@ -314,6 +329,7 @@ async def send_now(actor: Actor, campaign_id: uuid.UUID) -> Campaign:
             raise EmptyAudience()
         await _require_sendable(actor, campaign)
         await _start(campaign, actor, actor.workspace)
+        await _hand_off(campaign)
     return campaign
 
 
@@ -431,7 +447,15 @@ async def schedule(actor: Actor, campaign_id: uuid.UUID, data: ScheduleRequest) 
             local=data.send_at.replace(tzinfo=None).isoformat(),
         )
         await _announce(campaign)
+        await _hand_off(campaign)
     return campaign
+
+
+async def _hand_off(campaign: Campaign) -> None:
+    """The user confirmed sending (now or at a time): the conversation that wrote the
+    newsletter has done its part."""
+    if campaign.thread_id is not None:
+        await advance_workflow(campaign.workspace_id, campaign.thread_id, WorkflowState.handed_off)
 
 
 async def _transition(

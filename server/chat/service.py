@@ -454,5 +454,38 @@ async def change_state(
     return thread
 
 
+_ORDER = list(WorkflowState)
+
+
+async def advance_workflow(
+    workspace_id: uuid.UUID, thread_id: uuid.UUID, target: WorkflowState
+) -> bool:
+    """Inside the caller's transaction: move a conversation forward to ``target`` because the
+    user took that step elsewhere (chose a template, an audience, confirmed the send).
+
+    Each step on the way is an allowed transition; a conversation already at or past
+    ``target`` (or another workspace's, or gone) is left as it is. Only user actions call
+    this, so the model still cannot move a thread to ``handed_off``."""
+    thread = (
+        await ChatThread.filter(id=thread_id, workspace_id=workspace_id).select_for_update().first()
+    )
+    if thread is None:
+        return False
+    current = WorkflowState(thread.state)
+    if _ORDER.index(current) >= _ORDER.index(target):
+        return False
+    while current is not target:
+        current = transition(current, _ORDER[_ORDER.index(current) + 1])
+        thread.state_version += 1
+    thread.state = current.value
+    await thread.save(update_fields=["state", "state_version", "updated_at"])
+    await emit_after_commit(
+        "chat:state",
+        {"thread_id": str(thread.id), "state": thread.state},
+        room=thread_room(thread.id),
+    )
+    return True
+
+
 async def reply_of(thread: ChatThread, message_id: uuid.UUID | str) -> ChatMessage | None:
     return await ChatMessage.get_or_none(id=message_id, thread=thread, role=MessageRole.assistant)

@@ -19,11 +19,12 @@ from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from agents.workflow import WorkflowState
 from models.accounts import Workspace
 from models.templates import EmailTemplate, TemplateStatus, TemplateVersion
 from server.assets.service import ImageRef, foreign_images
 from server.chat.schemas import DraftRead
-from server.chat.service import access_thread
+from server.chat.service import access_thread, advance_workflow
 from server.core.auth import Actor
 from server.core.config import get_config
 from server.core.db import transaction
@@ -237,6 +238,10 @@ async def create_template(actor: Actor, data: TemplateCreate) -> TemplateRead:
         version = await _add_version(
             template, number=1, name=name, sections=sections, theme=theme, actor=actor
         )
+        if data.thread_id is not None:
+            await advance_workflow(
+                actor.workspace.id, data.thread_id, WorkflowState.template_chosen
+            )
     return template_read(template, version, actor.workspace)
 
 

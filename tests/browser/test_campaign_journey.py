@@ -1,6 +1,7 @@
-"""The whole journey in real Chromium: sign up, draft with the assistant, import contacts,
-create and send a campaign, watch Activity reach 100% live, and find one message per contact
-with the RFC 8058 headers at a real SMTP server."""
+"""The whole journey in real Chromium: sign up, draft with the assistant, pour the draft into a
+template, import contacts, go on from the conversation to a campaign with that template, send
+it, watch Activity reach 100% live, find one message per contact with the RFC 8058 headers at a
+real SMTP server, and the conversation handed off."""
 
 from __future__ import annotations
 
@@ -11,11 +12,12 @@ import pytest
 from playwright.async_api import Page, expect
 
 from models.campaigns import Campaign, CampaignStatus
+from models.chat import ChatThread
 from server.core.config import Config
 from server.mail.mailbox import get_message, list_messages
 from tests.browser.conftest import Inbox
 from tests.browser.flows import expect_socket_live
-from tests.browser.test_chat import expect_finished_draft, send_brief
+from tests.browser.test_chat import UUID, expect_finished_draft, send_brief
 
 pytestmark = pytest.mark.browser
 
@@ -78,6 +80,24 @@ async def set_sender(page: Page) -> None:
     await expect(sender.get_by_role("status")).to_contain_text("Sender saved.")
 
 
+async def choose_template(page: Page, thread_id: str) -> str:
+    """From the finished draft to a marketplace template holding it; returns the copy's id."""
+    preview = page.get_by_role("region", name="Draft preview")
+    await preview.get_by_role("button", name="Use this draft").click()
+    await expect(page).to_have_url(re.compile(rf"/templates\?thread={thread_id}$"))
+    newsletter = (
+        page.get_by_role("tabpanel")
+        .get_by_role("listitem")
+        .filter(has=page.get_by_role("heading", name="Classic newsletter", exact=True))
+    )
+    await newsletter.get_by_role("button", name="Use this template").click()
+    await expect(page.get_by_role("heading", level=1)).to_have_text("Edit template")
+    await expect(page.get_by_role("status", name="Save status")).to_have_text("Saved")
+    match = re.search(rf"/templates/({UUID})", page.url)
+    assert match is not None
+    return match.group(1)
+
+
 async def test_sign_up_to_campaign_sent_live(
     page: Page,
     live_server: str,
@@ -85,10 +105,12 @@ async def test_sign_up_to_campaign_sent_live(
     running_worker: object,
     config: Config,
     tmp_path: Path,
+    catalog: None,
 ) -> None:
     await sign_up(page, live_server, inbox)
-    await send_brief(page)
+    thread_id = await send_brief(page)
     await expect_finished_draft(page)
+    template_id = await choose_template(page, thread_id)
     await import_contacts(page, live_server, tmp_path)
 
     await start_campaign(page, "Draft without an address")
@@ -98,7 +120,20 @@ async def test_sign_up_to_campaign_sent_live(
     await expect(page.get_by_role("alert")).to_contain_text("Add your postal address in Settings")
     await set_sender(page)
 
-    await start_campaign(page, "First issue")
+    # Back in the conversation, the next step leads to a campaign with its template chosen.
+    await page.goto(f"{live_server}/chat/{thread_id}")
+    preview = page.get_by_role("region", name="Draft preview")
+    steps = preview.get_by_role("list", name="Workflow")
+    await expect(steps.locator("[aria-current=step]")).to_have_text("Audience")
+    await preview.get_by_role("button", name="Choose the audience").click()
+    await expect(page).to_have_url(re.compile(rf"/campaigns\?new=1&thread={thread_id}$"))
+    await expect(page.get_by_label("Template")).to_have_value(template_id)
+    await page.get_by_role("button", name="Next").click()
+    await page.get_by_role("checkbox", name=re.compile("Readers")).check()
+    await expect(page.get_by_test_id("recipient-count")).to_have_text("3 recipients")
+    await page.get_by_role("button", name="Next").click()
+    await page.get_by_label("Campaign name").fill("First issue")
+    await page.get_by_role("button", name="Next").click()
     await page.get_by_label("Test email").fill("hedy@example.com")
     await page.get_by_role("button", name="Send test").click()
     await expect(page.get_by_text("Test sent to hedy@example.com.")).to_be_visible()
@@ -115,6 +150,12 @@ async def test_sign_up_to_campaign_sent_live(
 
     campaign = await Campaign.get(name="First issue")
     assert campaign.status is CampaignStatus.sent
+    assert str(campaign.template_id) == template_id
+    assert str(campaign.thread_id) == thread_id
+    thread = await ChatThread.get(id=thread_id)
+    assert thread.state == "handed_off"
+    assert thread.draft is not None
+    assert campaign.subject == thread.draft["subject"]
     # The dev sink is a real SMTP server that files what it accepted.
     received = list_messages(inbox.directory)
     for person in PEOPLE:
@@ -129,3 +170,8 @@ async def test_sign_up_to_campaign_sent_live(
         # The footer carries the address set in Settings, line by line.
         assert "42 Frequency Lane" in (message.text or "")
         assert "Vienna 1010" in (message.html or "")
+
+    # The conversation shows its work handed to the campaign.
+    await page.goto(f"{live_server}/chat/{thread_id}")
+    await expect(preview).to_contain_text("Handed to a campaign")
+    await expect(steps.locator("[aria-current=step]")).to_have_count(0)

@@ -1,4 +1,4 @@
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import type { Draft } from "../api/chat";
 import { STEPS, stepIndex, stateLabel } from "./messages";
 
@@ -31,9 +31,57 @@ function Steps({ state }: { state: string }) {
   );
 }
 
+const AFTER_TEMPLATE = new Set(["template_chosen", "audience_chosen", "confirming"]);
+
+/** What the user does next with the draft, by where the workflow stands. */
+function NextStep({ threadId, state, canUse }: { threadId: string | null; state: string; canUse: boolean }) {
+  const navigate = useNavigate();
+  if (threadId && AFTER_TEMPLATE.has(state)) {
+    return (
+      <>
+        <button
+          type="button"
+          className="button button--primary button--block"
+          aria-describedby="use-draft-hint"
+          onClick={() => void navigate(`/campaigns?new=1&thread=${encodeURIComponent(threadId)}`)}
+        >
+          Choose the audience
+        </button>
+        <p id="use-draft-hint" className="muted chat-draft__hint">
+          Next: pick who gets it, check a test and send.
+        </p>
+      </>
+    );
+  }
+  if (state === "handed_off") {
+    return (
+      <p className="muted chat-draft__hint">
+        Handed to a campaign: follow it on <Link to="/activity">Activity</Link>.
+      </p>
+    );
+  }
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--primary button--block"
+        disabled={!canUse}
+        aria-describedby="use-draft-hint"
+        onClick={() => {
+          if (threadId) void navigate(`/templates?thread=${encodeURIComponent(threadId)}`);
+        }}
+      >
+        Use this draft
+      </button>
+      <p id="use-draft-hint" className="muted chat-draft__hint">
+        {canUse ? "Next: choose a template for it." : "Available once a draft is ready for review."}
+      </p>
+    </>
+  );
+}
+
 /** The right-hand column: where the workflow stands and the draft as it will read. */
 export function DraftPanel({ threadId, state, draft }: DraftPanelProps) {
-  const navigate = useNavigate();
   const canUse = threadId !== null && draft !== null && state === "reviewing";
   return (
     <section className="chat-draft" aria-labelledby="draft-preview-title">
@@ -68,22 +116,7 @@ export function DraftPanel({ threadId, state, draft }: DraftPanelProps) {
           No draft yet. Tell Inkwell what your newsletter is about and the draft shows up here.
         </p>
       )}
-      <button
-        type="button"
-        className="button button--primary button--block"
-        disabled={!canUse}
-        aria-describedby="use-draft-hint"
-        onClick={() => {
-          if (threadId) void navigate(`/templates?thread=${encodeURIComponent(threadId)}`);
-        }}
-      >
-        Use this draft
-      </button>
-      <p id="use-draft-hint" className="muted chat-draft__hint">
-        {canUse
-          ? "Next: choose a template for it."
-          : "Available once a draft is ready for review."}
-      </p>
+      <NextStep threadId={threadId} state={state} canUse={canUse} />
     </section>
   );
 }

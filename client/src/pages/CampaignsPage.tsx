@@ -1,22 +1,33 @@
 import { useCallback, useState } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { listCampaigns } from "../api/campaigns";
 import { EmptyState, Page } from "../components/Page";
 import { errorMessage } from "../forms/errors";
 import { FormAlert } from "../forms/Form";
 import { formatDateTime } from "../lib/format";
 import { useLoad } from "../lib/useLoad";
-import { CreateCampaign } from "./campaigns/CreateCampaign";
+import { CreateCampaign, type CampaignSource } from "./campaigns/CreateCampaign";
+
+/** `?new=1&template=<id>` or `?new=1&thread=<id>`: the create flow, its content chosen. */
+function sourceFrom(params: URLSearchParams): CampaignSource | undefined {
+  const template = params.get("template");
+  if (template) return { source: "template", id: template };
+  const thread = params.get("thread");
+  return thread ? { source: "thread", id: thread } : undefined;
+}
 
 export default function CampaignsPage() {
   const campaigns = useLoad(useCallback((signal: AbortSignal) => listCampaigns(signal), []));
-  const [creating, setCreating] = useState(false);
+  const [params] = useSearchParams();
+  const [initial] = useState(() => sourceFrom(params));
+  const [creating, setCreating] = useState(() => params.get("new") === "1");
   const navigate = useNavigate();
 
   return (
     <Page title="Campaigns">
       {creating ? (
         <CreateCampaign
+          initial={initial}
           onDone={(campaign) => {
             setCreating(false);
             campaigns.reload();

@@ -227,6 +227,25 @@ describe("ChatPage", () => {
     await waitFor(() => expect(locationOf(router)).toBe("/templates?thread=t1"));
   });
 
+  it("after the template step, leads on to the audience; once handed off, to Activity", async () => {
+    const draft = { subject: "Fresh from the oven", preheader: "", sections: [{ heading: "A", body: "x", html: "" }] };
+    let state = "template_chosen";
+    chatApi(() => thread({ state, draft }));
+    const { router, unmount } = renderAt("/chat/t1");
+    const next = await screen.findByRole("button", { name: "Choose the audience" });
+    expect(screen.queryByRole("button", { name: "Use this draft" })).toBeNull();
+    fireEvent.click(next);
+    await waitFor(() => expect(locationOf(router)).toBe("/campaigns?new=1&thread=t1"));
+    unmount();
+
+    state = "handed_off";
+    renderAt("/chat/t1");
+    expect((await screen.findByText(/Handed to a campaign/)).querySelector("a")?.getAttribute("href")).toBe(
+      "/activity",
+    );
+    expect(screen.queryByRole("button", { name: "Choose the audience" })).toBeNull();
+  });
+
   it("sends with Enter through POST, then streams the reply", async () => {
     let current = thread();
     const api = chatApi(() => current, {

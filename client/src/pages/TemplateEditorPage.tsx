@@ -186,6 +186,14 @@ function Editor({ template, threadId }: { template: Template; threadId: string |
           >
             {action === "duplicate" ? "Duplicating…" : "Duplicate"}
           </button>
+          {meta.available ? (
+            <Link
+              className="button button--secondary"
+              to={`/campaigns?new=1&template=${encodeURIComponent(template.id)}`}
+            >
+              Send as a campaign
+            </Link>
+          ) : null}
           <button
             type="button"
             className="button button--primary"

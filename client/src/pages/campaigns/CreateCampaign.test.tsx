@@ -33,6 +33,22 @@ const MISSING = apiError(
   { settings_url: "/settings" },
 );
 
+const TEMPLATE = {
+  id: "tpl1",
+  name: "Spring news",
+  description: "",
+  category: "",
+  is_pro: false,
+  status: "draft",
+  version: 2,
+  scope: "mine",
+  available: true,
+  source_template_id: null,
+  source_thread_id: "t1",
+  created_at: "2026-01-01T00:00:00Z",
+  updated_at: "2026-01-01T00:00:00Z",
+};
+
 describe("CreateCampaign", () => {
   it("explains a missing postal address and links to Settings", async () => {
     const api = stubApi({
@@ -65,5 +81,44 @@ describe("CreateCampaign", () => {
     expect(api.to("POST /api/campaigns/c1/send")).toHaveLength(1);
     fireEvent.click(link);
     await waitFor(() => expect(locationOf(router)).toBe("/settings"));
+  });
+
+  it("arrives from the chat with the template made from that conversation chosen", async () => {
+    stubApi({
+      ...SIGNED_IN,
+      "GET /api/campaigns": () => json({ items: [] }),
+      "GET /api/chat/threads": () =>
+        json({ items: [{ id: "t1", title: "Spring", created_at: "", updated_at: "" }] }),
+      "GET /api/templates": (request) =>
+        json({ items: new URL(request.url).searchParams.get("scope") === "mine" ? [TEMPLATE] : [] }),
+      "GET /api/lists": () => json({ items: [] }),
+      "POST /api/campaigns/audience-count": () => json({ recipients: 0 }),
+    });
+    renderAt("/campaigns?new=1&thread=t1");
+    const picked = await screen.findByLabelText("Template");
+    await waitFor(() => expect((picked as HTMLSelectElement).value).toBe("tpl1"));
+    expect((screen.getByLabelText("Start from") as HTMLSelectElement).value).toBe("template");
+  });
+
+  it("arrives from the template editor with that template chosen", async () => {
+    stubApi({
+      ...SIGNED_IN,
+      "GET /api/campaigns": () => json({ items: [] }),
+      "GET /api/chat/threads": () => json({ items: [] }),
+      "GET /api/templates": (request) =>
+        json({
+          items:
+            new URL(request.url).searchParams.get("scope") === "mine"
+              ? [{ ...TEMPLATE, id: "tpl9", source_thread_id: null }]
+              : [],
+        }),
+      "GET /api/lists": () => json({ items: [] }),
+      "POST /api/campaigns/audience-count": () => json({ recipients: 0 }),
+    });
+    renderAt("/campaigns?new=1&template=tpl9");
+    expect((await screen.findByLabelText("Start from") as HTMLSelectElement).value).toBe("template");
+    await screen.findByRole("option", { name: "Spring news" });
+    expect((screen.getByLabelText("Template") as HTMLSelectElement).value).toBe("tpl9");
+    expect(screen.queryByRole("button", { name: "New campaign" })).toBeNull();
   });
 });

@@ -31,11 +31,23 @@ function zones(): string[] {
   return intl.supportedValuesOf?.("timeZone") ?? ["UTC"];
 }
 
-/** template or chat draft → audience with a live count → subject → confirm (test, send, schedule). */
-export function CreateCampaign({ onDone }: { onDone(campaign: Campaign): void }) {
+export interface CampaignSource {
+  source: "thread" | "template";
+  id: string;
+}
+
+/** template or chat draft → audience with a live count → subject → confirm (test, send, schedule).
+ * `initial` preselects the content when the user arrives from the chat or the template editor. */
+export function CreateCampaign({
+  onDone,
+  initial,
+}: {
+  onDone(campaign: Campaign): void;
+  initial?: CampaignSource | undefined;
+}) {
   const [step, setStep] = useState<Step>("content");
-  const [source, setSource] = useState<"thread" | "template">("thread");
-  const [sourceId, setSourceId] = useState("");
+  const [source, setSource] = useState<"thread" | "template">(initial?.source ?? "thread");
+  const [sourceId, setSourceId] = useState(initial?.id ?? "");
   const [listIds, setListIds] = useState<string[]>([]);
   const [tags, setTags] = useState("");
   const [name, setName] = useState("");
@@ -56,6 +68,18 @@ export function CreateCampaign({ onDone }: { onDone(campaign: Campaign): void })
   const templates = useLoad(useCallback((signal: AbortSignal) => listTemplates(signal), []));
   const lists = useLoad(useCallback((signal: AbortSignal) => listLists(signal), []));
 
+  // A conversation whose draft already went into a template sends that template: its design
+  // is what the user chose, the plain draft is not.
+  const fromThread = initial?.source === "thread" ? initial.id : null;
+  const madeFromThread = templates.data?.find((t) => t.scope === "mine" && t.source_thread_id === fromThread);
+  const preferred = useRef(false);
+  useEffect(() => {
+    if (preferred.current || !madeFromThread) return;
+    preferred.current = true;
+    setSource("template");
+    setSourceId(madeFromThread.id);
+  }, [madeFromThread]);
+
   const audience = useMemo(() => ({ list_ids: listIds, tags: parseTags(tags) }), [listIds, tags]);
   const settledAudience = useDebounced(audience, 300);
   const [count, setCount] = useState<number | null>(null);
@@ -68,6 +92,10 @@ export function CreateCampaign({ onDone }: { onDone(campaign: Campaign): void })
     );
     return () => controller.abort();
   }, [settledAudience]);
+
+  // A chat draft, or a template made from one, brings its own subject.
+  const draftSubject =
+    source === "thread" || Boolean(templates.data?.find((t) => t.id === sourceId)?.source_thread_id);
 
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -90,7 +118,7 @@ export function CreateCampaign({ onDone }: { onDone(campaign: Campaign): void })
     if (step === "audience" && !count) return setError("Choose lists or tags with contacts.");
     if (step === "subject") {
       if (!name.trim()) return setError("Give the campaign a name.");
-      if (source === "template" && !subject.trim()) return setError("Write a subject.");
+      if (!draftSubject && !subject.trim()) return setError("Write a subject.");
       return void run(async () => {
         const created = await createCampaign(
           {
@@ -205,7 +233,7 @@ export function CreateCampaign({ onDone }: { onDone(campaign: Campaign): void })
             label="Subject"
             value={subject}
             onChange={setSubject}
-            hint={source === "thread" ? "Leave empty to use the draft's subject." : undefined}
+            hint={draftSubject ? "Leave empty to use the draft's subject." : undefined}
           />
           <Field label="Preheader" value={preheader} onChange={setPreheader} />
         </fieldset>
