@@ -1,12 +1,9 @@
+import type { ComponentType } from "react";
 import { Navigate, type RouteObject } from "react-router";
 import { AuthProvider } from "./auth/AuthContext";
-import { GuestOnly, RequireAuth } from "./auth/RequireAuth";
+import { AuthLoading, GuestOnly, RequireAuth } from "./auth/RequireAuth";
 import { Layout } from "./components/Layout";
-import ActivityPage from "./pages/ActivityPage";
-import CampaignsPage from "./pages/CampaignsPage";
-import ChatPage from "./pages/ChatPage";
 import CheckoutPage from "./pages/CheckoutPage";
-import ContactsPage from "./pages/ContactsPage";
 import ForgotPage from "./pages/ForgotPage";
 import LinkAccountPage from "./pages/LinkAccountPage";
 import LoginPage from "./pages/LoginPage";
@@ -14,11 +11,17 @@ import NotFoundPage from "./pages/NotFoundPage";
 import PricingPage from "./pages/PricingPage";
 import ResetPage from "./pages/ResetPage";
 import RouteErrorPage from "./pages/RouteErrorPage";
-import SettingsPage from "./pages/SettingsPage";
 import SignupPage from "./pages/SignupPage";
-import TemplateEditorPage from "./pages/TemplateEditorPage";
-import TemplatesPage from "./pages/TemplatesPage";
 import VerifyPage from "./pages/VerifyPage";
+
+/**
+ * The signed-in pages load on first visit, each in its own chunk: the sign-in pages and the
+ * shell stay small, and the editor's drag and drop or the chat's socket client are fetched only
+ * by the pages that use them.
+ */
+function page(load: () => Promise<{ default: ComponentType }>) {
+  return async () => ({ Component: (await load()).default });
+}
 
 /** The one route table, shared by the browser router and the tests. */
 export const routes: RouteObject[] = [
@@ -30,6 +33,8 @@ export const routes: RouteObject[] = [
       </AuthProvider>
     ),
     errorElement: <RouteErrorPage />,
+    // While a page's chunk loads on the first visit.
+    hydrateFallbackElement: <AuthLoading />,
     children: [
       {
         // Keeps the header and navigation on screen when a page fails.
@@ -53,13 +58,13 @@ export const routes: RouteObject[] = [
             element: <RequireAuth />,
             children: [
               // One route for both, so picking a conversation keeps the page (and its list) mounted.
-              { path: "chat/:threadId?", element: <ChatPage /> },
-              { path: "templates", element: <TemplatesPage /> },
-              { path: "templates/:templateId", element: <TemplateEditorPage /> },
-              { path: "contacts", element: <ContactsPage /> },
-              { path: "campaigns", element: <CampaignsPage /> },
-              { path: "activity", element: <ActivityPage /> },
-              { path: "settings", element: <SettingsPage /> },
+              { path: "chat/:threadId?", lazy: page(() => import("./pages/ChatPage")) },
+              { path: "templates", lazy: page(() => import("./pages/TemplatesPage")) },
+              { path: "templates/:templateId", lazy: page(() => import("./pages/TemplateEditorPage")) },
+              { path: "contacts", lazy: page(() => import("./pages/ContactsPage")) },
+              { path: "campaigns", lazy: page(() => import("./pages/CampaignsPage")) },
+              { path: "activity", lazy: page(() => import("./pages/ActivityPage")) },
+              { path: "settings", lazy: page(() => import("./pages/SettingsPage")) },
               { path: "checkout", element: <CheckoutPage /> },
             ],
           },
