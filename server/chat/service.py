@@ -369,11 +369,7 @@ async def send_message(
                 thread.state_version += 1
             await thread.save(update_fields=["title", "state", "state_version", "updated_at"])
             await _queue_reply(thread, reply)
-            await emit_after_commit(
-                "chat:state",
-                {"thread_id": str(thread.id), "state": thread.state},
-                room=thread_room(thread.id),
-            )
+            await _announce_state(thread)
     if verdict.flagged:
         raise MessageWithheld(
             verdict.reason or "This message was withheld by moderation.",
@@ -446,15 +442,20 @@ async def change_state(
         thread.state = new_state.value
         thread.state_version += 1
         await thread.save(update_fields=["state", "state_version", "updated_at"])
-        await emit_after_commit(
-            "chat:state",
-            {"thread_id": str(thread.id), "state": thread.state},
-            room=thread_room(thread.id),
-        )
+        await _announce_state(thread)
     return thread
 
 
 _ORDER = list(WorkflowState)
+
+
+async def _announce_state(thread: ChatThread) -> None:
+    """Every open client of the thread learns its new workflow step, once the change commits."""
+    await emit_after_commit(
+        "chat:state",
+        {"thread_id": str(thread.id), "state": thread.state},
+        room=thread_room(thread.id),
+    )
 
 
 async def advance_workflow(
@@ -479,11 +480,7 @@ async def advance_workflow(
         thread.state_version += 1
     thread.state = current.value
     await thread.save(update_fields=["state", "state_version", "updated_at"])
-    await emit_after_commit(
-        "chat:state",
-        {"thread_id": str(thread.id), "state": thread.state},
-        room=thread_room(thread.id),
-    )
+    await _announce_state(thread)
     return True
 
 

@@ -1,9 +1,11 @@
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import type { Campaign, Progress } from "../api/campaigns";
 import type { CampaignProgress, CampaignWatchAck } from "../realtime/events";
 import { json, SIGNED_IN, stubApi } from "../test/api";
+import { campaign, progress } from "../test/campaigns";
 import { renderAt } from "../test/render";
+
+const CAMPAIGN = campaign({ status: "sending", total: 10, started_at: "2026-01-01T00:00:00Z" });
 
 const socket = vi.hoisted(() => ({
   listeners: [] as ((payload: CampaignProgress) => void)[],
@@ -32,46 +34,7 @@ vi.mock(import("../realtime/socket"), async (importOriginal) => {
   };
 });
 
-function progress(extra: Partial<Progress>): Progress {
-  return {
-    status: "sending",
-    status_reason: null,
-    total: 10,
-    queued: 10,
-    sending: 0,
-    sent: 0,
-    delivered: 0,
-    failed: 0,
-    bounced: 0,
-    opened: 0,
-    clicked: 0,
-    unsubscribed: 0,
-    updated_at: "2026-01-01T00:00:00Z",
-    ...extra,
-  };
-}
 
-const CAMPAIGN: Campaign = {
-  id: "c1",
-  name: "Spring",
-  subject: "Spring news",
-  preheader: "",
-  from_name: "",
-  reply_to: null,
-  template_id: null,
-  template_version: null,
-  thread_id: "t1",
-  audience: { list_ids: ["l1"], tags: [] },
-  status: "sending",
-  status_reason: null,
-  send_at: null,
-  timezone: null,
-  total: 10,
-  started_at: "2026-01-01T00:00:00Z",
-  finished_at: null,
-  created_at: "2026-01-01T00:00:00Z",
-  updated_at: "2026-01-01T00:00:00Z",
-};
 
 function recipient(id: number) {
   return {

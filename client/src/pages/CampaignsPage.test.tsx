@@ -1,30 +1,9 @@
 import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { Campaign } from "../api/campaigns";
 import { json, SIGNED_IN, stubApi } from "../test/api";
+import { campaign } from "../test/campaigns";
 import { renderAt } from "../test/render";
 
-const BASE: Campaign = {
-  id: "c1",
-  name: "Spring",
-  subject: "Spring news",
-  preheader: "",
-  from_name: "",
-  reply_to: null,
-  template_id: null,
-  template_version: null,
-  thread_id: "t1",
-  audience: { list_ids: ["l1"], tags: [] },
-  status: "draft",
-  status_reason: null,
-  send_at: null,
-  timezone: null,
-  total: 0,
-  started_at: null,
-  finished_at: null,
-  created_at: "2026-01-01T00:00:00Z",
-  updated_at: "2026-01-01T00:00:00Z",
-};
 
 describe("Campaigns", () => {
   it("says why a campaign stopped or went back to draft", async () => {
@@ -35,9 +14,9 @@ describe("Campaigns", () => {
       "GET /api/campaigns": () =>
         json({
           items: [
-            { ...BASE, status_reason: unscheduled },
-            { ...BASE, id: "c2", name: "Summer", status: "paused", status_reason: paused },
-            { ...BASE, id: "c3", name: "Autumn", status: "sent" },
+            campaign({ status_reason: unscheduled }),
+            campaign({ id: "c2", name: "Summer", status: "paused", status_reason: paused }),
+            campaign({ id: "c3", name: "Autumn", status: "sent" }),
           ],
         }),
     });

@@ -244,14 +244,19 @@ async def test_pro_template_needs_the_pro_plan(client: TestClientProtocol, owner
     assert (await response.get_json())["code"] == "plan_required"
 
 
-async def test_a_pro_template_campaign_is_refused_after_a_downgrade(
-    client: TestClientProtocol, owner: Owner
-) -> None:
+async def pro_template_campaign(client: TestClientProtocol, owner: Owner) -> str:
+    """A draft campaign from the Pro template "Fancy", made while the workspace is on Pro."""
     template = await stored_template(None, "Fancy", FOOTER_ONLY, is_pro=True)
     await Workspace.filter(id=owner.workspace_id).update(plan=Plan.pro)
     created = await create_from_template(client, owner, template, subject="Hi")
     assert created.status_code == 201, await created.get_json()
-    campaign_id = (await created.get_json())["id"]
+    return str((await created.get_json())["id"])
+
+
+async def test_a_pro_template_campaign_is_refused_after_a_downgrade(
+    client: TestClientProtocol, owner: Owner
+) -> None:
+    campaign_id = await pro_template_campaign(client, owner)
 
     await Workspace.filter(id=owner.workspace_id).update(plan=Plan.free)
     sent = await client.post(f"/api/campaigns/{campaign_id}/send", headers=owner.login.headers())
@@ -270,10 +275,7 @@ async def test_a_pro_template_campaign_is_refused_after_a_downgrade(
 async def test_a_scheduled_pro_template_campaign_is_not_sent_after_a_downgrade(
     client: TestClientProtocol, owner: Owner
 ) -> None:
-    template = await stored_template(None, "Fancy", FOOTER_ONLY, is_pro=True)
-    await Workspace.filter(id=owner.workspace_id).update(plan=Plan.pro)
-    created = await create_from_template(client, owner, template, subject="Hi")
-    campaign_id = (await created.get_json())["id"]
+    campaign_id = await pro_template_campaign(client, owner)
     send_at = datetime.now(UTC) + timedelta(minutes=5)
     scheduled = await client.post(
         f"/api/campaigns/{campaign_id}/schedule",

@@ -1,30 +1,9 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { Campaign } from "../../api/campaigns";
 import { apiError, json, SIGNED_IN, stubApi } from "../../test/api";
+import { campaign } from "../../test/campaigns";
 import { locationOf, renderAt } from "../../test/render";
 
-const CAMPAIGN: Campaign = {
-  id: "c1",
-  name: "First issue",
-  subject: "Spring news",
-  preheader: "",
-  from_name: "",
-  reply_to: null,
-  template_id: null,
-  template_version: null,
-  thread_id: "t1",
-  audience: { list_ids: ["l1"], tags: [] },
-  status: "draft",
-  status_reason: null,
-  send_at: null,
-  timezone: null,
-  total: 0,
-  started_at: null,
-  finished_at: null,
-  created_at: "2026-01-01T00:00:00Z",
-  updated_at: "2026-01-01T00:00:00Z",
-};
 
 const MISSING = apiError(
   422,
@@ -59,7 +38,7 @@ describe("CreateCampaign", () => {
       "GET /api/templates": () => json({ items: [] }),
       "GET /api/lists": () => json({ items: [{ id: "l1", name: "Readers", contact_count: 3 }] }),
       "POST /api/campaigns/audience-count": () => json({ recipients: 3 }),
-      "POST /api/campaigns": () => json(CAMPAIGN, 201),
+      "POST /api/campaigns": () => json(campaign({ name: "First issue" }), 201),
       "POST /api/campaigns/c1/send": () => MISSING.clone(),
     });
     const { router } = renderAt("/campaigns");
