@@ -1,9 +1,10 @@
 import { useState } from "react";
+import { EmailField } from "../components/AccountFields";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { requestPasswordReset } from "../api/auth";
 import { withNext } from "../auth/safeNext";
 import { AuthCard } from "../components/AuthCard";
-import { Field, Form, FormAlert, SubmitButton } from "../forms/Form";
+import { Form, FormAlert, SubmitButton } from "../forms/Form";
 import { EMAIL_PATTERN, useSubmit } from "../forms/useSubmit";
 
 const FIELDS = ["email"] as const;
@@ -44,15 +45,7 @@ export default function ForgotPage() {
     >
       <Form onSubmit={submit} failures={form.failures} pending={form.pending}>
         <FormAlert message={form.errors.general} />
-        <Field
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          autoCapitalize="none"
-          spellCheck={false}
-          required
+        <EmailField
           value={email}
           onChange={(value) => {
             setEmail(value);

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { EmailField } from "../components/AccountFields";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { listProviders, login, sendCode, verifyCode, type Provider } from "../api/auth";
 import { ApiError } from "../api/client";
@@ -167,15 +168,7 @@ export default function LoginPage() {
 
 
   const emailField = (
-    <Field
-      label="Email"
-      name="email"
-      type="email"
-      autoComplete="email"
-      inputMode="email"
-      autoCapitalize="none"
-      spellCheck={false}
-      required
+    <EmailField
       value={email}
       onChange={(value) => {
         setEmail(value);

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { EmailField, NewPasswordField } from "../components/AccountFields";
 import { Link, useLocation, useNavigate, useSearchParams } from "react-router";
 import { confirmPasswordReset, requestPasswordReset } from "../api/auth";
 import { useAuth } from "../auth/AuthContext";
@@ -6,7 +7,7 @@ import { safeNext, withNext } from "../auth/safeNext";
 import { AuthCard } from "../components/AuthCard";
 import { CodeField } from "../components/CodeField";
 import { errorMessage } from "../forms/errors";
-import { Field, Form, FormAlert, FormNotice, SubmitButton } from "../forms/Form";
+import { Form, FormAlert, FormNotice, SubmitButton } from "../forms/Form";
 import {
   CODE_PATTERN,
   EMAIL_PATTERN,
@@ -90,15 +91,7 @@ export default function ResetPage() {
       <Form onSubmit={submit} failures={form.failures} pending={form.pending}>
         <FormAlert message={form.errors.general} />
         <FormNotice message={notice} />
-        <Field
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          autoCapitalize="none"
-          spellCheck={false}
-          required
+        <EmailField
           value={email}
           onChange={(value) => {
             setEmail(value);
@@ -114,14 +107,7 @@ export default function ResetPage() {
           }}
           error={form.errors.fields.code}
         />
-        <Field
-          label="New password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN}
-          hint={`At least ${PASSWORD_MIN} characters. Avoid common passwords.`}
+        <NewPasswordField
           value={password}
           onChange={(value) => {
             setPassword(value);

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { EmailField, NewPasswordField } from "../components/AccountFields";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { register } from "../api/auth";
 import { withNext } from "../auth/safeNext";
@@ -71,15 +72,7 @@ export default function SignupPage() {
           }}
           error={form.errors.fields.name}
         />
-        <Field
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          autoCapitalize="none"
-          spellCheck={false}
-          required
+        <EmailField
           value={email}
           onChange={(value) => {
             setEmail(value);
@@ -87,14 +80,8 @@ export default function SignupPage() {
           }}
           error={form.errors.fields.email}
         />
-        <Field
+        <NewPasswordField
           label="Password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN}
-          hint={`At least ${PASSWORD_MIN} characters. Avoid common passwords.`}
           value={password}
           onChange={(value) => {
             setPassword(value);

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { EmailField } from "../components/AccountFields";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { sendCode, verifyCode } from "../api/auth";
 import { useAuth } from "../auth/AuthContext";
@@ -6,7 +7,7 @@ import { safeNext, withNext } from "../auth/safeNext";
 import { AuthCard } from "../components/AuthCard";
 import { CodeField } from "../components/CodeField";
 import { errorMessage } from "../forms/errors";
-import { Field, Form, FormAlert, FormNotice, SubmitButton } from "../forms/Form";
+import { Form, FormAlert, FormNotice, SubmitButton } from "../forms/Form";
 import { CODE_PATTERN, EMAIL_PATTERN, useSubmit } from "../forms/useSubmit";
 
 const FIELDS = ["email", "code"] as const;
@@ -83,15 +84,7 @@ export default function VerifyPage() {
         <FormAlert message={form.errors.general} />
         <FormNotice message={notice} />
         {emailFromLink ? null : (
-          <Field
-            label="Email"
-            name="email"
-            type="email"
-            autoComplete="email"
-            inputMode="email"
-            autoCapitalize="none"
-            spellCheck={false}
-            required
+          <EmailField
             value={email}
             onChange={(value) => {
               setEmail(value);

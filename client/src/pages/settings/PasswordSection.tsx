@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { NewPasswordField } from "../../components/AccountFields";
 import { changePassword } from "../../api/auth";
 import { useAuth } from "../../auth/AuthContext";
 import { Field, Form, FormAlert, FormNotice, SubmitButton } from "../../forms/Form";
@@ -59,14 +60,9 @@ export function PasswordSection({ onChanged }: { onChanged(): void }) {
           }}
           error={form.errors.fields.current_password}
         />
-        <Field
-          label="New password"
+        <NewPasswordField
           name="new_password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN}
-          hint={`At least ${PASSWORD_MIN} characters. Other devices are signed out when you change it.`}
+          advice="Other devices are signed out when you change it."
           value={next}
           onChange={(value) => {
             setNext(value);
