@@ -1,5 +1,9 @@
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterEach, vi } from "vitest";
+
+// Pages load lazily, so a test's first render waits for its module to be transformed and
+// imported: seconds on a busy machine, well past the default one-second wait of findBy*.
+configure({ asyncUtilTimeout: 5000 });
 
 // Vitest runs without globals, so Testing Library cannot register this itself.
 afterEach(() => {
