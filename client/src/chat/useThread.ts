@@ -24,6 +24,8 @@ const STALL_MS = 6000;
 /** Without a socket or EventSource, how often a reply in flight is re-read. */
 const POLL_MS = 1500;
 const SSE_RETRY_MS = 1000;
+/** A hole still open this long after its replay was asked for is asked for again. */
+const GAP_REASK_MS = 2000;
 
 export interface ThreadController {
   state: ThreadState;
@@ -120,11 +122,26 @@ export function useThread(threadId: string, onChanged: () => void): ThreadContro
     };
   }, [threadId, live, resync]);
 
-  // A token skipped ahead: fill the hole from the server.
+  // A token skipped ahead: fill the hole. On a live socket the server replays the missing
+  // tokens of that reply (one Redis read); a whole re-read per hole would, on a busy machine,
+  // turn every early token into a request. One ask per hole: tokens that keep skipping ahead
+  // while the replay is on its way are the same hole.
   const gap = state.gap;
+  const asked = useRef<{ key: string; at: number } | null>(null);
   useEffect(() => {
-    if (gap) void resync();
-  }, [gap, resync]);
+    if (!gap) return;
+    const key = `${gap.message_id}:${gap.after_seq}`;
+    if (asked.current?.key === key && Date.now() - asked.current.at < GAP_REASK_MS) return;
+    asked.current = { key, at: Date.now() };
+    const known = stateRef.current.thread?.messages.some((m) => m.id === gap.message_id);
+    if (!liveRef.current || !known) {
+      void resync();
+      return;
+    }
+    void resumeReply(threadId, gap.message_id, gap.after_seq).then((ok) => {
+      if (!ok) void resync();
+    });
+  }, [gap, threadId, resync]);
 
   const reply = liveReply(state.thread);
   const replyId = reply?.id ?? null;

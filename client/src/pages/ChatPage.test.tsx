@@ -161,6 +161,31 @@ describe("ChatPage", () => {
     expect(within(conversation()).getByText("Here it is")).toBeTruthy();
   });
 
+  it("fills a hole in a live reply by asking the server to replay it, once per hole", async () => {
+    realtime.state = "live";
+    const api = chatApi(() =>
+      thread({ messages: [BRIEF, msg({ id: "r1", content: "Here", seq: 1, status: "streaming" })] }),
+    );
+    renderAt("/chat/t1");
+    await waitFor(() => expect(realtime.resumed).toEqual([{ messageId: "r1", afterSeq: 1 }]));
+    const reads = api.to("GET /api/chat/threads/t1").length;
+    act(() => {
+      // Tokens 3 and 4 beat token 2: one hole after seq 1.
+      realtime.socketHandlers?.token({ thread_id: "t1", message_id: "r1", seq: 3, delta: " is" });
+      realtime.socketHandlers?.token({ thread_id: "t1", message_id: "r1", seq: 4, delta: " it" });
+    });
+    await waitFor(() => expect(realtime.resumed).toHaveLength(2));
+    expect(realtime.resumed[1]).toEqual({ messageId: "r1", afterSeq: 1 });
+    act(() => {
+      for (const [seq, delta] of [[2, " it"], [3, " is"], [4, " here"]] as const) {
+        realtime.socketHandlers?.token({ thread_id: "t1", message_id: "r1", seq, delta });
+      }
+    });
+    expect(within(conversation()).getByText("Here it is here")).toBeTruthy();
+    expect(api.to("GET /api/chat/threads/t1")).toHaveLength(reads);
+    expect(realtime.resumed).toHaveLength(2);
+  });
+
   it("shows a failed reply with its partial text, the error and Retry", async () => {
     let current = thread({
       messages: [
