@@ -59,17 +59,41 @@ async def enqueue(
     return message
 
 
+# Wake tokens kept at most: each only means "look for jobs now", so a burst of enqueues
+# needs no more than one per worker that may be idle.
+WAKE_TOKENS = 16
+
+
+def wake_key(queue_name: str) -> str:
+    """The list an idle worker of ``queue_name`` blocks on (see ``jobs.worker.Worker``)."""
+    return f"{queue_name}:wake"
+
+
+async def wake_workers(redis: ArqRedis) -> None:
+    """Tell an idle worker a job is queued, so it starts it now rather than at its next look."""
+    key = wake_key(redis.default_queue_name)
+    async with redis.pipeline(transaction=False) as pipe:
+        pipe.lpush(key, 1)
+        pipe.ltrim(key, 0, WAKE_TOKENS - 1)
+        # With no worker running, the tokens do not outlive a short while.
+        pipe.expire(key, 60)
+        await pipe.execute()
+
+
 async def _push(redis: ArqRedis, message: OutboxMessage) -> None:
     kwargs: dict[str, Any] = dict(message.kwargs)
     if message.request_id:
         kwargs["_request_id"] = message.request_id
-    await redis.enqueue_job(
+    deferred = message.available_at > datetime.now(UTC)
+    job = await redis.enqueue_job(
         message.job_name,
         *message.args,
         _job_id=message.job_id,
-        _defer_until=message.available_at if message.available_at > datetime.now(UTC) else None,
+        _defer_until=message.available_at if deferred else None,
         **kwargs,
     )
+    if job is not None and not deferred:
+        await wake_workers(redis)
 
 
 async def relay_one(redis: ArqRedis, message: OutboxMessage) -> bool:
