@@ -32,7 +32,7 @@ from agents.routing import RouteDecision, cost_usd, decide
 from agents.workflow import WorkflowState
 from models.accounts import Workspace
 from models.chat import ChatMessage, ChatThread, MessageRole, MessageStatus
-from realtime.emit import emit_now
+from realtime.emit import emit_now, publication
 from server.chat import streaming
 from server.chat.service import month_usage, provider_texts, store_ai_request, thread_room
 from server.core.config import get_config
@@ -164,17 +164,19 @@ class _Writer:
             delta = self._next_batch()
             self.text += delta
             self.offsets.append(len(self.text))
-            await streaming.append(get_redis(), self.reply.id, [streaming.Token(self.seq, delta)])
-            await emit_now(
-                "chat:token",
-                {
-                    "thread_id": str(self.thread_id),
-                    "message_id": str(self.reply.id),
-                    "seq": self.seq,
-                    "delta": delta,
-                },
-                room=thread_room(self.thread_id),
-            )
+            event = {
+                "thread_id": str(self.thread_id),
+                "message_id": str(self.reply.id),
+                "seq": self.seq,
+                "delta": delta,
+            }
+            room = thread_room(self.thread_id)
+            # In a worker the fan-out is one PUBLISH, sent with the XADD: one round trip.
+            fan_out = publication("chat:token", event, room=room)
+            token = streaming.Token(self.seq, delta)
+            await streaming.append(get_redis(), self.reply.id, [token], publish=fan_out)
+            if fan_out is None:
+                await emit_now("chat:token", event, room=room)
         save_seconds = _stretched(SAVE_SECONDS, MAX_SAVE_SECONDS, _Writer.live)
         if save or time.monotonic() - self.saved_at >= save_seconds:
             await ChatMessage.filter(id=self.reply.id).update(
