@@ -93,6 +93,8 @@ class _Writer:
         self.flushed_at = 0.0
         self.lock = asyncio.Lock()
         self.drain: asyncio.Task[None] | None = None
+        # The periodic database copy, written beside the stream rather than in its way.
+        self.saving: asyncio.Task[None] | None = None
         self.started = False
         # Which provider and model answer; saved with the text rather than in a query of
         # its own before the first token goes out.
@@ -110,6 +112,8 @@ class _Writer:
             _Writer.live -= 1
         if self.drain is not None:
             await self.drain
+        if self.saving is not None:
+            await asyncio.wait([self.saving])  # its failure is logged by _saved
 
     @property
     def flush_seconds(self) -> float:
@@ -178,15 +182,34 @@ class _Writer:
             if fan_out is None:
                 await emit_now("chat:token", event, room=room)
         save_seconds = _stretched(SAVE_SECONDS, MAX_SAVE_SECONDS, _Writer.live)
-        if save or time.monotonic() - self.saved_at >= save_seconds:
-            await ChatMessage.filter(id=self.reply.id).update(
-                content=self.text,
-                seq=self.seq,
-                seq_offsets=self.offsets,
-                updated_at=datetime.now(UTC),
-                **self.answered_by,
-            )
+        if save:
+            # The last copy must land after any periodic one still being written.
+            if self.saving is not None:
+                await asyncio.wait([self.saving])
+            await self._save(self.text, self.seq, list(self.offsets))
+        elif self.saving is None and time.monotonic() - self.saved_at >= save_seconds:
+            # Written in the background: the next batch need not wait for the database (a
+            # busy pool could hold it for tens of milliseconds). The snapshot is taken here,
+            # so the row still holds exactly tokens 1..seq, and one write at a time keeps an
+            # older snapshot from landing after a newer one.
             self.saved_at = time.monotonic()
+            self.saving = asyncio.create_task(self._save(self.text, self.seq, list(self.offsets)))
+            self.saving.add_done_callback(self._saved)
+
+    def _saved(self, task: asyncio.Task[None]) -> None:
+        self.saving = None
+        if not task.cancelled() and task.exception() is not None:
+            log.warning("chat.partial_save_failed", error=str(task.exception()))
+
+    async def _save(self, text: str, seq: int, offsets: list[int]) -> None:
+        await ChatMessage.filter(id=self.reply.id).update(
+            content=text,
+            seq=seq,
+            seq_offsets=offsets,
+            updated_at=datetime.now(UTC),
+            **self.answered_by,
+        )
+        self.saved_at = time.monotonic()
 
 
 async def _record(
