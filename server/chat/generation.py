@@ -21,6 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 import structlog
+from tortoise.expressions import Subquery
 
 from agents.guardrails import MAX_REPLY_CHARS, cap_output, parse_or_repair, render_section_html
 from agents.moderation import ModerationResult, Moderator
@@ -34,7 +35,13 @@ from models.accounts import Workspace
 from models.chat import ChatMessage, ChatThread, MessageRole, MessageStatus
 from realtime.emit import emit_now, publication
 from server.chat import streaming
-from server.chat.service import month_usage, provider_texts, store_ai_request, thread_room
+from server.chat.service import (
+    month_counter,
+    month_usage,
+    provider_texts,
+    store_ai_request,
+    thread_room,
+)
 from server.core.config import get_config
 from server.core.db import transaction
 from server.core.metrics import record_ai_request
@@ -291,10 +298,21 @@ async def _claim_locked(reply_id: str) -> ChatMessage | None:
     return reply
 
 
-async def _history(thread: ChatThread, reply: ChatMessage) -> list[ChatMessage]:
+async def _history(reply_id: str) -> list[ChatMessage]:
+    """The finished messages before the reply, found by the reply's id alone so the read
+    runs beside the claim instead of after it."""
+    reply = ChatMessage.filter(id=reply_id)
     return await ChatMessage.filter(
-        thread=thread, created_at__lt=reply.created_at, status=MessageStatus.complete
+        thread_id=Subquery(reply.values("thread_id")),
+        created_at__lt=Subquery(reply.values("created_at")),
+        status=MessageStatus.complete,
     ).order_by("created_at", "id")
+
+
+async def _usage_of(reply_id: str) -> tuple[int, int, int, float] | None:
+    """The reply's workspace's usage counter this month, read beside the claim."""
+    workspace_id = ChatThread.filter(messages__id=reply_id).values("workspace_id")
+    return await month_counter(Subquery(workspace_id))
 
 
 async def _full_history(messages: list[ChatMessage]) -> list[ChatTurn]:
@@ -389,15 +407,17 @@ async def generate_reply(reply_id: str) -> str:
     flagged message ends the reply as withheld, with no token published.
     """
     config = get_config()
-    reply = await _claim(reply_id)
+    # One round of reads before the provider is asked: the claim, the history and the
+    # month's usage side by side.
+    reply, history, counter = await asyncio.gather(
+        _claim(reply_id), _history(reply_id), _usage_of(reply_id)
+    )
     if reply is None:
         return "skipped"
     thread: ChatThread = reply.thread
     workspace: Workspace = thread.workspace
     writer = _Writer(reply, thread.id)
-    history, (_, tin, tout, usd) = await asyncio.gather(
-        _history(thread, reply), month_usage(workspace.id)
-    )
+    _, tin, tout, usd = counter if counter is not None else await month_usage(workspace.id)
     decision = decide(str(workspace.plan), tin + tout, usd, config)
     if decision.refused:
         await _fail(reply, writer, "ai_budget_exceeded", decision.reason or "Budget used up.")
