@@ -8,7 +8,8 @@ from typing import Any, ClassVar, cast
 
 import structlog
 from arq import cron
-from arq.connections import RedisSettings
+from arq import worker as arq_worker
+from arq.connections import RedisSettings, create_pool
 from arq.cron import CronJob
 from arq.typing import WorkerCoroutine
 
@@ -19,6 +20,7 @@ from server.core import outbox
 from server.core.config import get_config
 from server.core.db import close_db, init_db
 from server.core.logging import configure_logging
+from server.core.outbox import wake_key
 from server.core.redis import close_redis, connect_redis, has_redis, redis_settings
 
 log = structlog.get_logger(__name__)
@@ -120,8 +122,50 @@ class WorkerSettings:
     queue_name = get_config().queue_name
     health_check_interval = get_config().worker_heartbeat_seconds
     max_jobs = get_config().worker_max_jobs
-    # How often an idle worker looks for new jobs; it bounds the wait before a reply starts.
+    # How often an idle worker looks for due jobs nobody woke it for (deferred, retried, cron).
     poll_delay = get_config().worker_poll_seconds
     job_timeout = get_config().job_timeout_seconds
     max_tries = 5
     keep_result = 3600
+
+
+class Worker(arq_worker.Worker):
+    """ARQ's worker, woken as soon as a job is queued instead of finding it at its next look.
+
+    ARQ looks for jobs every ``poll_delay``: a reply used to wait for that tick before it
+    started, and a short tick kept an idle worker busy polling. Whoever queues a job through
+    the outbox pushes a token onto the queue's wake list; an idle worker blocks on that list
+    (BLPOP) and looks the moment a token arrives, and at the latest after ``poll_delay``, for
+    deferred jobs, retries and cron. A worker running ``max_jobs`` leaves the tokens to the
+    others. Burst mode (tests) is ARQ's own loop.
+    """
+
+    async def main(self) -> None:
+        if self.burst:
+            await super().main()
+            return
+        if self._pool is None:
+            self._pool = await create_pool(
+                self.redis_settings,
+                job_deserializer=self.job_deserializer,
+                job_serializer=self.job_serializer,
+                default_queue_name=self.queue_name,
+                expires_extra_ms=self.expires_extra_ms,
+            )
+        self.ctx["redis"] = self.pool
+        if self.on_startup:
+            await self.on_startup(self.ctx)
+        key = wake_key(self.queue_name)
+        while True:
+            await self._poll_iteration()
+            if self.job_counter >= self.max_jobs:
+                await asyncio.sleep(self.poll_delay_s)
+            else:
+                # Spelled out: redis-py types BLPOP's timeout as whole seconds; Redis takes
+                # fractions.
+                await self.pool.execute_command("BLPOP", key, self.poll_delay_s)  # type: ignore[no-untyped-call]
+
+
+def run() -> None:
+    """Run the worker with ``WorkerSettings`` until a signal stops it."""
+    Worker(**arq_worker.get_kwargs(WorkerSettings)).run()  # type: ignore[arg-type]

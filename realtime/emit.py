@@ -7,8 +7,10 @@ REST after reconnecting.
 
 from __future__ import annotations
 
+import json
 from typing import Any, Protocol
 
+import socketio
 import structlog
 from pydantic import BaseModel
 
@@ -52,6 +54,35 @@ async def emit_now(
         log.warning("emit_without_emitter", emit_event=event)
         return
     await _emitter.emit(event, _payload(data), to=room, namespace="/")
+
+
+def publication(
+    event: str, data: BaseModel | dict[str, Any], *, room: str | None
+) -> tuple[str, str] | None:
+    """The Redis ``PUBLISH`` (channel, message) that :func:`emit_now` would send, for a caller
+    that sends it in a pipeline of its own: a worker writing a reply's tokens appends each
+    batch to the reply's stream and fans it out in one round trip instead of two.
+
+    Only for the write-only Redis manager of a worker (its own process holds no sockets, so
+    publishing is the whole emit); ``None`` anywhere else, and the caller uses
+    :func:`emit_now`. The message has python-socketio's pub/sub shape, which every web
+    process's manager reads and delivers to the room's sockets.
+    """
+    manager = _emitter
+    if not (isinstance(manager, socketio.AsyncRedisManager) and manager.write_only):
+        return None
+    message = {
+        "method": "emit",
+        "event": event,
+        "data": [_payload(data)],
+        "binary": False,
+        "namespace": "/",
+        "room": room,
+        "skip_sid": None,
+        "callback": None,
+        "host_id": manager.host_id,
+    }
+    return manager.channel, json.dumps(message)
 
 
 async def emit_after_commit(

@@ -8,11 +8,16 @@ continues from the previous response id, and the text is read back with ``stored
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
-from collections.abc import AsyncIterator
-from typing import Literal
+import json
+from collections.abc import AsyncGenerator, AsyncIterator
+from typing import Any, Literal
 
+import anyio
+import httpx2
 import openai
+from openai import AsyncAPIResponse
 from openai.types.chat import ChatCompletionChunk, ChatCompletionMessageParam
 from openai.types.responses import (
     EasyInputMessageParam,
@@ -53,18 +58,59 @@ def _messages(turns: list[ChatTurn]) -> list[ChatCompletionMessageParam]:
     return messages
 
 
-def _delta(chunk: ChatCompletionChunk) -> str:
-    if not chunk.choices:
+def _delta(chunk: dict[str, Any]) -> str:
+    choices = chunk.get("choices")
+    if not choices or not isinstance(choices[0], dict):
         return ""
-    return chunk.choices[0].delta.content or ""
+    content = (choices[0].get("delta") or {}).get("content")
+    return content if isinstance(content, str) else ""
 
 
-def _usage(chunk: ChatCompletionChunk) -> Usage | None:
-    if chunk.usage is None:
+def _usage(chunk: dict[str, Any]) -> Usage | None:
+    usage = chunk.get("usage")
+    if not isinstance(usage, dict):
         return None
     return Usage(
-        input_tokens=chunk.usage.prompt_tokens, output_tokens=chunk.usage.completion_tokens
+        input_tokens=int(usage.get("prompt_tokens") or 0),
+        output_tokens=int(usage.get("completion_tokens") or 0),
     )
+
+
+async def _chunks(response: AsyncAPIResponse[Any]) -> AsyncGenerator[dict[str, Any], None]:
+    """A Chat Completions stream's chunks as plain dicts, read line by line.
+
+    The SDK's own stream builds a typed model of every chunk; for a reply's few fields that
+    was most of a worker's CPU per token. Errors are the SDK's: an ``error`` chunk raises
+    ``APIError``, a dropped or timed-out connection ``APIConnectionError`` or
+    ``APITimeoutError``. After ``[DONE]`` the rest of the body is read, so the connection
+    goes back to the pool instead of being closed.
+    """
+    request = response.http_request
+    done = False
+    try:
+        async for line in response.iter_lines():
+            if done or not line.startswith("data:"):
+                continue
+            data = line[5:].strip()
+            if data.startswith("[DONE]"):
+                done = True
+                continue
+            chunk = json.loads(data)
+            if not isinstance(chunk, dict):
+                continue
+            if chunk.get("error"):
+                error = chunk["error"]
+                message = error.get("message") if isinstance(error, dict) else None
+                raise openai.APIError(
+                    message if isinstance(message, str) and message else "An error occurred",
+                    request,
+                    body=error,
+                )
+            yield chunk
+    except httpx2.TimeoutException as exc:
+        raise openai.APITimeoutError(request=request) from exc
+    except (httpx2.RequestError, anyio.EndOfStream) as exc:
+        raise openai.APIConnectionError(request=request) from exc
 
 
 def _input(turns: list[ChatTurn]) -> list[EasyInputMessageParam]:
@@ -179,39 +225,48 @@ class OpenAIProvider:
         timeout = self.config.ai_first_token_timeout_seconds
         usage: Usage | None = None
         first = ""
-        stream: openai.AsyncStream[ChatCompletionChunk] | None = None
+        # Holds the HTTP response (and the chunk reader) open until the reply is read.
+        opened = contextlib.AsyncExitStack()
         try:
             # No yield inside the timeout: a timeout scope must not span a suspension
             # where the consumer's own code runs.
             async with asyncio.timeout(timeout):
-                stream = await self.client.chat.completions.create(
-                    model=model,
-                    messages=_messages(turns),
-                    max_completion_tokens=max_tokens,
-                    stream=True,
-                    stream_options={"include_usage": True},
+                response = await opened.enter_async_context(
+                    self.client.chat.completions.with_streaming_response.create(
+                        model=model,
+                        messages=_messages(turns),
+                        max_completion_tokens=max_tokens,
+                        stream=True,
+                        stream_options={"include_usage": True},
+                    )
                 )
+                chunks = _chunks(response)
+                opened.push_async_callback(chunks.aclose)
                 while not first:
-                    chunk = await anext(stream)
+                    chunk = await anext(chunks)
                     first = _delta(chunk)
                     usage = _usage(chunk) or usage
         except StopAsyncIteration:
+            await opened.aclose()
             # An empty answer: report it like a finished one.
             yield usage or estimate_usage(turns, "")
             return
         except TimeoutError as exc:
-            await _close(stream)
+            await opened.aclose()
             raise ProviderUnavailable(
                 self.name, f"no first token within {timeout:g} seconds", "FirstTokenTimeout"
             ) from exc
         except openai.OpenAIError as exc:
-            await _close(stream)
+            await opened.aclose()
             raise self._unavailable(exc) from exc
+        except BaseException:
+            await opened.aclose()
+            raise
 
         text = [first]
         try:
             yield first
-            async for chunk in stream:
+            async for chunk in chunks:
                 delta = _delta(chunk)
                 usage = _usage(chunk) or usage
                 if delta:
@@ -220,7 +275,7 @@ class OpenAIProvider:
         except openai.OpenAIError as exc:
             raise self._failed(exc) from exc
         finally:
-            await stream.close()
+            await opened.aclose()
         # Servers that ignore include_usage (some OpenAI-compatible ones) get an estimate.
         yield usage or estimate_usage(turns, "".join(text))
 

@@ -21,6 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 import structlog
+from tortoise.expressions import Subquery
 
 from agents.guardrails import MAX_REPLY_CHARS, cap_output, parse_or_repair, render_section_html
 from agents.moderation import ModerationResult, Moderator
@@ -32,9 +33,15 @@ from agents.routing import RouteDecision, cost_usd, decide
 from agents.workflow import WorkflowState
 from models.accounts import Workspace
 from models.chat import ChatMessage, ChatThread, MessageRole, MessageStatus
-from realtime.emit import emit_now
+from realtime.emit import emit_now, publication
 from server.chat import streaming
-from server.chat.service import month_usage, provider_texts, store_ai_request, thread_room
+from server.chat.service import (
+    month_counter,
+    month_usage,
+    provider_texts,
+    store_ai_request,
+    thread_room,
+)
 from server.core.config import get_config
 from server.core.db import transaction
 from server.core.metrics import record_ai_request
@@ -93,6 +100,8 @@ class _Writer:
         self.flushed_at = 0.0
         self.lock = asyncio.Lock()
         self.drain: asyncio.Task[None] | None = None
+        # The periodic database copy, written beside the stream rather than in its way.
+        self.saving: asyncio.Task[None] | None = None
         self.started = False
         # Which provider and model answer; saved with the text rather than in a query of
         # its own before the first token goes out.
@@ -110,6 +119,8 @@ class _Writer:
             _Writer.live -= 1
         if self.drain is not None:
             await self.drain
+        if self.saving is not None:
+            await asyncio.wait([self.saving])  # its failure is logged by _saved
 
     @property
     def flush_seconds(self) -> float:
@@ -164,27 +175,48 @@ class _Writer:
             delta = self._next_batch()
             self.text += delta
             self.offsets.append(len(self.text))
-            await streaming.append(get_redis(), self.reply.id, [streaming.Token(self.seq, delta)])
-            await emit_now(
-                "chat:token",
-                {
-                    "thread_id": str(self.thread_id),
-                    "message_id": str(self.reply.id),
-                    "seq": self.seq,
-                    "delta": delta,
-                },
-                room=thread_room(self.thread_id),
-            )
+            event = {
+                "thread_id": str(self.thread_id),
+                "message_id": str(self.reply.id),
+                "seq": self.seq,
+                "delta": delta,
+            }
+            room = thread_room(self.thread_id)
+            # In a worker the fan-out is one PUBLISH, sent with the XADD: one round trip.
+            fan_out = publication("chat:token", event, room=room)
+            token = streaming.Token(self.seq, delta)
+            await streaming.append(get_redis(), self.reply.id, [token], publish=fan_out)
+            if fan_out is None:
+                await emit_now("chat:token", event, room=room)
         save_seconds = _stretched(SAVE_SECONDS, MAX_SAVE_SECONDS, _Writer.live)
-        if save or time.monotonic() - self.saved_at >= save_seconds:
-            await ChatMessage.filter(id=self.reply.id).update(
-                content=self.text,
-                seq=self.seq,
-                seq_offsets=self.offsets,
-                updated_at=datetime.now(UTC),
-                **self.answered_by,
-            )
+        if save:
+            # The last copy must land after any periodic one still being written.
+            if self.saving is not None:
+                await asyncio.wait([self.saving])
+            await self._save(self.text, self.seq, list(self.offsets))
+        elif self.saving is None and time.monotonic() - self.saved_at >= save_seconds:
+            # Written in the background: the next batch need not wait for the database (a
+            # busy pool could hold it for tens of milliseconds). The snapshot is taken here,
+            # so the row still holds exactly tokens 1..seq, and one write at a time keeps an
+            # older snapshot from landing after a newer one.
             self.saved_at = time.monotonic()
+            self.saving = asyncio.create_task(self._save(self.text, self.seq, list(self.offsets)))
+            self.saving.add_done_callback(self._saved)
+
+    def _saved(self, task: asyncio.Task[None]) -> None:
+        self.saving = None
+        if not task.cancelled() and task.exception() is not None:
+            log.warning("chat.partial_save_failed", error=str(task.exception()))
+
+    async def _save(self, text: str, seq: int, offsets: list[int]) -> None:
+        await ChatMessage.filter(id=self.reply.id).update(
+            content=text,
+            seq=seq,
+            seq_offsets=offsets,
+            updated_at=datetime.now(UTC),
+            **self.answered_by,
+        )
+        self.saved_at = time.monotonic()
 
 
 async def _record(
@@ -266,10 +298,21 @@ async def _claim_locked(reply_id: str) -> ChatMessage | None:
     return reply
 
 
-async def _history(thread: ChatThread, reply: ChatMessage) -> list[ChatMessage]:
+async def _history(reply_id: str) -> list[ChatMessage]:
+    """The finished messages before the reply, found by the reply's id alone so the read
+    runs beside the claim instead of after it."""
+    reply = ChatMessage.filter(id=reply_id)
     return await ChatMessage.filter(
-        thread=thread, created_at__lt=reply.created_at, status=MessageStatus.complete
+        thread_id=Subquery(reply.values("thread_id")),
+        created_at__lt=Subquery(reply.values("created_at")),
+        status=MessageStatus.complete,
     ).order_by("created_at", "id")
+
+
+async def _usage_of(reply_id: str) -> tuple[int, int, int, float] | None:
+    """The reply's workspace's usage counter this month, read beside the claim."""
+    workspace_id = ChatThread.filter(messages__id=reply_id).values("workspace_id")
+    return await month_counter(Subquery(workspace_id))
 
 
 async def _full_history(messages: list[ChatMessage]) -> list[ChatTurn]:
@@ -364,15 +407,17 @@ async def generate_reply(reply_id: str) -> str:
     flagged message ends the reply as withheld, with no token published.
     """
     config = get_config()
-    reply = await _claim(reply_id)
+    # One round of reads before the provider is asked: the claim, the history and the
+    # month's usage side by side.
+    reply, history, counter = await asyncio.gather(
+        _claim(reply_id), _history(reply_id), _usage_of(reply_id)
+    )
     if reply is None:
         return "skipped"
     thread: ChatThread = reply.thread
     workspace: Workspace = thread.workspace
     writer = _Writer(reply, thread.id)
-    history, (_, tin, tout, usd) = await asyncio.gather(
-        _history(thread, reply), month_usage(workspace.id)
-    )
+    _, tin, tout, usd = counter if counter is not None else await month_usage(workspace.id)
     decision = decide(str(workspace.plan), tin + tout, usd, config)
     if decision.refused:
         await _fail(reply, writer, "ai_budget_exceeded", decision.reason or "Budget used up.")

@@ -235,11 +235,18 @@ async def month_usage(workspace_id: Any, *, now: datetime | None = None) -> Usag
     ``record_ai_request`` yet, so its rows (if any) are summed.
     """
     now = now or datetime.now(UTC)
+    totals = await month_counter(workspace_id, now=now)
+    return totals if totals is not None else await _summed_usage(workspace_id, now)
+
+
+async def month_counter(workspace_id: Any, *, now: datetime | None = None) -> UsageTotals | None:
+    """This month's running counter alone (``None`` before the month's first counted
+    request); ``workspace_id`` may be a subquery, for a caller that does not know it yet."""
     counter = await AIUsageMonth.get_or_none(
         workspace_id=workspace_id, month=month_start(now).date()
     )
     if counter is None:
-        return await _summed_usage(workspace_id, now)
+        return None
     return (
         counter.requests,
         counter.input_tokens,
@@ -323,6 +330,17 @@ async def _queue_reply(thread: ChatThread, reply: ChatMessage) -> None:
     await outbox.enqueue("generate_reply", str(reply.id), job_id=f"reply:{reply.id}")
 
 
+async def _locked_thread(actor: Actor, thread_id: uuid.UUID | str) -> ChatThread:
+    thread = (
+        await ChatThread.filter(id=thread_id, workspace_id=actor.workspace.id)
+        .select_for_update()
+        .first()
+    )
+    if thread is None:
+        raise NotFound("No such conversation.")
+    return thread
+
+
 async def send_message(
     actor: Actor, thread_id: uuid.UUID | str, content: str
 ) -> tuple[ChatMessage, ChatMessage]:
@@ -332,14 +350,13 @@ async def send_message(
     endpoint when configured, runs in the reply job beside the provider's first-token wait,
     and the job withholds the reply and this message when it flags them.
     """
-    thread, decision = await asyncio.gather(
-        access_thread(actor, thread_id), route_for(actor.workspace.id, str(actor.workspace.plan))
-    )
-    if decision.refused:
-        raise BudgetExceeded(decision.reason or "The monthly AI budget is used up.")
+    decision = await route_for(actor.workspace.id, str(actor.workspace.plan))
     verdict = check_locally(content)
     async with transaction():
-        thread = await ChatThread.filter(id=thread.id).select_for_update().get()
+        # The tenancy check and the lock in one query: another workspace's thread is not found.
+        thread = await _locked_thread(actor, thread_id)
+        if decision.refused:
+            raise BudgetExceeded(decision.reason or "The monthly AI budget is used up.")
         if await ChatMessage.filter(thread=thread, status__in=ACTIVE).exists():
             raise ReplyInProgress()
         user_message = await ChatMessage.create(

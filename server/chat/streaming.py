@@ -46,7 +46,15 @@ def _decode(fields: dict[Any, Any]) -> StreamItem:
     return Token(int(values["seq"]), values["delta"])
 
 
-async def append(redis: Redis, message_id: object, tokens: list[Token]) -> None:
+async def append(
+    redis: Redis,
+    message_id: object,
+    tokens: list[Token],
+    *,
+    publish: tuple[str, str] | None = None,
+) -> None:
+    """Add ``tokens`` to the reply's stream; ``publish`` (channel, message) goes out in the
+    same round trip, after them, so a reader that hears of a token can already replay it."""
     if not tokens:
         return
     async with redis.pipeline(transaction=False) as pipe:
@@ -54,6 +62,8 @@ async def append(redis: Redis, message_id: object, tokens: list[Token]) -> None:
             pipe.xadd(stream_key(message_id), {"seq": token.seq, "delta": token.delta})
         # Kept while streaming, so a reply abandoned by a crashed worker still expires.
         pipe.expire(stream_key(message_id), get_config().chat_stream_ttl_seconds)
+        if publish is not None:
+            pipe.publish(*publish)
         await pipe.execute()
 
 

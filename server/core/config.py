@@ -206,9 +206,9 @@ class Config(BaseSettings):
     # Jobs one worker runs at once. Chat replies spend their time waiting on the model, so a
     # worker can carry many; lower it for workers that mostly import large CSV files.
     worker_max_jobs: int = 200
-    # How often an idle worker looks for new jobs: it bounds the wait before a reply starts
-    # (half of it on average) and costs an idle worker about 6% of a core at 5 ms.
-    worker_poll_seconds: float = 0.005
+    # How often an idle worker looks for jobs nobody woke it for: deferred jobs, retries and
+    # cron. Jobs queued through the outbox wake a worker at once (jobs.worker.Worker).
+    worker_poll_seconds: float = 0.1
     # PostgreSQL connections per process (asyncpg pool); concurrent replies share them.
     database_pool_max: int = 20
     queue_name: str = "inkwell:queue"

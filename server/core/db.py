@@ -8,12 +8,14 @@ from contextlib import asynccontextmanager
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
+import asyncpg
 import structlog
 from pypika_tortoise.context import SqlContext
 from pypika_tortoise.terms import Term, ValueWrapper
 from pypika_tortoise.utils import format_alias_sql
 from tortoise import Tortoise
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.backends.base.config_generator import expand_db_url
 from tortoise.transactions import in_transaction
 
 from models import MODEL_MODULES
@@ -74,12 +76,37 @@ def tortoise_config(config: Config | None = None, *, url: str | None = None) -> 
 TORTOISE_ORM = tortoise_config()
 
 
+class PooledConnection(asyncpg.Connection):  # type: ignore[misc]
+    """An asyncpg connection that goes back to the pool without a reset query.
+
+    asyncpg's pool resets every connection it takes back (``pg_advisory_unlock_all(); CLOSE
+    ALL; UNLISTEN *; RESET ALL``): one more round trip after every query run outside a
+    transaction and after every transaction, which doubled the round trips of a chat request
+    and of a reply's job. Inkwell keeps no session state on a connection: its settings are
+    ``SET LOCAL`` and its advisory locks ``pg_advisory_xact_lock``, both gone when their
+    transaction ends, and it never LISTENs or keeps a cursor. A transaction left open (a
+    cancelled request) is still rolled back by the pool before the connection is reused.
+    """
+
+    def get_reset_query(self) -> str:
+        return ""
+
+
+def _runtime_config(config: Config | None, url: str | None) -> dict[str, Any]:
+    """``tortoise_config`` with the connection spelled out, to use ``PooledConnection``."""
+    settings = tortoise_config(config, url=url)
+    connection = expand_db_url(settings["connections"]["default"])
+    connection["credentials"]["connection_class"] = PooledConnection
+    settings["connections"]["default"] = connection
+    return settings
+
+
 async def init_db(config: Config | None = None, *, url: str | None = None) -> bool:
     """Connect the ORM unless this process already has; True when this call did it."""
     if Tortoise.is_inited():
         return False
     # The global fallback lets request tasks (not children of the lifespan task) see the ORM.
-    await Tortoise.init(config=tortoise_config(config, url=url), _enable_global_fallback=True)
+    await Tortoise.init(config=_runtime_config(config, url), _enable_global_fallback=True)
     return True
 
 

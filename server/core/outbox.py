@@ -23,6 +23,19 @@ from server.core.redis import get_redis
 log = structlog.get_logger(__name__)
 
 
+_INSERT = """
+INSERT INTO outbox_message (job_name, args, kwargs, job_id, request_id, available_at,
+                            created_at, attempts)
+VALUES ($1, $2, $3, $4, $5, $6, now(), 0)
+ON CONFLICT (job_id) DO NOTHING
+RETURNING id, created_at
+"""
+
+
+def _json_field(name: str) -> Any:
+    return OutboxMessage._meta.fields_map[name]
+
+
 async def enqueue(
     job_name: str,
     *args: Any,
@@ -35,22 +48,34 @@ async def enqueue(
         # Without the caller's transaction the row and the change could part ways.
         raise RuntimeError("outbox.enqueue() needs an open transaction()")
     job_id = job_id or f"outbox:{uuid.uuid4().hex}"
+    fields: dict[str, Any] = {
+        "job_name": job_name,
+        "args": list(args),
+        "kwargs": kwargs,
+        "job_id": job_id,
+        "request_id": current_request_id(),
+        "available_at": defer_until or datetime.now(UTC),
+    }
     # ON CONFLICT DO NOTHING: enqueueing the same stable job id again is a no-op, not an
-    # error that would abort the caller's transaction.
-    await OutboxMessage.bulk_create(
+    # error that would abort the caller's transaction. One round trip for the usual case.
+    _, rows = await OutboxMessage._choose_db(for_write=True).execute_query(
+        _INSERT,
         [
-            OutboxMessage(
-                job_name=job_name,
-                args=list(args),
-                kwargs=kwargs,
-                job_id=job_id,
-                request_id=current_request_id(),
-                available_at=defer_until or datetime.now(UTC),
-            )
+            job_name,
+            # Encoded as the model's JSON fields encode them.
+            _json_field("args").to_db_value(fields["args"], None),
+            _json_field("kwargs").to_db_value(kwargs, None),
+            job_id,
+            fields["request_id"],
+            fields["available_at"],
         ],
-        ignore_conflicts=True,
     )
-    message = await OutboxMessage.get(job_id=job_id)
+    if rows:
+        message = OutboxMessage(id=rows[0]["id"], created_at=rows[0]["created_at"], **fields)
+        # The row exists: a later save() of this instance updates it.
+        message._saved_in_db = True
+    else:
+        message = await OutboxMessage.get(job_id=job_id)
 
     async def relay_now() -> None:
         await relay_one(get_redis(), message)
@@ -59,17 +84,41 @@ async def enqueue(
     return message
 
 
+# Wake tokens kept at most: each only means "look for jobs now", so a burst of enqueues
+# needs no more than one per worker that may be idle.
+WAKE_TOKENS = 16
+
+
+def wake_key(queue_name: str) -> str:
+    """The list an idle worker of ``queue_name`` blocks on (see ``jobs.worker.Worker``)."""
+    return f"{queue_name}:wake"
+
+
+async def wake_workers(redis: ArqRedis) -> None:
+    """Tell an idle worker a job is queued, so it starts it now rather than at its next look."""
+    key = wake_key(redis.default_queue_name)
+    async with redis.pipeline(transaction=False) as pipe:
+        pipe.lpush(key, 1)
+        pipe.ltrim(key, 0, WAKE_TOKENS - 1)
+        # With no worker running, the tokens do not outlive a short while.
+        pipe.expire(key, 60)
+        await pipe.execute()
+
+
 async def _push(redis: ArqRedis, message: OutboxMessage) -> None:
     kwargs: dict[str, Any] = dict(message.kwargs)
     if message.request_id:
         kwargs["_request_id"] = message.request_id
-    await redis.enqueue_job(
+    deferred = message.available_at > datetime.now(UTC)
+    job = await redis.enqueue_job(
         message.job_name,
         *message.args,
         _job_id=message.job_id,
-        _defer_until=message.available_at if message.available_at > datetime.now(UTC) else None,
+        _defer_until=message.available_at if deferred else None,
         **kwargs,
     )
+    if job is not None and not deferred:
+        await wake_workers(redis)
 
 
 async def relay_one(redis: ArqRedis, message: OutboxMessage) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from typing import Any
 
 from arq import Retry
@@ -16,7 +18,7 @@ from server.core.config import Config
 from server.core.db import transaction
 from server.core.logging import bind_request_id, current_request_id
 from server.core.metrics import JOB_OUTCOMES_KEY
-from tests.jobs.worker_harness import run_worker_burst
+from tests.jobs.worker_harness import run_worker_burst, worker_running
 
 
 @job
@@ -98,3 +100,31 @@ def test_worker_settings_register_every_job() -> None:
     names = {getattr(f, "__name__", "") for f in WorkerSettings.functions}
     assert "send_mail" in names
     assert WorkerSettings.health_check_interval > 0
+
+
+async def test_an_outbox_job_wakes_an_idle_worker_at_once(redis: ArqRedis, config: Config) -> None:
+    # The worker looks for jobs on its own only every 30 s: the job can start sooner only
+    # because the outbox's push woke it.
+    functions = [func(remember, name="remember")]  # type: ignore[arg-type]
+    async with worker_running(config, functions=functions, poll_delay=30) as worker:
+        for _ in range(500):
+            if "relay" in worker.ctx:  # set by the startup hook
+                break
+            await asyncio.sleep(0.01)
+        # Past its first look for jobs, the worker now waits on the wake list.
+        await asyncio.sleep(0.2)
+        started = time.monotonic()
+        async with transaction():
+            await outbox.enqueue("remember", "woken", job_id="remember-woken")
+        while await redis.get("woken") is None:
+            assert time.monotonic() - started < 5, "the worker was not woken"
+            await asyncio.sleep(0.01)
+    assert worker.jobs_complete == 1
+
+
+async def test_wake_tokens_are_capped(redis: ArqRedis, config: Config) -> None:
+    for _ in range(outbox.WAKE_TOKENS * 3):
+        await outbox.wake_workers(redis)
+    key = outbox.wake_key(config.queue_name)
+    assert await redis.llen(key) == outbox.WAKE_TOKENS  # type: ignore[misc]
+    assert 0 < await redis.ttl(key) <= 60

@@ -7,9 +7,8 @@ import contextlib
 from collections.abc import AsyncIterator
 from typing import Any
 
-from arq.worker import Worker
-
 from jobs import worker as worker_module
+from jobs.worker import Worker
 from server.core.config import Config
 from server.core.redis import redis_settings
 
@@ -38,18 +37,22 @@ async def run_worker_burst(config: Config, functions: list[Any] | None = None) -
 
 @contextlib.asynccontextmanager
 async def worker_running(
-    config: Config, *, health_check_interval: int | None = None
+    config: Config,
+    *,
+    health_check_interval: int | None = None,
+    functions: list[Any] | None = None,
+    poll_delay: float = 0.02,
 ) -> AsyncIterator[Worker]:
-    """A real worker polling in the background for as long as the block runs."""
+    """A real worker (woken by the outbox, polling too) in the background while the block runs."""
     worker = Worker(
-        functions=worker_module.all_jobs(),  # type: ignore[arg-type]
+        functions=functions if functions is not None else worker_module.all_jobs(),  # type: ignore[arg-type]
         redis_settings=redis_settings(config),
         queue_name=config.queue_name,
         handle_signals=False,
         on_startup=worker_module.startup,
         on_shutdown=worker_module.shutdown,
         health_check_interval=health_check_interval or config.worker_heartbeat_seconds,
-        poll_delay=0.02,
+        poll_delay=poll_delay,
     )
     task = asyncio.create_task(worker.async_run())
     try:

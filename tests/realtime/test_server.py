@@ -8,10 +8,11 @@ from typing import Any
 import pytest
 import socketio
 
-from realtime.emit import emit_after_commit, emit_now, set_emitter
+from realtime.emit import emit_after_commit, emit_now, publication, set_emitter
 from realtime.server import redis_manager, workspace_room
 from server.core.config import Config
 from server.core.db import transaction
+from server.core.redis import get_redis
 from tests.factories import Login, login_as, make_user
 
 
@@ -87,6 +88,29 @@ async def test_emit_after_commit_waits_for_commit_and_skips_rollback(
         await wait_for(received, 2)
         assert received == [{"n": "committed"}, {"n": "direct"}]
     finally:
+        await client.disconnect()
+
+
+async def test_a_publication_sent_in_a_pipeline_reaches_the_room(
+    live_server: str, config: Config
+) -> None:
+    """What a worker sends beside a token's XADD: a plain PUBLISH that the web delivers."""
+    login = await login_as(await make_user())
+    client, received = await connected_client(live_server, login)
+    try:
+        set_emitter(None)
+        assert publication("test:event", {"n": 1}, room=None) is None
+        set_emitter(redis_manager(config, write_only=True))
+        room = workspace_room(login.session.workspace_id)  # type: ignore[attr-defined]
+        fan_out = publication("test:event", {"n": "piped"}, room=room)
+        assert fan_out is not None
+        async with get_redis().pipeline(transaction=False) as pipe:
+            pipe.publish(*fan_out)
+            await pipe.execute()
+        await wait_for(received, 1)
+        assert received == [{"n": "piped"}]
+    finally:
+        set_emitter(None)
         await client.disconnect()
 
 
