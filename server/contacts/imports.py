@@ -265,7 +265,7 @@ def map_columns(header: list[str], overrides: dict[str, str]) -> dict[int, str]:
     return result
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     number: int  # the record's number in the file, the header being 1
     values: list[str]
@@ -460,11 +460,15 @@ def report_csv(job: ImportJob) -> str:
     return text + "".join(part.read_text(encoding="utf-8") for part in parts)
 
 
-def _write_part(job_id: uuid.UUID, start: int, lines: list[tuple[Row, str]]) -> None:
+# A report line: the row's number in the file, the reason, the row's cells as read.
+ReportLine = tuple[int, str, list[str]]
+
+
+def _write_part(job_id: uuid.UUID, start: int, lines: list[ReportLine]) -> None:
     out = io.StringIO()
     writer = csv.writer(out)
-    for row, reason in lines:
-        writer.writerow([row.number, reason, *row.values])
+    for number, reason, values in lines:
+        writer.writerow([number, reason, *values])
     directory = _report_dir(job_id)
     directory.mkdir(parents=True, exist_ok=True)
     tmp = directory / f"{start:010d}.tmp"
@@ -678,8 +682,9 @@ class _Batch:
 
     start: int  # rows_done before the batch
     end: int  # rows_done after it
-    report: list[tuple[Row, str]]
-    candidates: dict[int, Row]  # by row number
+    report: list[ReportLine]
+    # The cells of the rows to merge, by row number, for those that turn out to exist already.
+    candidates: dict[int, list[str]]
     records: list[tuple[int, uuid.UUID, str, str, str, str]]  # the candidates as staged
     skipped: int
     failed: int
@@ -690,26 +695,26 @@ def _classify(batch: list[Row], seen: set[bytes], policy: DuplicatePolicy, start
     candidates' addresses to ``seen`` at once, so the next batch (which may be merged while
     this one is) sees them; a batch that then fails fails the run, whose rerun starts over
     from the committed rows."""
-    report: list[tuple[Row, str]] = []
-    candidates: dict[int, Row] = {}
+    report: list[ReportLine] = []
+    candidates: dict[int, list[str]] = {}
     records: list[tuple[int, uuid.UUID, str, str, str, str]] = []
     ids = ordered_ids()
     skipped = failed = 0
     for row in batch:
         if row.error or row.email is None:
-            report.append((row, row.error or "missing email"))
+            report.append((row.number, row.error or "missing email", row.values))
             failed += 1
             continue
         digest = email_digest(row.email)
         if digest in seen:
-            report.append((row, "duplicate of an earlier row in the file"))
+            report.append((row.number, "duplicate of an earlier row in the file", row.values))
             if policy is DuplicatePolicy.error:
                 failed += 1
             else:
                 skipped += 1
         else:
             seen.add(digest)
-            candidates[row.number] = row
+            candidates[row.number] = row.values
             records.append(
                 (
                     row.number,
@@ -806,14 +811,14 @@ async def _import_batch(job: ImportJob, batch: _Batch, go: asyncio.Future[bool])
                     elif what == "updated":
                         updated = number
                     else:
-                        report.append((batch.candidates[number], "already a contact"))
+                        report.append((number, "already a contact", batch.candidates[number]))
                         if job.duplicate_policy is DuplicatePolicy.error:
                             failed += 1
                         else:
                             skipped += 1
             if not await go:
                 raise _RolledBack
-            report.sort(key=lambda item: item[0].number)
+            report.sort(key=lambda line: line[0])
             _write_part(job.id, batch.start, report)
             job.imported += imported
             job.updated += updated
