@@ -545,13 +545,14 @@ async def run_import(job_id: str) -> str:
 
         batch_rows = get_config().import_batch_rows
         position = job.rows_done
+        ids = ordered_ids()  # the run's new contacts, in file order
 
         def next_batch() -> _Batch | None:
             nonlocal position
             parsed = [parse_row(n, v, columns) for n, v in itertools.islice(numbered, batch_rows)]
             if not parsed:
                 return None
-            batch = _classify(parsed, seen, policy, position)
+            batch = _classify(parsed, seen, policy, position, ids)
             position = batch.end
             return batch
 
@@ -690,7 +691,13 @@ class _Batch:
     failed: int
 
 
-def _classify(batch: list[Row], seen: set[bytes], policy: DuplicatePolicy, start: int) -> _Batch:
+def _classify(
+    batch: list[Row],
+    seen: set[bytes],
+    policy: DuplicatePolicy,
+    start: int,
+    ids: Iterator[uuid.UUID],
+) -> _Batch:
     """Report the bad rows and the in-file duplicates; the rest are candidates. Adds the
     candidates' addresses to ``seen`` at once, so the next batch (which may be merged while
     this one is) sees them; a batch that then fails fails the run, whose rerun starts over
@@ -698,7 +705,6 @@ def _classify(batch: list[Row], seen: set[bytes], policy: DuplicatePolicy, start
     report: list[ReportLine] = []
     candidates: dict[int, list[str]] = {}
     records: list[tuple[int, uuid.UUID, str, str, str, str]] = []
-    ids = ordered_ids()
     skipped = failed = 0
     for row in batch:
         if row.error or row.email is None:
@@ -731,7 +737,7 @@ def _classify(batch: list[Row], seen: set[bytes], policy: DuplicatePolicy, start
 def ordered_ids() -> Iterator[uuid.UUID]:
     """Ids in the UUIDv7 layout that grow one by one from a random point of this millisecond.
 
-    New contacts of a batch then land side by side at the end of the primary key's index (and
+    An import's new contacts then land side by side at the end of the primary key's index (and
     of the timeline's contact index) instead of on random pages all over them: an index larger
     than the cache no longer costs a page read and a full-page WAL image per row. Ids are not
     secrets (every read checks the workspace; public links carry signed tokens), so
