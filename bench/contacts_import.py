@@ -15,6 +15,8 @@ last_name, city) with ~1% invalid addresses and ~5% rows repeating an earlier ad
   cursor, and searches) through a ``python -m server.cli web`` subprocess.
 
 Everything runs on loopback; every subprocess is stopped and the bench workspace deleted.
+``python -m bench.contacts_ceiling`` breaks the schema ceiling down (each index, the search
+column, the keys, the timeline rows) on the same rows.
 """
 
 from __future__ import annotations

@@ -327,3 +327,71 @@ async def test_which_contacts_an_import_adds_to_its_list(
     assert again["status"] == "completed"
     assert await ListMembership.filter(contact_list_id=lst["id"]).count() == len(listed)
     assert await ContactEvent.filter(kind="list_added").count() == events  # not added twice
+
+
+@pytest.mark.parametrize(
+    ("policy", "expected", "reasons", "listed"),
+    [
+        (
+            "skip",
+            ("completed", 8, 4, 0, 3, 1),
+            {"4": "duplicate", "5": "already a contact", "6": "invalid email", "8": "duplicate"},
+            {"a", "b", "c", "d", "old"},
+        ),
+        (
+            "error",
+            ("completed", 8, 4, 0, 0, 4),
+            {"4": "duplicate", "5": "already a contact", "6": "invalid email", "8": "duplicate"},
+            {"a", "b", "c", "d"},
+        ),
+        (
+            "update",
+            ("completed", 8, 4, 1, 2, 1),
+            {"4": "duplicate", "6": "invalid email", "8": "duplicate"},
+            {"a", "b", "c", "d", "old"},
+        ),
+    ],
+)
+async def test_batches_merged_side_by_side_commit_in_file_order(
+    client: TestClientProtocol,
+    config: Config,
+    owner: Login,
+    monkeypatch: pytest.MonkeyPatch,
+    policy: str,
+    expected: tuple[Any, ...],
+    reasons: dict[str, str],
+    listed: set[str],
+) -> None:
+    # Two rows a batch: each duplicate's first row is in the batch just before it, which may
+    # still be merging when the duplicate's batch is checked.
+    monkeypatch.setattr(config, "import_batch_rows", 2)
+    lst = await (
+        await client.post("/api/lists", json={"name": "Side"}, headers=owner.headers())
+    ).get_json()
+    await client.post("/api/contacts", json={"email": "old@example.com"}, headers=owner.headers())
+    data = (
+        b"email,first_name\na@example.com,A\nb@example.com,B\nA@example.com,A2\n"
+        b"old@example.com,O\nbad,X\nc@example.com,C\nb@example.com,B2\nd@example.com,D\n"
+    )
+    body = await run(client, config, owner, data, list_id=lst["id"], duplicate_policy=policy)
+    assert counts(body) == expected
+    job = await ImportJob.get(id=body["id"])
+    assert job.rows_done == 8
+
+    lines = await report(client, owner, body["id"])
+    assert [line[0] for line in lines[1:]] == sorted(reasons, key=int)
+    for line in lines[1:]:
+        assert line[1].startswith(reasons[line[0]])
+
+    new = await Contact.filter(consent_source="import").order_by("id")
+    assert [(c.email, c.first_name) for c in new] == [
+        ("a@example.com", "A"),
+        ("b@example.com", "B"),
+        ("c@example.com", "C"),
+        ("d@example.com", "D"),
+    ]  # ids grow in file order
+    members = await ListMembership.filter(contact_list_id=lst["id"]).values_list(
+        "contact__email", flat=True
+    )
+    assert {str(email).split("@")[0] for email in members} == listed
+    assert await ContactEvent.filter(kind="imported").count() == 4

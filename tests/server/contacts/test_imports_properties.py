@@ -141,3 +141,15 @@ any_text = st.text(
 @example(raw=f"a@{'b' * 64}.com")
 def test_fast_address_check_agrees_with_email_validator(raw: str) -> None:
     assert _ours(raw) == _validator(raw)
+
+
+def test_ordered_ids_are_uuid7_and_grow_in_file_order() -> None:
+    first = imports.ordered_ids()
+    batch = [next(first) for _ in range(50_000)]
+    assert all(value.version == 7 and value.variant == "specified in RFC 4122" for value in batch)
+    assert batch == sorted(batch)
+    assert len(set(batch)) == len(batch)
+    # The time prefix and the random start differ between batches.
+    later = next(imports.ordered_ids())
+    assert later.int >> 80 >= batch[0].int >> 80
+    assert later not in set(batch)
