@@ -149,12 +149,10 @@ def web(config: Config) -> None:
 
 
 def worker(config: Config) -> None:
-    from arq.worker import run_worker
-
-    from jobs.worker import WorkerSettings
+    from jobs.worker import run
 
     preflight(config)
-    run_worker(WorkerSettings)  # type: ignore[arg-type]
+    run()
 
 
 def openapi() -> None:

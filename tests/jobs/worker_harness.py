@@ -7,17 +7,16 @@ import contextlib
 from collections.abc import AsyncIterator
 from typing import Any
 
-from arq.worker import Worker
-
 from jobs import worker as worker_module
+from jobs.worker import InkwellWorker
 from server.core.config import Config
 from server.core.redis import redis_settings
 
 
-async def run_worker_burst(config: Config, functions: list[Any] | None = None) -> Worker:
+async def run_worker_burst(config: Config, functions: list[Any] | None = None) -> InkwellWorker:
     """Process every queued job once, with the production startup/shutdown hooks."""
     # The worker closes its pool on exit, so it gets its own rather than the suite's.
-    worker = Worker(
+    worker = InkwellWorker(
         functions=functions if functions is not None else worker_module.all_jobs(),  # type: ignore[arg-type]
         redis_settings=redis_settings(config),
         queue_name=config.queue_name,
@@ -39,9 +38,9 @@ async def run_worker_burst(config: Config, functions: list[Any] | None = None) -
 @contextlib.asynccontextmanager
 async def worker_running(
     config: Config, *, health_check_interval: int | None = None
-) -> AsyncIterator[Worker]:
+) -> AsyncIterator[InkwellWorker]:
     """A real worker polling in the background for as long as the block runs."""
-    worker = Worker(
+    worker = InkwellWorker(
         functions=worker_module.all_jobs(),  # type: ignore[arg-type]
         redis_settings=redis_settings(config),
         queue_name=config.queue_name,
