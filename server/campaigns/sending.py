@@ -271,14 +271,14 @@ def backoff_seconds(attempt: int, config: Config | None = None) -> float:
 
 # A group of marks is written once it holds half the sender's concurrency, or this long after
 # its first mark, whichever comes first.
-MARK_GATHER_SECONDS = 0.01
+MARK_GATHER_SECONDS = 0.025
 
 
 class SentMarks:
     """Marks accepted messages ``sent`` in groups, written beside the workers.
 
     A worker hands its mark over and goes on to its next message. One statement is in flight
-    at a time; the next takes every mark waiting, once half of ``limit`` are waiting or 10 ms
+    at a time; the next takes every mark waiting, once half of ``limit`` are waiting or 25 ms
     after the first (each statement is a round trip and a commit, so groups save the database
     and the sender's process real work). A worker waits only while ``limit`` marks (the
     sender's concurrency) are unwritten, which bounds what a crash can lose: those recipients
