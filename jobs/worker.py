@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from typing import Any, ClassVar, cast
 
 import structlog
@@ -16,6 +17,7 @@ from arq.worker import Worker, get_kwargs
 from jobs.registry import JobFunction
 from realtime.emit import current_emitter, set_emitter
 from realtime.server import redis_manager
+from server.campaigns import sending
 from server.core import outbox
 from server.core.config import get_config
 from server.core.db import close_db, init_db
@@ -119,8 +121,20 @@ class InkwellWorker(Worker):
     ARQ's own check.
     """
 
+    _polled_at = 0.0
+
     async def start_jobs(self, job_ids: list[bytes]) -> None:
         await super().start_jobs([j for j in job_ids if j.decode() not in self.tasks])
+
+    async def _poll_iteration(self) -> None:
+        # While a campaign sender runs here, look for jobs every WORKER_BUSY_POLL_SECONDS
+        # instead of every WORKER_POLL_SECONDS (see the setting).
+        if sending.running_senders():
+            now = time.monotonic()
+            if now - self._polled_at < get_config().worker_busy_poll_seconds:
+                return
+            self._polled_at = now
+        await super()._poll_iteration()
 
 
 def run(**overrides: Any) -> InkwellWorker:

@@ -484,6 +484,14 @@ def _mail_sender(ctx: dict[str, Any], config: Config) -> MailSender:
     return sender
 
 
+_running_senders = 0
+
+
+def running_senders() -> int:
+    """Senders running in this process (the worker polls for jobs less often meanwhile)."""
+    return _running_senders
+
+
 async def run_sender(ctx: dict[str, Any], campaign_id: str, slot: int) -> str:
     """Send a campaign's recipients until none is left, the campaign stops being ``sending``,
     or this run's time is up (then a fresh job takes over)."""
@@ -497,10 +505,13 @@ async def run_sender(ctx: dict[str, Any], campaign_id: str, slot: int) -> str:
     )
     if not await lock.acquire(blocking=False):
         return "slot_busy"
+    global _running_senders
+    _running_senders += 1
     try:
         sender = _Sender(ctx, campaign, config)
         outcome = await sender.run(lock)
     finally:
+        _running_senders -= 1
         with contextlib.suppress(Exception):
             await lock.release()
     if outcome == "handover":
@@ -743,4 +754,11 @@ class _Sender:
             await _auto_pause(self.campaign.id, failures, self.failures.window, code, error)
 
 
-__all__ = ["backoff_seconds", "expand", "finish_if_done", "run_sender", "tick"]
+__all__ = [
+    "backoff_seconds",
+    "expand",
+    "finish_if_done",
+    "run_sender",
+    "running_senders",
+    "tick",
+]

@@ -209,6 +209,11 @@ class Config(BaseSettings):
     # How often an idle worker looks for new jobs: it bounds the wait before a reply starts
     # (half of it on average) and costs an idle worker about 6% of a core at 5 ms.
     worker_poll_seconds: float = 0.005
+    # The same while this worker is sending a campaign: a sender keeps the process busy for
+    # minutes, and at 5 ms the polls (a Redis round trip each) took more of its time than the
+    # SMTP conversation. A chat reply picked up by a worker that is sending waits this long
+    # at most; idle workers still look every WORKER_POLL_SECONDS.
+    worker_busy_poll_seconds: float = 0.025
     # PostgreSQL connections per process (asyncpg pool); concurrent replies share them.
     database_pool_max: int = 20
     queue_name: str = "inkwell:queue"

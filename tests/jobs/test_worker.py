@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import time
 from typing import Any
 
+import pytest
 from arq import Retry
 from arq.connections import ArqRedis
-from arq.worker import func
+from arq.worker import Worker, func
 from structlog.contextvars import clear_contextvars
 
 from jobs.registry import job
-from jobs.worker import WorkerSettings, relay_outbox_forever
+from jobs.worker import InkwellWorker, WorkerSettings, relay_outbox_forever
+from server.campaigns import sending
 from server.core import outbox
 from server.core.config import Config
 from server.core.db import transaction
 from server.core.logging import bind_request_id, current_request_id
 from server.core.metrics import JOB_OUTCOMES_KEY
+from server.core.redis import redis_settings
 from tests.jobs.worker_harness import run_worker_burst
 
 
@@ -98,3 +104,58 @@ def test_worker_settings_register_every_job() -> None:
     names = {getattr(f, "__name__", "") for f in WorkerSettings.functions}
     assert "send_mail" in names
     assert WorkerSettings.health_check_interval > 0
+
+
+@job
+async def linger(ctx: dict[str, Any], seconds: float) -> str:
+    await asyncio.sleep(seconds)
+    return "done"
+
+
+async def test_worker_polls_less_while_sending_and_never_rechecks_its_own_jobs(
+    redis: ArqRedis, config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    worker = InkwellWorker(
+        functions=[func(linger, name="linger")],  # type: ignore[arg-type]
+        redis_settings=redis_settings(config),
+        queue_name=config.queue_name,
+        handle_signals=False,
+        poll_delay=0.01,
+    )
+    polls: list[float] = []
+    checked: list[str] = []
+    original_poll = Worker._poll_iteration
+    original_start = Worker.start_jobs
+
+    async def counting_poll(self: Worker) -> None:
+        polls.append(time.monotonic())
+        await original_poll(self)
+
+    async def recording_start(self: Worker, job_ids: list[bytes]) -> None:
+        checked.extend(j.decode() for j in job_ids)
+        await original_start(self, job_ids)
+
+    monkeypatch.setattr(Worker, "_poll_iteration", counting_poll)
+    monkeypatch.setattr(Worker, "start_jobs", recording_start)
+    monkeypatch.setattr(config, "worker_busy_poll_seconds", 0.2)
+    await redis.enqueue_job("linger", 1.5, _job_id="lingering", _queue_name=config.queue_name)
+    task = asyncio.create_task(worker.async_run())
+    try:
+        await asyncio.sleep(0.6)
+        # The job runs, and stays in the queue meanwhile: ARQ's check happened once.
+        assert checked == ["lingering"]
+        idle_polls = len(polls)
+        assert idle_polls >= 20
+        monkeypatch.setattr(sending, "_running_senders", 1)
+        await asyncio.sleep(0.6)
+        assert len(polls) - idle_polls <= 4, "a sending worker looks every 200 ms here"
+        monkeypatch.setattr(sending, "_running_senders", 0)
+        await asyncio.sleep(0.3)
+        assert len(polls) - idle_polls >= 15
+        assert checked == ["lingering"]
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        with contextlib.suppress(asyncio.CancelledError):
+            await worker.close()
