@@ -119,7 +119,7 @@ async def test_ledger_survives_a_pause_and_a_dead_senders_expired_leases(
     # A sender that dies holding rows: claimed with a short lease, never marked.
     conn = connections.get("default")
     dead = uuid.uuid4().hex
-    claimed = await conn.execute_query_dict(sending.CLAIM_SQL, [campaign["id"], 15, 0.5, dead])
+    claimed = await conn.execute_query_dict(sending.CLAIM_SQL, [campaign["id"], 15, 0.5, dead, 0])
     assert len(claimed) == 15
     assert (await assert_exact(campaign["id"]))["sending"] == 15
 
