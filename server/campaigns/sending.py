@@ -661,7 +661,11 @@ class _Sender:
             now = (self.marks.written, self.failed)
             if now != seen:
                 seen = now
-                await progress.maybe_emit(self.state.campaign)
+                try:
+                    await progress.maybe_emit(self.state.campaign)
+                except Exception as exc:
+                    # Progress is a hint (the endpoint reads the truth): never stop sending.
+                    log.warning("campaign_progress_failed", error=f"{type(exc).__name__}: {exc}")
 
     async def _next_due(self) -> float:
         due = await self.db.fetchval(
