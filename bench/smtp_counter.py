@@ -26,6 +26,13 @@ class Counter:
         return "250 2.0.0 OK"
 
 
+def write_count(count_file: Path, count: int) -> None:
+    # Through a rename, so a reader never sees the file empty or half written.
+    tmp = count_file.with_suffix(".tmp")
+    tmp.write_text(str(count))
+    tmp.replace(count_file)
+
+
 async def serve(port: int, count_file: Path) -> None:
     counter = Counter()
     sink = SinkServer(counter)
@@ -36,11 +43,11 @@ async def serve(port: int, count_file: Path) -> None:
         loop.add_signal_handler(sig, stop.set)
     try:
         while not stop.is_set():
-            await asyncio.to_thread(count_file.write_text, str(counter.count))
+            await asyncio.to_thread(write_count, count_file, counter.count)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), 0.1)
     finally:
-        await asyncio.to_thread(count_file.write_text, str(counter.count))
+        await asyncio.to_thread(write_count, count_file, counter.count)
         await sink.close()
 
 

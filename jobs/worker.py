@@ -138,7 +138,18 @@ class Worker(arq_worker.Worker):
     (BLPOP) and looks the moment a token arrives, and at the latest after ``poll_delay``, for
     deferred jobs, retries and cron. A worker running ``max_jobs`` leaves the tokens to the
     others. Burst mode (tests) is ARQ's own loop.
+
+    It also skips ARQ's Redis check for jobs it is running itself. A job stays in the queue
+    until it ends, so every look ARQ finds each running job again and asks Redis whether it
+    is in progress: four round trips per running job. A campaign sender runs for minutes, so
+    that was hundreds of round trips a second in the process that should be sending mail. A
+    job this worker's own task is running (or just finished, until ARQ reaps the task) is
+    certainly not startable, so it is skipped without asking; anything else goes through
+    ARQ's own check.
     """
+
+    async def start_jobs(self, job_ids: list[bytes]) -> None:
+        await super().start_jobs([j for j in job_ids if j.decode() not in self.tasks])
 
     async def main(self) -> None:
         if self.burst:

@@ -144,3 +144,33 @@ class DeadLetter(Model):
     class Meta:
         table = "dead_letter"
         indexes = (("campaign_id", "created_at"),)
+
+
+class CampaignCounts(Model):
+    """How many of a campaign's recipients are in each state, as a ledger: the sum of a
+    campaign's rows is its counts (what progress reports).
+
+    Rows are appended by statement-level triggers on ``campaign_recipient`` (see the
+    migration that made this table), one per statement that changed a counted column, in the
+    same transaction as the recipients: exact whoever writes them (expansion, senders,
+    tracking, bounces, requeues), and insert-only, so writers never wait on each other here.
+    ``server.campaigns.counts`` reads the sum and folds many rows into one.
+    No foreign key: its check would lock the campaign row against ``SELECT ... FOR UPDATE``;
+    a trigger on ``campaign`` deletes a deleted campaign's rows instead.
+    """
+
+    id = fields.BigIntField(primary_key=True)
+    campaign_id = fields.UUIDField(db_index=True)
+    total = fields.IntField(default=0)
+    queued = fields.IntField(default=0)
+    sending = fields.IntField(default=0)
+    sent = fields.IntField(default=0)
+    delivered = fields.IntField(default=0)
+    failed = fields.IntField(default=0)
+    bounced = fields.IntField(default=0)
+    opened = fields.IntField(default=0)
+    clicked = fields.IntField(default=0)
+    unsubscribed = fields.IntField(default=0)
+
+    class Meta:
+        table = "campaign_counts"

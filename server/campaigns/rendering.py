@@ -42,7 +42,9 @@ class RecipientContext:
 class PreparedContent:
     email: PreparedEmail
 
-    def render(self, ctx: RecipientContext) -> RenderedEmail:
+    def render(self, ctx: RecipientContext, *, unsubscribe_url: str | None = None) -> RenderedEmail:
+        """One recipient's message; pass ``unsubscribe_url`` when the caller already signed it
+        (for the List-Unsubscribe header), so it is not signed twice."""
         rid = ctx.recipient_id
 
         def track(url: str) -> str:
@@ -51,7 +53,7 @@ class PreparedContent:
 
         return self.email.render(
             merge=ctx.merge(),
-            unsubscribe_url=tokens.unsubscribe_url(rid),
+            unsubscribe_url=unsubscribe_url or tokens.unsubscribe_url(rid),
             rewrite_link=track,
             open_pixel_url=tokens.open_url(rid),
         )

@@ -20,7 +20,7 @@ from models.accounts import Workspace
 from models.campaigns import Campaign, CampaignEvent, CampaignStatus, RecipientStatus
 from models.chat import ChatThread
 from models.templates import EmailTemplate
-from server.campaigns import rendering
+from server.campaigns import counts, rendering
 from server.campaigns.schemas import (
     Audience,
     AudienceCount,
@@ -554,32 +554,16 @@ async def ensure_senders(campaign: Campaign, *, nonce: str | None = None) -> Non
 
 # --- reads ------------------------------------------------------------------------------
 
-PROGRESS_SQL = """
-SELECT count(*) AS total,
-       count(*) FILTER (WHERE status = 'queued') AS queued,
-       count(*) FILTER (WHERE status = 'sending') AS sending,
-       count(sent_at) AS sent,
-       count(delivered_at) AS delivered,
-       count(*) FILTER (WHERE status = 'failed') AS failed,
-       count(*) FILTER (WHERE status = 'bounced') AS bounced,
-       count(opened_at) AS opened,
-       count(clicked_at) AS clicked,
-       count(unsubscribed_at) AS unsubscribed
-FROM campaign_recipient WHERE campaign_id = $1
-"""
-
 
 async def progress_of(campaign: Campaign) -> Progress:
-    conn = connections.get("default")
-    _, rows = await conn.execute_query(PROGRESS_SQL, [campaign.id])
-    counts = {k: int(v) for k, v in dict(rows[0]).items()}
+    counts_now = await counts.read(campaign.id)
     if campaign.expanded_at is None:
-        counts["total"] = max(counts["total"], campaign.total)
+        counts_now["total"] = max(counts_now["total"], campaign.total)
     return Progress(
         status=campaign.status,
         status_reason=campaign.status_reason,
         updated_at=datetime.now(UTC),
-        **counts,
+        **counts_now,
     )
 
 

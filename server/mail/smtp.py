@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import re
 
 import aiosmtplib
 import structlog
@@ -21,6 +23,17 @@ from server.mail.message import (
 )
 
 log = structlog.get_logger(__name__)
+
+# Dot-atom addresses: aiosmtplib would quote them as ``<address>`` after parsing them with
+# ``email.utils.parseaddr`` (twice per address, see ``_send_plain``); anything else goes
+# through aiosmtplib's own ``sendmail``.
+_PLAIN_ADDRESS = re.compile(
+    r"[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+)
+
+
+def is_plain_address(address: str) -> bool:
+    return len(address) <= 254 and _PLAIN_ADDRESS.fullmatch(address) is not None
 
 
 class SmtpMailSender:
@@ -91,7 +104,14 @@ class SmtpMailSender:
         for attempt in (1, 2):
             client = await self._checkout(fresh=attempt == 2)
             try:
-                result = await client.sendmail(sender, recipients, data)
+                if (
+                    len(recipients) == 1
+                    and is_plain_address(sender)
+                    and is_plain_address(recipients[0])
+                ):
+                    result = await _send_plain(client, sender, recipients[0], data)
+                else:
+                    result = await client.sendmail(sender, recipients, data)
             except aiosmtplib.SMTPServerDisconnected:
                 client.close()
                 if attempt == 2:
@@ -155,6 +175,48 @@ class SmtpMailSender:
                 pass  # closing anyway; the server will notice
             finally:
                 client.close()
+
+
+async def _send_plain(
+    client: aiosmtplib.SMTP, sender: str, recipient: str, data: bytes
+) -> tuple[dict[str, aiosmtplib.SMTPResponse], str]:
+    """``client.sendmail(sender, [recipient], data)`` for plain addresses, through aiosmtplib's
+    public commands, with the same errors and the same RSET after a refusal.
+
+    ``sendmail`` parses each address three times with ``email.utils`` (pure Python) and
+    normalises the whole message twice; a campaign sends each message to one plain address,
+    and those parses were a fifth of the client's time per message. The SIZE declared is the
+    length of ``data``, which the campaign renderer writes with CRLF line ends already.
+    """
+    if client.is_ehlo_or_helo_needed:
+        try:
+            await client.ehlo()
+        except aiosmtplib.SMTPHeloError:
+            if not client.is_connected:
+                raise
+            await client.helo()
+    options = [f"SIZE={len(data)}".encode("ascii")] if client.supports_extension("size") else []
+    try:
+        response = await client.execute_command(
+            b"MAIL", b"FROM:<" + sender.encode("ascii") + b">", *options
+        )
+        if response.code != aiosmtplib.SMTPStatus.completed:
+            raise aiosmtplib.SMTPSenderRefused(response.code, response.message, sender)
+        response = await client.execute_command(b"RCPT", b"TO:<" + recipient.encode("ascii") + b">")
+        if response.code not in (
+            aiosmtplib.SMTPStatus.completed,
+            aiosmtplib.SMTPStatus.will_forward,
+        ):
+            raise aiosmtplib.SMTPRecipientsRefused(
+                [aiosmtplib.SMTPRecipientRefused(response.code, response.message, recipient)]
+            )
+        response = await client.data(data)
+    except (aiosmtplib.SMTPResponseException, aiosmtplib.SMTPRecipientsRefused):
+        # As sendmail: a failed RSET is not what the caller needs to see, the refusal is.
+        with contextlib.suppress(ConnectionError, aiosmtplib.SMTPResponseException):
+            await client.rset()
+        raise
+    return {}, response.message
 
 
 def _map_error(exc: aiosmtplib.SMTPException) -> MailError:

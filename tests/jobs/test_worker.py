@@ -6,7 +6,9 @@ import asyncio
 import time
 from typing import Any
 
+import pytest
 from arq import Retry
+from arq import worker as arq_worker
 from arq.connections import ArqRedis
 from arq.worker import func
 from structlog.contextvars import clear_contextvars
@@ -128,3 +130,31 @@ async def test_wake_tokens_are_capped(redis: ArqRedis, config: Config) -> None:
     key = outbox.wake_key(config.queue_name)
     assert await redis.llen(key) == outbox.WAKE_TOKENS  # type: ignore[misc]
     assert 0 < await redis.ttl(key) <= 60
+
+
+@job
+async def linger(ctx: dict[str, Any], seconds: float) -> str:
+    await asyncio.sleep(seconds)
+    return "done"
+
+
+async def test_the_worker_never_asks_redis_about_a_job_it_is_running(
+    redis: ArqRedis, config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checked: list[str] = []
+    original_start = arq_worker.Worker.start_jobs
+
+    async def recording_start(self: arq_worker.Worker, job_ids: list[bytes]) -> None:
+        checked.extend(j.decode() for j in job_ids)
+        await original_start(self, job_ids)
+
+    monkeypatch.setattr(arq_worker.Worker, "start_jobs", recording_start)
+    await redis.enqueue_job("linger", 1.0, _job_id="lingering", _queue_name=config.queue_name)
+    functions = [func(linger, name="linger")]  # type: ignore[arg-type]
+    # It looks every 20 ms while the job runs a second: ARQ's check happened once.
+    async with worker_running(config, functions=functions, poll_delay=0.02) as worker:
+        started = time.monotonic()
+        while worker.jobs_complete < 1:
+            assert time.monotonic() - started < 10, "the job did not finish"
+            await asyncio.sleep(0.05)
+    assert checked == ["lingering"]

@@ -13,6 +13,8 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
+import aiosmtplib
+import aiosmtplib.email
 import pytest
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 from structlog.testing import capture_logs
@@ -27,7 +29,7 @@ from server.mail.message import (
 )
 from server.mail.sender import MailSender
 from server.mail.sink import MailboxHandler, SinkServer
-from server.mail.smtp import SmtpMailSender
+from server.mail.smtp import SmtpMailSender, is_plain_address
 from tests.fakes.smtp_server import ScriptedHandler
 from tests.server.mail.conftest import free_port
 
@@ -431,3 +433,39 @@ async def test_no_starttls_unless_the_url_asks_for_it(
     # The server insists on STARTTLS first; we did not silently upgrade.
     assert caught.value.code == 530
     assert stored(mailbox_dir) == []
+
+
+PLAIN = ["reader@example.com", "a.b+c_d%e@mail.example.co.uk", "x-y@a-b.example"]
+NOT_PLAIN = [
+    "Reader <reader@example.com>",
+    ".lead@example.com",
+    "two..dots@example.com",
+    "trail.@example.com",
+    '"quoted local"@example.com',
+    "reader@localhost",
+    "reader@example.com ",
+    "ünï@example.com",
+]
+
+
+async def test_plain_addresses_go_out_exactly_as_through_sendmail(
+    sender: SmtpMailSender, mailbox_dir: Path
+) -> None:
+    # The one-recipient path skips aiosmtplib's address parsing only where its parsing
+    # would give back the address itself.
+    for address in PLAIN:
+        assert is_plain_address(address)
+        assert aiosmtplib.email.quote_address(address) == f"<{address}>"
+    assert not any(is_plain_address(a) for a in NOT_PLAIN)
+
+    body = b"Subject: dots\r\n\r\n.a line that starts with a dot\r\nend\r\n"
+    await sender.send_raw("news@inkwell.test", [PLAIN[1]], body, message_id="<1@inkwell.test>")
+    await sender.send_raw(
+        "news@inkwell.test", ["Reader <reader@example.com>"], body, message_id="<2@inkwell.test>"
+    )
+    first, second = stored(mailbox_dir)
+    assert first["X-Inkwell-Envelope-To"] == f"<{PLAIN[1]}>"
+    assert second["X-Inkwell-Envelope-To"] == "<reader@example.com>"
+    for received in (first, second):
+        assert received["X-Inkwell-Envelope-From"] == "<news@inkwell.test>"
+        assert received.get_content().startswith(".a line that starts with a dot")
