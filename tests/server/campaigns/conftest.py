@@ -15,10 +15,11 @@ from quart.typing import TestClientProtocol
 
 from models.accounts import Membership, User, Workspace
 from models.campaigns import Campaign, CampaignStatus
+from models.contacts import Contact, ContactStatus
 from server.core.config import get_config
 from server.mail.sink import SinkServer, start_sink
 from tests.factories import Login, login_as, make_contacts, make_draft_thread, make_user
-from tests.fakes.smtp_server import ScriptedHandler
+from tests.fakes.smtp_server import DROP, ScriptedHandler
 
 
 @dataclass
@@ -113,3 +114,15 @@ async def wait_for_status(
 
     await wait_until(reached, seconds)
     return await Campaign.get(id=campaign_id)
+
+
+async def script_faults(owner: Owner, handler: ScriptedHandler) -> None:
+    """The fault mix the send tests use, on the owner's first four contacts: one unsubscribed
+    (left out), a permanent refusal, a greylisting that clears on the second try, and a
+    connection dropped on every attempt."""
+    people = owner.contacts
+    await Contact.filter(id=people[0].id).update(status=ContactStatus.unsubscribed)
+    handler.rcpt_replies[people[1].email] = "550 5.1.1 No such user"
+    handler.rcpt_replies[people[2].email] = "451 4.7.1 Greylisted, try later"
+    handler.reply_times[people[2].email] = 1
+    handler.rcpt_replies[people[3].email] = DROP

@@ -12,13 +12,14 @@ from quart.typing import TestClientProtocol
 from tortoise import connections
 
 from models.campaigns import Campaign, CampaignCounts, CampaignRecipient, CampaignStatus
-from models.contacts import Contact, ContactStatus
+from models.contacts import Contact
 from server.campaigns import counts, sending
 from server.tracking import service as tracking
-from tests.fakes.smtp_server import DROP, ScriptedHandler
+from tests.fakes.smtp_server import ScriptedHandler
 from tests.server.campaigns.conftest import (
     create_campaign,
     make_owner,
+    script_faults,
     wait_for_status,
     wait_until,
 )
@@ -52,11 +53,7 @@ async def test_ledger_equals_the_rows_through_a_send_with_retries_failures_and_t
 ) -> None:
     owner = await make_owner(contacts=60)
     people = owner.contacts
-    await Contact.filter(id=people[0].id).update(status=ContactStatus.unsubscribed)
-    handler.rcpt_replies[people[1].email] = "550 5.1.1 No such user"
-    handler.rcpt_replies[people[2].email] = "451 4.7.1 Greylisted, try later"
-    handler.reply_times[people[2].email] = 1
-    handler.rcpt_replies[people[3].email] = DROP
+    await script_faults(owner, handler)
     handler.data_delay = 0.01
 
     campaign = await create_campaign(client, owner)

@@ -8,13 +8,14 @@ from typing import Any
 from quart.typing import TestClientProtocol
 
 from models.campaigns import CampaignRecipient, CampaignStatus, RecipientStatus
-from models.contacts import Contact, ContactEvent, ContactStatus
+from models.contacts import ContactEvent
 from server.core.config import get_config
-from tests.fakes.smtp_server import DROP, ScriptedHandler
+from tests.fakes.smtp_server import ScriptedHandler
 from tests.server.campaigns.conftest import (
     Owner,
     create_campaign,
     make_owner,
+    script_faults,
     wait_for_status,
     wait_until,
 )
@@ -34,13 +35,7 @@ async def test_campaign_sends_one_message_per_recipient_with_headers_retries_and
 ) -> None:
     owner = await make_owner(contacts=12)
     people = owner.contacts
-    # Left out: an unsubscribed contact. Scripted: a permanent refusal, a greylisting that
-    # clears on the second try, and a connection dropped on every attempt.
-    await Contact.filter(id=people[0].id).update(status=ContactStatus.unsubscribed)
-    handler.rcpt_replies[people[1].email] = "550 5.1.1 No such user"
-    handler.rcpt_replies[people[2].email] = "451 4.7.1 Greylisted, try later"
-    handler.reply_times[people[2].email] = 1
-    handler.rcpt_replies[people[3].email] = DROP
+    await script_faults(owner, handler)
 
     campaign = await create_campaign(client, owner)
     sent = await client.post(f"/api/campaigns/{campaign['id']}/send", headers=owner.login.headers())
@@ -123,15 +118,24 @@ def _token(message: Any) -> str:
     return value.removeprefix("<").removesuffix(">").rsplit("/u/", 1)[1]
 
 
-async def test_pause_takes_effect_within_a_second_and_resume_finishes(
-    client: TestClientProtocol, handler: ScriptedHandler, running_worker: object
-) -> None:
-    owner = await make_owner(contacts=150)
+async def slow_send_under_way(
+    client: TestClientProtocol, handler: ScriptedHandler, contacts: int, *, received: int
+) -> tuple[Owner, dict[str, Any], dict[str, str]]:
+    """A campaign to ``contacts`` people, sent through a server that takes 50 ms per message,
+    once the server has received ``received`` of them."""
+    owner = await make_owner(contacts=contacts)
     handler.data_delay = 0.05
     campaign = await create_campaign(client, owner)
     headers = owner.login.headers()
     await client.post(f"/api/campaigns/{campaign['id']}/send", headers=headers)
-    await wait_until(lambda: len(handler.received) >= 10)
+    await wait_until(lambda: len(handler.received) >= received)
+    return owner, campaign, headers
+
+
+async def test_pause_takes_effect_within_a_second_and_resume_finishes(
+    client: TestClientProtocol, handler: ScriptedHandler, running_worker: object
+) -> None:
+    owner, campaign, headers = await slow_send_under_way(client, handler, 150, received=10)
     paused = await client.post(f"/api/campaigns/{campaign['id']}/pause", headers=headers)
     assert (await paused.get_json())["status"] == "paused"
     await asyncio.sleep(1.0)
@@ -155,12 +159,7 @@ async def test_pause_takes_effect_within_a_second_and_resume_finishes(
 async def test_cancel_stops_sending(
     client: TestClientProtocol, handler: ScriptedHandler, running_worker: object
 ) -> None:
-    owner = await make_owner(contacts=100)
-    handler.data_delay = 0.05
-    campaign = await create_campaign(client, owner)
-    headers = owner.login.headers()
-    await client.post(f"/api/campaigns/{campaign['id']}/send", headers=headers)
-    await wait_until(lambda: len(handler.received) >= 5)
+    _, campaign, headers = await slow_send_under_way(client, handler, 100, received=5)
     cancelled = await client.post(f"/api/campaigns/{campaign['id']}/cancel", headers=headers)
     assert (await cancelled.get_json())["status"] == "cancelled"
     await asyncio.sleep(1.0)
