@@ -204,39 +204,37 @@ async def _content_from_thread(actor: Actor, thread_id: uuid.UUID) -> tuple[dict
 
 async def _content_from_template(
     actor: Actor, template_id: uuid.UUID
-) -> tuple[dict[str, Any], int | None]:
+) -> tuple[dict[str, Any], int | None, uuid.UUID | None]:
     from server.campaigns import templates_adapter
 
-    content, version = await templates_adapter.snapshot(actor, template_id)
+    content, version, source_thread_id = await templates_adapter.snapshot(actor, template_id)
     if not rendering.content_has_footer(content):
         raise MissingFooter(details={"template_id": str(template_id)})
-    return content, version
+    return content, version, source_thread_id
 
 
 async def create_campaign(actor: Actor, data: CampaignCreate) -> Campaign:
     """A draft with a snapshot of its content (the endpoint makes it idempotent by key)."""
     audience = await _clean_audience(actor, data.audience)
-    subject = data.subject
-    preheader = data.preheader
     template_version: int | None = None
-    if data.thread_id is not None:
-        content, draft = await _content_from_thread(actor, data.thread_id)
-        subject = subject or str(draft.get("subject") or "")
-        preheader = preheader if preheader is not None else str(draft.get("preheader") or "")
+    # The conversation the newsletter came from, directly or through the template its draft
+    # filled; either way the draft's subject and preheader are the defaults.
+    thread_id = data.thread_id
+    draft: dict[str, Any] | None
+    if thread_id is not None:
+        content, draft = await _content_from_thread(actor, thread_id)
     else:
         assert data.template_id is not None
-        content, template_version = await _content_from_template(actor, data.template_id)
-    # The conversation the newsletter came from, directly or through the template it filled;
-    # a template made from a chat draft takes the draft's subject and preheader by default.
-    thread_id = data.thread_id
-    if thread_id is None and data.template_id is not None:
-        template = await EmailTemplate.get_or_none(id=data.template_id)
-        thread_id = template.source_thread_id if template is not None else None
-        source = await ChatThread.get_or_none(id=thread_id, workspace_id=actor.workspace.id)
-        if source is not None and source.draft:
-            subject = subject or str(source.draft.get("subject") or "")
-            if preheader is None:
-                preheader = str(source.draft.get("preheader") or "")
+        content, template_version, thread_id = await _content_from_template(actor, data.template_id)
+        source = (
+            await ChatThread.get_or_none(id=thread_id, workspace_id=actor.workspace.id)
+            if thread_id is not None
+            else None
+        )
+        draft = source.draft if source is not None else None
+    draft = draft or {}
+    subject = data.subject or str(draft.get("subject") or "")
+    preheader = data.preheader if data.preheader is not None else str(draft.get("preheader") or "")
     if not subject:
         raise ValidationFailed(details={"fields": {"subject": ["a subject is required"]}})
     async with transaction():

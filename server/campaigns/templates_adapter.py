@@ -35,8 +35,11 @@ def require_postal_address(workspace: Workspace, content: dict[str, Any]) -> Non
         raise PostalAddressMissing(details={"settings_url": "/settings"})
 
 
-async def snapshot(actor: Actor, template_id: uuid.UUID) -> tuple[dict[str, Any], int]:
-    """The template's current version as campaign content, and that version's number.
+async def snapshot(
+    actor: Actor, template_id: uuid.UUID
+) -> tuple[dict[str, Any], int, uuid.UUID | None]:
+    """The template's current version as campaign content, that version's number, and the
+    chat thread whose draft the template was made from (if any).
 
     A pro template is refused (403 ``plan_required``) without the pro plan."""
     template = await access_template(actor, template_id)
@@ -47,7 +50,7 @@ async def snapshot(actor: Actor, template_id: uuid.UUID) -> tuple[dict[str, Any]
         "theme": dict(version.theme),
         **sender_details(actor.workspace),
     }
-    return content, version.number
+    return content, version.number, template.source_thread_id
 
 
 async def require_sendable(actor: Actor, template_id: uuid.UUID | None) -> None:
