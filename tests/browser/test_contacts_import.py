@@ -43,10 +43,13 @@ async def test_import_csv_then_bulk_tag(
     await expect(page).to_have_url(re.compile(r"/contacts$"))
     await expect(page.get_by_text("No contacts yet.")).to_be_visible()
 
-    # The import tab of the "Add contact" dialog: preview and mapping come from the file.
-    await page.get_by_role("button", name="Add contact", exact=True).click()
+    # The page's Import CSV button opens the dialog on its import tab: preview and mapping
+    # come from the file.
+    await page.get_by_role("button", name="Import CSV", exact=True).click()
     dialog = page.get_by_role("dialog", name="Add contact")
-    await dialog.get_by_role("tab", name="Import CSV").click()
+    await expect(dialog.get_by_role("tab", name="Import CSV")).to_have_attribute(
+        "aria-selected", "true"
+    )
     await dialog.get_by_label("CSV file").set_input_files(str(csv_path))
     await expect(dialog.get_by_text("Detected 3 columns (semicolon separated)")).to_be_visible()
     await expect(dialog.get_by_label("Import column E-mail Address as")).to_have_value("email")

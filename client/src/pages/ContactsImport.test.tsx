@@ -151,6 +151,18 @@ describe("Import CSV", () => {
     expect(api.to("GET /api/contacts/imports/job1")).toHaveLength(polls);
   }, 15000);
 
+  it("opens straight on the import tab from the page's Import CSV button", async () => {
+    contactsApi({});
+    renderAt("/contacts");
+    fireEvent.click(await screen.findByRole("button", { name: "Import CSV" }));
+    const dialog = await screen.findByRole("dialog", { name: "Add contact" });
+    expect(within(dialog).getByRole("tab", { name: "Import CSV" }).getAttribute("aria-selected")).toBe(
+      "true",
+    );
+    expect(document.activeElement).toBe(within(dialog).getByLabelText("CSV file"));
+    expect(within(dialog).queryByLabelText("Email")).toBeNull();
+  });
+
   it("moves the bar on socket hints and shows the job's error on failure", async () => {
     contactsApi({
       "POST /api/contacts/imports": () => json({ id: "job1", status: "queued" }, 202),

@@ -17,7 +17,7 @@ import { errorMessage } from "../forms/errors";
 import { FormAlert, FormNotice } from "../forms/Form";
 import { useDebounced } from "../lib/useDebounced";
 import { useLoad } from "../lib/useLoad";
-import { AddContactDialog } from "./contacts/AddContactDialog";
+import { AddContactDialog, type AddMode } from "./contacts/AddContactDialog";
 import { BulkBar, bulkMessage } from "./contacts/BulkBar";
 import { ContactDrawer } from "./contacts/ContactDrawer";
 import { ListsPanel } from "./contacts/ListsPanel";
@@ -200,7 +200,7 @@ export default function ContactsPage() {
   }, [q, searchParams, setSearchParams]);
 
   const [results, setResults] = useState<Results>(INITIAL);
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useState<AddMode | null>(null);
   const [open, setOpen] = useState<{ id: string; editing: boolean } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [rowError, setRowError] = useState<string | null>(null);
@@ -307,7 +307,18 @@ export default function ContactsPage() {
           >
             Export CSV
           </a>
-          <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => setAdding("import")}
+          >
+            Import CSV
+          </button>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => setAdding("manual")}
+          >
             Add contact
           </button>
         </span>
@@ -425,7 +436,10 @@ export default function ContactsPage() {
             ) : (
               <div className="empty-state">
                 <p>No contacts yet.</p>
-                <p>Add your first contact to start building your audience.</p>
+                <p>
+                  Add your first contact, or import a CSV file from your spreadsheet or your old
+                  mailing tool.
+                </p>
               </div>
             )
           ) : null}
@@ -523,12 +537,13 @@ export default function ContactsPage() {
         />
       </div>
 
-      {adding ? (
+      {adding !== null ? (
         <AddContactDialog
           lists={lists.data ?? []}
-          onClose={() => setAdding(false)}
+          initialMode={adding}
+          onClose={() => setAdding(null)}
           onCreated={(contact) => {
-            setAdding(false);
+            setAdding(null);
             setRowError(null);
             setNotice(`Added ${contact.email}.`);
             setVersion((v) => v + 1);

@@ -21,14 +21,22 @@ interface AddContactDialogProps {
   onCreated(contact: Contact): void;
   /** An import ended (completed or failed). */
   onImported?(job: ImportJob): void;
+  /** Which tab the dialog opens on: typing one contact in, or importing a CSV file. */
+  initialMode?: AddMode;
 }
 
-type Mode = "manual" | "import";
+export type AddMode = "manual" | "import";
 
-export function AddContactDialog({ lists, onClose, onCreated, onImported }: AddContactDialogProps) {
+export function AddContactDialog({
+  lists,
+  onClose,
+  onCreated,
+  onImported,
+  initialMode = "manual",
+}: AddContactDialogProps) {
   const titleId = useId();
   const tabsId = useId();
-  const [mode, setMode] = useState<Mode>("manual");
+  const [mode, setMode] = useState<AddMode>(initialMode);
   const [email, setEmail] = useState("");
   const [firstName, setFirstName] = useState("");
   const [lastName, setLastName] = useState("");
@@ -59,7 +67,11 @@ export function AddContactDialog({ lists, onClose, onCreated, onImported }: AddC
   }
 
   return (
-    <Dialog labelledBy={titleId} onClose={onClose} initialFocus='input[name="email"]'>
+    <Dialog
+      labelledBy={titleId}
+      onClose={onClose}
+      initialFocus={initialMode === "import" ? 'input[type="file"]' : 'input[name="email"]'}
+    >
       <div className="dialog__header">
         <h2 id={titleId}>Add contact</h2>
         <button type="button" className="button button--small button--link" onClick={onClose}>
