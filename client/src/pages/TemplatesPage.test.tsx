@@ -67,6 +67,25 @@ describe("TemplatesPage", () => {
     );
   });
 
+  it("shows each card's email as a lazy, sandboxed thumbnail of its preview, out of the tab order", async () => {
+    templatesApi();
+    renderAt("/templates");
+    await screen.findByRole("heading", { name: "Classic newsletter" }, WAIT);
+    const frame = card("Classic newsletter").querySelector("iframe");
+    expect(frame?.getAttribute("src")).toBe("/api/templates/m1/preview");
+    expect(frame?.getAttribute("sandbox")).toBe("");
+    expect(frame?.getAttribute("loading")).toBe("lazy");
+    expect(frame?.tabIndex).toBe(-1);
+    expect(frame?.closest("[aria-hidden='true']")).not.toBeNull();
+
+    fireEvent.click(screen.getByRole("tab", { name: "My templates" }));
+    await screen.findByRole("heading", { name: "My newsletter" }, WAIT);
+    // My templates change: the thumbnail asks for the version the card shows.
+    expect(card("My newsletter").querySelector("iframe")?.getAttribute("src")).toBe(
+      "/api/templates/c1/preview?version=4",
+    );
+  });
+
   it("copies a marketplace template with the chat draft and opens the editor, keeping the thread", async () => {
     const api = templatesApi({
       "GET /api/chat/threads/th1": () =>
