@@ -71,4 +71,8 @@ async def send_campaign(ctx: dict[str, Any], campaign_id: str, slot: int) -> str
 
 @job
 async def campaign_tick(ctx: dict[str, Any]) -> dict[str, int]:
-    return await sending.tick()
+    done = await sending.tick()
+    # ARQ's own lines for this every-second job are filtered out (jobs.worker.QuietTick).
+    if any(done.values()):
+        log.info("campaign_tick", **done)
+    return done

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from typing import Any, ClassVar, cast
 
 import structlog
@@ -56,6 +57,24 @@ def all_cron_jobs() -> list[CronJob]:
     ]
 
 
+class QuietTick(logging.Filter):
+    """Drops ARQ's start and result lines of the every-second campaign tick: two lines a second
+    buried everything else in the worker's log. ``campaign_tick`` logs the ticks that started or
+    restarted something; retries and failures still come through."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno > logging.INFO:
+            return True
+        message = record.getMessage()
+        return not ("cron:campaign_tick" in message and ("→" in message or "←" in message))
+
+
+def quiet_tick_logs() -> None:
+    arq_log = logging.getLogger("arq.worker")
+    if not any(isinstance(f, QuietTick) for f in arq_log.filters):
+        arq_log.addFilter(QuietTick())
+
+
 async def relay_outbox_forever(ctx: dict[str, Any]) -> None:
     config = get_config()
     while True:
@@ -77,6 +96,7 @@ async def startup(ctx: dict[str, Any]) -> None:
         json=config.is_production, level=config.log_level, cache_loggers=not config.is_test
     )
     config.check()
+    quiet_tick_logs()
     # In-process workers (tests) share the host's ORM and Redis pool and leave them open.
     ctx["owns_db"] = await init_db(config)
     ctx["owns_redis"] = not has_redis()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from typing import Any
 
@@ -14,7 +15,7 @@ from arq.worker import func
 from structlog.contextvars import clear_contextvars
 
 from jobs.registry import job
-from jobs.worker import WorkerSettings, relay_outbox_forever
+from jobs.worker import QuietTick, WorkerSettings, quiet_tick_logs, relay_outbox_forever
 from server.core import outbox
 from server.core.config import Config
 from server.core.db import transaction
@@ -158,3 +159,23 @@ async def test_the_worker_never_asks_redis_about_a_job_it_is_running(
             assert time.monotonic() - started < 10, "the job did not finish"
             await asyncio.sleep(0.05)
     assert checked == ["lingering"]
+
+
+def test_the_every_second_campaign_tick_leaves_arq_log_quiet(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    quiet_tick_logs()
+    quiet_tick_logs()  # once is enough however often workers start in one process
+    assert sum(isinstance(f, QuietTick) for f in arq_worker.logger.filters) == 1
+    with caplog.at_level(logging.INFO, logger="arq.worker"):
+        # The lines ARQ writes for every job, as it formats them.
+        arq_worker.logger.info("%6.2fs → %s(%s)%s", 1.0, "cron:campaign_tick", "", "")
+        arq_worker.logger.info("%6.2fs ← %s ● %s", 0.01, "cron:campaign_tick", {"started": 0})
+        arq_worker.logger.info("%6.2fs → %s(%s)%s", 0.0, "abc:send_campaign", "'c1', 0", "")
+        arq_worker.logger.info("%6.2fs ↻ %s retrying job in %0.2fs", 1.0, "cron:campaign_tick", 1)
+        arq_worker.logger.warning("%6.2fs ! %s failed", 1.0, "cron:campaign_tick")
+    kept = [record.getMessage() for record in caplog.records if record.name == "arq.worker"]
+    assert len(kept) == 3
+    assert "abc:send_campaign('c1', 0)" in kept[0]
+    assert "retrying job" in kept[1]
+    assert "failed" in kept[2]
