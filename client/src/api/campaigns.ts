@@ -51,6 +51,13 @@ export function createCampaign(body: CampaignCreate, idempotencyKey: string): Pr
   );
 }
 
+export type CampaignUpdate = JsonBody<NonNullable<operations["patch_update_campaign"]["requestBody"]>>;
+
+/** Changes a draft (the server answers 409 once it is scheduled or sending). */
+export function updateCampaign(id: string, body: CampaignUpdate): Promise<Campaign> {
+  return unwrap(api.PATCH("/api/campaigns/{campaign_id}", { ...path(id), body }));
+}
+
 export async function countAudience(body: Audience, signal?: AbortSignal): Promise<number> {
   return (
     await unwrap(api.POST("/api/campaigns/audience-count", { body, ...withSignal(signal) }))

@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { apiError, json, SIGNED_IN, stubApi } from "../../test/api";
 import { campaign } from "../../test/campaigns";
 import { locationOf, renderAt } from "../../test/render";
@@ -29,6 +29,10 @@ const TEMPLATE = {
 };
 
 describe("CreateCampaign", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
   it("explains a missing postal address and links to Settings", async () => {
     const api = stubApi({
       ...SIGNED_IN,
@@ -99,5 +103,56 @@ describe("CreateCampaign", () => {
     await screen.findByRole("option", { name: "Spring news" });
     expect((screen.getByLabelText("Template") as HTMLSelectElement).value).toBe("tpl9");
     expect(screen.queryByRole("button", { name: "New campaign" })).toBeNull();
+  });
+
+  it("goes back from the confirm step and changes the same draft, in the browser's time zone", async () => {
+    const api = stubApi({
+      ...SIGNED_IN,
+      "GET /api/campaigns": () => json({ items: [] }),
+      "GET /api/chat/threads": () =>
+        json({ items: [{ id: "t1", title: "Spring", created_at: "", updated_at: "" }] }),
+      "GET /api/templates": () => json({ items: [] }),
+      "GET /api/lists": () => json({ items: [{ id: "l1", name: "Readers", contact_count: 3 }] }),
+      "POST /api/campaigns/audience-count": () => json({ recipients: 3 }),
+      "POST /api/campaigns": () => json(campaign({ name: "First issue", subject: "Spring" }), 201),
+      "PATCH /api/campaigns/c1": async (request) => {
+        const body = (await request.json()) as { name: string; subject: string };
+        return json(campaign({ name: body.name, subject: body.subject }));
+      },
+    });
+    // Chromium's list leaves out "UTC", what a browser set to UTC reports as its zone.
+    const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    vi.spyOn(Intl, "supportedValuesOf").mockReturnValue(["Africa/Abidjan", "Europe/London"]);
+    renderAt("/campaigns");
+    fireEvent.click(await screen.findByRole("button", { name: "New campaign" }));
+    const draft = await screen.findByLabelText("Chat draft");
+    await screen.findByRole("option", { name: "Spring" });
+    fireEvent.change(draft, { target: { value: "t1" } });
+    fireEvent.click(screen.getByRole("button", { name: "Next" }));
+    fireEvent.click(await screen.findByRole("checkbox", { name: /Readers/ }));
+    await screen.findByText("3 recipients");
+    fireEvent.click(screen.getByRole("button", { name: "Next" }));
+    fireEvent.change(screen.getByLabelText("Campaign name"), { target: { value: "First issue" } });
+    fireEvent.click(screen.getByRole("button", { name: "Next" }));
+
+    const zone = (await screen.findByLabelText("Time zone")) as HTMLSelectElement;
+    expect(zone.value).toBe(browserZone);
+    expect(zone.selectedOptions[0]?.textContent).toBe(browserZone);
+    expect(screen.getByRole("listitem", { current: "step" }).textContent).toBe("Confirm");
+
+    fireEvent.click(screen.getByRole("button", { name: "Back" }));
+    const subject = await screen.findByLabelText("Subject");
+    fireEvent.change(subject, { target: { value: "Spring rides are back" } });
+    fireEvent.click(screen.getByRole("button", { name: "Next" }));
+    const summary = await screen.findByText("Spring rides are back");
+    expect(summary.tagName).toBe("DD");
+    expect(api.to("POST /api/campaigns")).toHaveLength(1);
+    const patches = api.to("PATCH /api/campaigns/c1");
+    expect(patches).toHaveLength(1);
+    expect(patches[0]?.body).toMatchObject({
+      name: "First issue",
+      subject: "Spring rides are back",
+      audience: { list_ids: ["l1"], tags: [] },
+    });
   });
 });

@@ -7,6 +7,7 @@ import {
   scheduleCampaign,
   sendCampaign,
   testSend,
+  updateCampaign,
   type Campaign,
 } from "../../api/campaigns";
 import { ApiError } from "../../api/client";
@@ -26,9 +27,13 @@ const STEP_NAMES: Record<Step, string> = {
   confirm: "Confirm",
 };
 
-function zones(): string[] {
+/** Every IANA zone the browser knows, with `current` first when the list leaves it out:
+ * browsers set to UTC report "UTC", which Chromium's list does not hold, and the select
+ * would show (and the schedule use) a zone the user never chose. */
+function zones(current: string): string[] {
   const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
-  return intl.supportedValuesOf?.("timeZone") ?? ["UTC"];
+  const known = intl.supportedValuesOf?.("timeZone") ?? [];
+  return known.includes(current) ? known : [current, ...known];
 }
 
 export interface CampaignSource {
@@ -54,6 +59,8 @@ export function CreateCampaign({
   const [subject, setSubject] = useState("");
   const [preheader, setPreheader] = useState("");
   const [campaign, setCampaign] = useState<Campaign | null>(null);
+  // What the draft campaign was made from: going back and changing it makes a new draft.
+  const [madeFrom, setMadeFrom] = useState<string | null>(null);
   const [testEmail, setTestEmail] = useState("");
   const [sendAt, setSendAt] = useState("");
   const [zone, setZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
@@ -119,6 +126,21 @@ export function CreateCampaign({
     if (step === "subject") {
       if (!name.trim()) return setError("Give the campaign a name.");
       if (!draftSubject && !subject.trim()) return setError("Write a subject.");
+      const contentKey = `${source}:${sourceId}`;
+      if (campaign && madeFrom === contentKey) {
+        // Back from the confirm step: the draft exists, so this changes it.
+        return void run(async () => {
+          const changed = await updateCampaign(campaign.id, {
+            name: name.trim(),
+            audience,
+            ...(subject.trim() ? { subject: subject.trim() } : {}),
+            ...(preheader.trim() ? { preheader: preheader.trim() } : {}),
+          });
+          setCampaign(changed);
+          setStep("confirm");
+        });
+      }
+      if (campaign) idempotencyKey.current = crypto.randomUUID();
       return void run(async () => {
         const created = await createCampaign(
           {
@@ -131,18 +153,32 @@ export function CreateCampaign({
           idempotencyKey.current,
         );
         setCampaign(created);
+        setMadeFrom(contentKey);
         setStep("confirm");
       });
     }
     setStep(STEPS[STEPS.indexOf(step) + 1] ?? step);
   };
 
+  const at = STEPS.indexOf(step);
+  const back = () => {
+    setError(null);
+    setNotice(null);
+    setStep(STEPS[at - 1] ?? step);
+  };
+
   return (
-    <section className="create-campaign" aria-labelledby="create-campaign-title">
+    <section className="create-campaign panel" aria-labelledby="create-campaign-title">
       <h2 id="create-campaign-title">New campaign</h2>
-      <ol className="steps">
-        {STEPS.map((s) => (
-          <li key={s} aria-current={s === step ? "step" : undefined}>
+      <ol className="steps create-campaign__steps" aria-label="Steps">
+        {STEPS.map((s, index) => (
+          <li
+            key={s}
+            className="steps__step"
+            aria-current={s === step ? "step" : undefined}
+            data-done={index < at ? "" : undefined}
+          >
+            <span className="steps__dot" aria-hidden="true" />
             {STEP_NAMES[s]}
           </li>
         ))}
@@ -240,25 +276,53 @@ export function CreateCampaign({
       ) : null}
 
       {step === "confirm" && campaign ? (
-        <div className="confirm">
-          <p>
-            <strong>{campaign.name}</strong>: “{campaign.subject}” to {count ?? "?"} recipients.
-          </p>
-          <Field label="Test email" type="email" value={testEmail} onChange={setTestEmail} />
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={busy || !testEmail}
-            onClick={() =>
-              void run(async () => {
-                await testSend(campaign.id, testEmail);
-                setNotice(`Test sent to ${testEmail}.`);
-              })
-            }
-          >
-            Send test
-          </button>
+        <div className="create-campaign__confirm">
+          <dl className="create-campaign__summary">
+            <div>
+              <dt>Campaign</dt>
+              <dd>{campaign.name}</dd>
+            </div>
+            <div>
+              <dt>Subject</dt>
+              <dd>{campaign.subject}</dd>
+            </div>
+            {campaign.preheader ? (
+              <div>
+                <dt>Preheader</dt>
+                <dd>{campaign.preheader}</dd>
+              </div>
+            ) : null}
+            <div>
+              <dt>Recipients</dt>
+              <dd>{count ?? "…"}</dd>
+            </div>
+          </dl>
+          <div className="create-campaign__test">
+            <Field
+              label="Test email"
+              type="email"
+              value={testEmail}
+              onChange={setTestEmail}
+              hint="Send yourself one copy first: it shows exactly what your readers get."
+            />
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={busy || !testEmail}
+              onClick={() =>
+                void run(async () => {
+                  await testSend(campaign.id, testEmail);
+                  setNotice(`Test sent to ${testEmail}.`);
+                })
+              }
+            >
+              Send test
+            </button>
+          </div>
           <div className="button-row">
+            <button type="button" className="button button--secondary" onClick={back}>
+              Back
+            </button>
             <button
               type="button"
               className="button button--primary"
@@ -273,13 +337,13 @@ export function CreateCampaign({
               Send now
             </button>
           </div>
-          <fieldset>
+          <fieldset className="create-campaign__schedule">
             <legend>Or schedule</legend>
             <Field label="Send at" type="datetime-local" value={sendAt} onChange={setSendAt} />
             <div className="field">
               <label htmlFor="campaign-zone">Time zone</label>
               <select id="campaign-zone" value={zone} onChange={(e) => setZone(e.target.value)}>
-                {zones().map((z) => (
+                {zones(zone).map((z) => (
                   <option key={z} value={z}>
                     {z}
                   </option>
@@ -314,11 +378,7 @@ export function CreateCampaign({
       {step !== "confirm" ? (
         <div className="button-row">
           {step !== "content" ? (
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => setStep(STEPS[STEPS.indexOf(step) - 1] ?? step)}
-            >
+            <button type="button" className="button button--secondary" onClick={back}>
               Back
             </button>
           ) : null}
