@@ -184,7 +184,7 @@ function CampaignDetail({
       {kpis.data ? <SeriesChart kpis={kpis.data} /> : <p className="muted">Loading…</p>}
 
       <h3>Recipients</h3>
-      <div className="field">
+      <div className="field activity__filter">
         <label htmlFor="recipient-status">Status</label>
         <select
           id="recipient-status"
