@@ -28,6 +28,31 @@ const TEMPLATE = {
   updated_at: "2026-01-01T00:00:00Z",
 };
 
+/** What the steps read before the draft exists: thread t1 ("Spring") and the Readers list. */
+const WIZARD = {
+  ...SIGNED_IN,
+  "GET /api/campaigns": () => json({ items: [] }),
+  "GET /api/chat/threads": () =>
+    json({ items: [{ id: "t1", title: "Spring", created_at: "", updated_at: "" }] }),
+  "GET /api/templates": () => json({ items: [] }),
+  "GET /api/lists": () => json({ items: [{ id: "l1", name: "Readers", contact_count: 3 }] }),
+  "POST /api/campaigns/audience-count": () => json({ recipients: 3 }),
+};
+
+/** The steps as a user takes them: the Spring draft, the Readers list, "First issue". */
+async function toConfirmStep() {
+  fireEvent.click(await screen.findByRole("button", { name: "New campaign" }));
+  const draft = await screen.findByLabelText("Chat draft");
+  await screen.findByRole("option", { name: "Spring" });
+  fireEvent.change(draft, { target: { value: "t1" } });
+  fireEvent.click(screen.getByRole("button", { name: "Next" }));
+  fireEvent.click(await screen.findByRole("checkbox", { name: /Readers/ }));
+  await screen.findByText("3 recipients");
+  fireEvent.click(screen.getByRole("button", { name: "Next" }));
+  fireEvent.change(screen.getByLabelText("Campaign name"), { target: { value: "First issue" } });
+  fireEvent.click(screen.getByRole("button", { name: "Next" }));
+}
+
 describe("CreateCampaign", () => {
   afterEach(() => {
     vi.restoreAllMocks();
@@ -35,27 +60,12 @@ describe("CreateCampaign", () => {
 
   it("explains a missing postal address and links to Settings", async () => {
     const api = stubApi({
-      ...SIGNED_IN,
-      "GET /api/campaigns": () => json({ items: [] }),
-      "GET /api/chat/threads": () =>
-        json({ items: [{ id: "t1", title: "Spring", created_at: "", updated_at: "" }] }),
-      "GET /api/templates": () => json({ items: [] }),
-      "GET /api/lists": () => json({ items: [{ id: "l1", name: "Readers", contact_count: 3 }] }),
-      "POST /api/campaigns/audience-count": () => json({ recipients: 3 }),
+      ...WIZARD,
       "POST /api/campaigns": () => json(campaign({ name: "First issue" }), 201),
       "POST /api/campaigns/c1/send": () => MISSING.clone(),
     });
     const { router } = renderAt("/campaigns");
-    fireEvent.click(await screen.findByRole("button", { name: "New campaign" }));
-    const draft = await screen.findByLabelText("Chat draft");
-    await screen.findByRole("option", { name: "Spring" });
-    fireEvent.change(draft, { target: { value: "t1" } });
-    fireEvent.click(screen.getByRole("button", { name: "Next" }));
-    fireEvent.click(await screen.findByRole("checkbox", { name: /Readers/ }));
-    await screen.findByText("3 recipients");
-    fireEvent.click(screen.getByRole("button", { name: "Next" }));
-    fireEvent.change(screen.getByLabelText("Campaign name"), { target: { value: "First issue" } });
-    fireEvent.click(screen.getByRole("button", { name: "Next" }));
+    await toConfirmStep();
     fireEvent.click(await screen.findByRole("button", { name: "Send now" }));
 
     const alert = await screen.findByRole("alert");
@@ -107,13 +117,7 @@ describe("CreateCampaign", () => {
 
   it("goes back from the confirm step and changes the same draft, in the browser's time zone", async () => {
     const api = stubApi({
-      ...SIGNED_IN,
-      "GET /api/campaigns": () => json({ items: [] }),
-      "GET /api/chat/threads": () =>
-        json({ items: [{ id: "t1", title: "Spring", created_at: "", updated_at: "" }] }),
-      "GET /api/templates": () => json({ items: [] }),
-      "GET /api/lists": () => json({ items: [{ id: "l1", name: "Readers", contact_count: 3 }] }),
-      "POST /api/campaigns/audience-count": () => json({ recipients: 3 }),
+      ...WIZARD,
       "POST /api/campaigns": () => json(campaign({ name: "First issue", subject: "Spring" }), 201),
       "PATCH /api/campaigns/c1": async (request) => {
         const body = (await request.json()) as { name: string; subject: string };
@@ -124,16 +128,7 @@ describe("CreateCampaign", () => {
     const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     vi.spyOn(Intl, "supportedValuesOf").mockReturnValue(["Africa/Abidjan", "Europe/London"]);
     renderAt("/campaigns");
-    fireEvent.click(await screen.findByRole("button", { name: "New campaign" }));
-    const draft = await screen.findByLabelText("Chat draft");
-    await screen.findByRole("option", { name: "Spring" });
-    fireEvent.change(draft, { target: { value: "t1" } });
-    fireEvent.click(screen.getByRole("button", { name: "Next" }));
-    fireEvent.click(await screen.findByRole("checkbox", { name: /Readers/ }));
-    await screen.findByText("3 recipients");
-    fireEvent.click(screen.getByRole("button", { name: "Next" }));
-    fireEvent.change(screen.getByLabelText("Campaign name"), { target: { value: "First issue" } });
-    fireEvent.click(screen.getByRole("button", { name: "Next" }));
+    await toConfirmStep();
 
     const zone = (await screen.findByLabelText("Time zone")) as HTMLSelectElement;
     expect(zone.value).toBe(browserZone);
