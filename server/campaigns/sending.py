@@ -247,11 +247,20 @@ UPDATE campaign_recipient SET lease_until = now() + make_interval(secs => $3)
 WHERE id = $1 AND leased_by = $2 AND status = 'sending'
 """
 
+# Whether any recipient is still queued or sending comes from the ``campaign_counts`` ledger
+# (written in the same transactions as the recipients, so it says what a scan would): no index
+# holds ``status`` (claims and marks are HOT updates), so asking the rows would read them all.
 FINISH_SQL = """
 UPDATE campaign SET status = 'sent', finished_at = now(), updated_at = now()
 WHERE id = $1 AND status = 'sending' AND expanded_at IS NOT NULL
-  AND NOT EXISTS (SELECT 1 FROM campaign_recipient
-                  WHERE campaign_id = $1 AND status IN ('queued', 'sending'))
+  AND (SELECT coalesce(sum(queued + sending), 0) FROM campaign_counts WHERE campaign_id = $1) = 0
+"""
+
+# The earliest retry to come due, through the partial index on ``next_attempt_at``. Leases
+# running out are not looked at: an idle sender looks again within a second anyway.
+NEXT_DUE_SQL = """
+SELECT min(next_attempt_at) FROM campaign_recipient
+WHERE campaign_id = $1 AND next_attempt_at IS NOT NULL AND status = 'queued'
 """
 
 
@@ -657,13 +666,10 @@ class _Sender:
                     log.warning("campaign_progress_failed", error=f"{type(exc).__name__}: {exc}")
 
     async def _next_due(self) -> float:
-        due = await self.db.fetchval(
-            "SELECT min(coalesce(next_attempt_at, lease_until)) FROM campaign_recipient "
-            "WHERE campaign_id = $1 AND status IN ('queued', 'sending')",
-            self.campaign.id,
-        )
+        due = await self.db.fetchval(NEXT_DUE_SQL, self.campaign.id)
         if due is None:
-            return 0.2
+            # Other senders' rows are in flight: they are marked, or their leases run out.
+            return 1.0
         return max(0.05, float((due - datetime.now(UTC)).total_seconds()))
 
     async def _drain(self, workers: list[asyncio.Task[None]]) -> None:
