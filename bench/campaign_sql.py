@@ -11,7 +11,6 @@ A load-robust way to compare schema and statement variants.
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import subprocess
 import sys
@@ -71,7 +70,6 @@ async def run() -> None:
             before = sum(cpu_seconds(p) for p in pids)
             started = time.perf_counter()
             sender_id, after, done = uuid.uuid4().hex, 0, 0
-            event = json.dumps({"campaign_id": str(campaign.id), "name": "SQL bench"})
             pending: asyncio.Task[None] | None = None
             while True:
                 rows = await claims.fetch(
@@ -85,7 +83,7 @@ async def run() -> None:
                     if pending is not None:
                         await pending
                     pending = asyncio.create_task(
-                        marks.execute(sending.MARK_SENT_SQL, ids[i : i + GROUP], sender_id, event)
+                        marks.execute(sending.MARK_SENT_SQL, ids[i : i + GROUP], sender_id)
                     )
                 done += len(rows)
             if pending is not None:

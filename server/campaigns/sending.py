@@ -211,16 +211,12 @@ RETURNING r.id, r.email, r.first_name, r.last_name, r.message_id, r.attempts, r.
 # leases that ran out behind it.
 CLAIM_RESCAN_SECONDS = 5.0
 
+# The contact's timeline shows the send from ``sent_at`` (see server/contacts/service.py).
 MARK_SENT_SQL = """
-WITH done AS (
-    UPDATE campaign_recipient
-    SET status = 'sent', sent_at = now(), lease_until = NULL, leased_by = NULL,
-        last_error = NULL, smtp_code = NULL
-    WHERE id = ANY($1::bigint[]) AND leased_by = $2 AND status = 'sending'
-    RETURNING contact_id
-)
-INSERT INTO contact_event (contact_id, kind, data, created_at)
-SELECT contact_id, 'campaign_sent', $3::jsonb, now() FROM done
+UPDATE campaign_recipient
+SET status = 'sent', sent_at = now(), lease_until = NULL, leased_by = NULL,
+    last_error = NULL, smtp_code = NULL
+WHERE id = ANY($1::bigint[]) AND leased_by = $2 AND status = 'sending'
 """
 
 MARK_FAILED_SQL = """
@@ -302,10 +298,9 @@ class SentMarks:
     second copy.
     """
 
-    def __init__(self, db: asyncpg.Connection, sender_id: str, event: str, limit: int) -> None:
+    def __init__(self, db: asyncpg.Connection, sender_id: str, limit: int) -> None:
         self.db = db
         self.sender_id = sender_id
-        self.event = event
         self.limit = max(1, limit)
         self.group = max(1, self.limit // 2)
         self.pending: list[int] = []
@@ -349,7 +344,7 @@ class SentMarks:
                         self._task = None
                         self._hurry = False
                         return
-                await self.db.execute(MARK_SENT_SQL, ids, self.sender_id, self.event)
+                await self.db.execute(MARK_SENT_SQL, ids, self.sender_id)
                 async with self._changed:
                     self.writing = 0
                     self.written += len(ids)
@@ -575,12 +570,7 @@ class _Sender:
         pool = connections.get("default")
         async with pool.acquire_connection() as db, pool.acquire_connection() as marks_db:
             self.db = db
-            self.marks = SentMarks(
-                marks_db,
-                self.id,
-                json.dumps({"campaign_id": str(self.campaign.id), "name": self.campaign.name}),
-                self.config.campaign_concurrency,
-            )
+            self.marks = SentMarks(marks_db, self.id, self.config.campaign_concurrency)
             outcome = await self._run(lock)
         await progress.maybe_emit(self.state.campaign, force=True)
         return outcome
