@@ -14,6 +14,10 @@ discarding, in its own process) receives:
   watches the campaign; for each ``campaign:progress`` it records now - ``updated_at`` (the
   moment the worker read the counts), i.e. worker → Redis → web → socket.
 
+CPU time per message is reported beside the rates, as the machine may be shared: the raw
+client's process, the sink, our worker (children included) and the PostgreSQL processes
+serving this database (backends and autovacuum, sampled from /proc every 250 ms).
+
 The workspace and its contacts are deleted afterwards; every subprocess is stopped.
 """
 
@@ -25,6 +29,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from datetime import UTC, datetime
@@ -32,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 import aiosmtplib
+import psutil  # type: ignore[import-untyped]
 import socketio
 
 from bench.chat_streaming import _stop, pct
@@ -45,6 +51,59 @@ CONCURRENCY = int(os.environ.get("CAMPAIGN_CONCURRENCY", "8"))
 GOAL_RATIO = 0.8
 GOAL_RSS_MB = 250
 GOAL_P99_MS = 100.0
+
+
+def cpu_seconds(process: psutil.Process, *, children: bool = False) -> float:
+    procs = [process, *(process.children(recursive=True) if children else [])]
+    total = 0.0
+    for proc in procs:
+        with contextlib.suppress(psutil.Error):
+            times = proc.cpu_times()
+            total += times.user + times.system
+    return total
+
+
+class DatabaseCpu:
+    """CPU seconds of the PostgreSQL processes serving one database, from start to stop.
+
+    Sampled every 250 ms: a process first seen after the start counts from zero, so short
+    lived ones (autovacuum workers) count up to their last sample."""
+
+    def __init__(self, database: str) -> None:
+        self.marker = f" {database} "
+        self.first: dict[int, float] = {}
+        self.last: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _sample(self, *, baseline: bool) -> None:
+        for proc in psutil.process_iter(["cmdline"]):
+            with contextlib.suppress(psutil.Error):
+                title = " ".join(proc.info["cmdline"] or []) + " "
+                if not title.startswith("postgres:") or self.marker not in title:
+                    continue
+                times = proc.cpu_times()
+                used = times.user + times.system
+                self.first.setdefault(proc.pid, used if baseline else 0.0)
+                self.last[proc.pid] = used
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.25):
+            self._sample(baseline=False)
+
+    @property
+    def seconds(self) -> float:
+        return sum(self.last[pid] - self.first[pid] for pid in self.last)
+
+    def __enter__(self) -> DatabaseCpu:
+        self._sample(baseline=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self._sample(baseline=False)
 
 
 def read_count(path: Path) -> int:
@@ -206,7 +265,14 @@ async def run(env: dict[str, str], workdir: Path) -> None:
         )
         campaign = await service.create_campaign(actor, create)
         data = await sample_message(campaign)
+        sink_process = psutil.Process(sink.pid)
+        sink_cpu = cpu_seconds(sink_process)
+        client_cpu = time.process_time()
         raw_s = await raw_send(port, data, count_file)
+        raw_cpu = {
+            "client": time.process_time() - client_cpu,
+            "sink": cpu_seconds(sink_process) - sink_cpu,
+        }
         raw_rate = N / raw_s
         print(f"  message size {len(data):,} bytes")
 
@@ -216,7 +282,11 @@ async def run(env: dict[str, str], workdir: Path) -> None:
         procs.append(worker)
         sio, latencies = await watch(base_url, cookie, campaign.id)
         base = read_count(count_file)
-        with PeakRss(worker.pid) as rss:
+        worker_process = psutil.Process(worker.pid)
+        sink_cpu = cpu_seconds(sink_process)
+        worker_cpu = cpu_seconds(worker_process, children=True)
+        database = env["DATABASE_URL"].rpartition("/")[2].partition("?")[0]
+        with PeakRss(worker.pid) as rss, DatabaseCpu(database) as database_cpu:
             started = time.perf_counter()
             await service.send_now(actor, campaign.id)
             deadline = time.monotonic() + max(600.0, N / 100)
@@ -225,6 +295,11 @@ async def run(env: dict[str, str], workdir: Path) -> None:
                     raise RuntimeError("the campaign did not finish in time")
                 await asyncio.sleep(0.05)
             ours_s = time.perf_counter() - started
+        ours_cpu = {
+            "worker": cpu_seconds(worker_process, children=True) - worker_cpu,
+            "postgres": database_cpu.seconds,
+            "sink": cpu_seconds(sink_process) - sink_cpu,
+        }
         await asyncio.sleep(0.5)
         await sio.disconnect()
         received = read_count(count_file) - base
@@ -242,6 +317,9 @@ async def run(env: dict[str, str], workdir: Path) -> None:
               f"  (sink received {received:,})")  # fmt: skip
         goal = "met" if ratio >= GOAL_RATIO else "NOT met"
         print(f"  ratio ours/raw {ratio:.1%}  goal >= {GOAL_RATIO:.0%}: {goal}")
+        for label, cpu in (("raw", raw_cpu), ("ours", ours_cpu)):
+            parts = ", ".join(f"{k} {v / N * 1000:.3f}" for k, v in cpu.items())
+            print(f"  CPU ms per message, {label}: {sum(cpu.values()) / N * 1000:.3f} ({parts})")
         rss_mb = rss.peak / 1024 / 1024
         goal = "met" if rss_mb < GOAL_RSS_MB else "NOT met"
         print(f"  worker peak RSS {rss_mb:.0f} MB  goal < {GOAL_RSS_MB} MB: {goal}")

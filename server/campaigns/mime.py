@@ -47,6 +47,19 @@ def _qp(text: str) -> bytes:
     return binascii.b2a_qp(data, istext=True).replace(b"\n", b"\r\n")
 
 
+_date_cache: tuple[int, str] = (0, "")
+
+
+def _date() -> str:
+    """The Date header's value, formatted once per second (it has whole seconds)."""
+    global _date_cache
+    now = datetime.now(UTC)
+    second = int(now.timestamp())
+    if _date_cache[0] != second:
+        _date_cache = (second, email.utils.format_datetime(now.replace(microsecond=0)))
+    return _date_cache[1]
+
+
 class CampaignMime:
     """Renders one campaign's messages; build once per sender."""
 
@@ -102,7 +115,7 @@ class CampaignMime:
     ) -> bytes:
         if _CONTROL.search(message_id) or _CONTROL.search(unsubscribe_url):
             raise InvalidMessage("header values must not contain control characters")
-        date = email.utils.format_datetime(datetime.now(UTC))
+        date = _date()
         head = (
             f"Date: {date}\r\nMessage-ID: {message_id}\r\nList-Unsubscribe: <{unsubscribe_url}>\r\n"
         ).encode("ascii")

@@ -211,16 +211,12 @@ RETURNING r.id, r.email, r.first_name, r.last_name, r.message_id, r.attempts, r.
 # leases that ran out behind it.
 CLAIM_RESCAN_SECONDS = 5.0
 
+# The contact's timeline shows the send from ``sent_at`` (see server/contacts/service.py).
 MARK_SENT_SQL = """
-WITH done AS (
-    UPDATE campaign_recipient
-    SET status = 'sent', sent_at = now(), lease_until = NULL, leased_by = NULL,
-        last_error = NULL, smtp_code = NULL
-    WHERE id = ANY($1::bigint[]) AND leased_by = $2 AND status = 'sending'
-    RETURNING contact_id
-)
-INSERT INTO contact_event (contact_id, kind, data, created_at)
-SELECT contact_id, 'campaign_sent', $3::jsonb, now() FROM done
+UPDATE campaign_recipient
+SET status = 'sent', sent_at = now(), lease_until = NULL, leased_by = NULL,
+    last_error = NULL, smtp_code = NULL
+WHERE id = ANY($1::bigint[]) AND leased_by = $2 AND status = 'sending'
 """
 
 MARK_FAILED_SQL = """
@@ -247,11 +243,20 @@ UPDATE campaign_recipient SET lease_until = now() + make_interval(secs => $3)
 WHERE id = $1 AND leased_by = $2 AND status = 'sending'
 """
 
+# Whether any recipient is still queued or sending comes from the ``campaign_counts`` ledger
+# (written in the same transactions as the recipients, so it says what a scan would): no index
+# holds ``status`` (claims and marks are HOT updates), so asking the rows would read them all.
 FINISH_SQL = """
 UPDATE campaign SET status = 'sent', finished_at = now(), updated_at = now()
 WHERE id = $1 AND status = 'sending' AND expanded_at IS NOT NULL
-  AND NOT EXISTS (SELECT 1 FROM campaign_recipient
-                  WHERE campaign_id = $1 AND status IN ('queued', 'sending'))
+  AND (SELECT coalesce(sum(queued + sending), 0) FROM campaign_counts WHERE campaign_id = $1) = 0
+"""
+
+# The earliest retry to come due, through the partial index on ``next_attempt_at``. Leases
+# running out are not looked at: an idle sender looks again within a second anyway.
+NEXT_DUE_SQL = """
+SELECT min(next_attempt_at) FROM campaign_recipient
+WHERE campaign_id = $1 AND next_attempt_at IS NOT NULL AND status = 'queued'
 """
 
 
@@ -293,10 +298,9 @@ class SentMarks:
     second copy.
     """
 
-    def __init__(self, db: asyncpg.Connection, sender_id: str, event: str, limit: int) -> None:
+    def __init__(self, db: asyncpg.Connection, sender_id: str, limit: int) -> None:
         self.db = db
         self.sender_id = sender_id
-        self.event = event
         self.limit = max(1, limit)
         self.group = max(1, self.limit // 2)
         self.pending: list[int] = []
@@ -340,7 +344,7 @@ class SentMarks:
                         self._task = None
                         self._hurry = False
                         return
-                await self.db.execute(MARK_SENT_SQL, ids, self.sender_id, self.event)
+                await self.db.execute(MARK_SENT_SQL, ids, self.sender_id)
                 async with self._changed:
                     self.writing = 0
                     self.written += len(ids)
@@ -566,12 +570,7 @@ class _Sender:
         pool = connections.get("default")
         async with pool.acquire_connection() as db, pool.acquire_connection() as marks_db:
             self.db = db
-            self.marks = SentMarks(
-                marks_db,
-                self.id,
-                json.dumps({"campaign_id": str(self.campaign.id), "name": self.campaign.name}),
-                self.config.campaign_concurrency,
-            )
+            self.marks = SentMarks(marks_db, self.id, self.config.campaign_concurrency)
             outcome = await self._run(lock)
         await progress.maybe_emit(self.state.campaign, force=True)
         return outcome
@@ -657,13 +656,10 @@ class _Sender:
                     log.warning("campaign_progress_failed", error=f"{type(exc).__name__}: {exc}")
 
     async def _next_due(self) -> float:
-        due = await self.db.fetchval(
-            "SELECT min(coalesce(next_attempt_at, lease_until)) FROM campaign_recipient "
-            "WHERE campaign_id = $1 AND status IN ('queued', 'sending')",
-            self.campaign.id,
-        )
+        due = await self.db.fetchval(NEXT_DUE_SQL, self.campaign.id)
         if due is None:
-            return 0.2
+            # Other senders' rows are in flight: they are marked, or their leases run out.
+            return 1.0
         return max(0.05, float((due - datetime.now(UTC)).total_seconds()))
 
     async def _drain(self, workers: list[asyncio.Task[None]]) -> None:

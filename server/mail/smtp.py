@@ -210,13 +210,49 @@ async def _send_plain(
             raise aiosmtplib.SMTPRecipientsRefused(
                 [aiosmtplib.SMTPRecipientRefused(response.code, response.message, recipient)]
             )
-        response = await client.data(data)
+        response = await _data(client, data)
     except (aiosmtplib.SMTPResponseException, aiosmtplib.SMTPRecipientsRefused):
         # As sendmail: a failed RSET is not what the caller needs to see, the refusal is.
         with contextlib.suppress(ConnectionError, aiosmtplib.SMTPResponseException):
             await client.rset()
         raise
     return {}, response.message
+
+
+async def _data(client: aiosmtplib.SMTP, data: bytes) -> aiosmtplib.SMTPResponse:
+    """``client.data(data)`` for a message whose lines all end with CRLF already.
+
+    aiosmtplib rewrites every line ending and dot-stuffs the message with two regular
+    expressions over all of it, a sixth of a campaign sender's CPU per message; for a message
+    that is CRLF throughout (what the campaign renderer writes) C string methods do the same
+    (dots at line starts doubled, then the final ".") at a fraction of the cost. Anything else
+    goes through ``client.data``. The client is the caller's alone (checked out of the pool),
+    so nothing else writes between DATA and the message.
+    """
+    protocol = client.protocol
+    crlf = data.count(b"\r\n")
+    if (
+        protocol is None
+        or not data.endswith(b"\r\n")
+        or data.count(b"\n") != crlf
+        or data.count(b"\r") != crlf
+    ):
+        return await client.data(data)
+    if data.startswith(b"."):
+        data = b"." + data
+    message = data.replace(b"\r\n.", b"\r\n..") + b".\r\n"
+    response = await client.execute_command(b"DATA")
+    if response.code != aiosmtplib.SMTPStatus.start_input:
+        raise aiosmtplib.SMTPDataError(response.code, response.message)
+    try:
+        protocol.write(message)
+        response = await protocol.read_response(timeout=client.timeout)
+    except (aiosmtplib.SMTPServerDisconnected, aiosmtplib.SMTPTimeoutError):
+        client.close()
+        raise
+    if response.code != aiosmtplib.SMTPStatus.completed:
+        raise aiosmtplib.SMTPDataError(response.code, response.message)
+    return response
 
 
 def _map_error(exc: aiosmtplib.SMTPException) -> MailError:

@@ -35,6 +35,9 @@ def _signing_key(secret_key: str, kind: TokenKind) -> bytes:
     return bytes(_serializer_for(secret_key, kind).make_signer().derive_key())
 
 
+_NEVER_SHORTER = 10
+
+
 def _b64(data: bytes) -> bytes:
     return base64.urlsafe_b64encode(data).rstrip(b"=")
 
@@ -48,8 +51,14 @@ def make_token(kind: TokenKind, recipient_id: int, url: str | None = None) -> st
         data = f"[{int(recipient_id)}]".encode()
     else:
         data = json.dumps([recipient_id, url], ensure_ascii=False, separators=(",", ":")).encode()
-    compressed = zlib.compress(data)
-    body = b"." + _b64(compressed) if len(compressed) < len(data) - 1 else _b64(data)
+    # itsdangerous keeps the compressed form only if it is shorter than the JSON minus one.
+    # zlib never writes fewer than 9 bytes, so up to 10 bytes of JSON (an open or unsubscribe
+    # token of a recipient id below 100,000,000) it cannot be, and compressing is skipped.
+    if len(data) <= _NEVER_SHORTER:
+        body = _b64(data)
+    else:
+        compressed = zlib.compress(data)
+        body = b"." + _b64(compressed) if len(compressed) < len(data) - 1 else _b64(data)
     key = _signing_key(get_config().secret_key, kind)
     return (body + b"." + _b64(hmac.digest(key, body, "sha1"))).decode("ascii")
 

@@ -469,3 +469,29 @@ async def test_plain_addresses_go_out_exactly_as_through_sendmail(
     for received in (first, second):
         assert received["X-Inkwell-Envelope-From"] == "<news@inkwell.test>"
         assert received.get_content().startswith(".a line that starts with a dot")
+
+
+BODIES = [
+    # CRLF throughout: the message goes out as it is, dots at line starts doubled.
+    b"Subject: crlf\r\n\r\n.first\r\nmiddle\r\n..two dots\r\n.\r\nend\r\n",
+    b".Subject-like first line\r\n\r\nbody\r\n",
+    # Anything else goes through aiosmtplib's own normalisation.
+    b"Subject: lf\n\n.first\nend\n",
+    b"Subject: cr\r\rlone\rend",
+    b"Subject: mixed\r\n\r\n.a\nb\r\n.c",
+]
+
+
+@pytest.mark.parametrize("body", BODIES)
+async def test_a_raw_message_arrives_as_through_sendmail(
+    sender: SmtpMailSender, mailbox_dir: Path, body: bytes
+) -> None:
+    # First through the one-recipient path, then through aiosmtplib's sendmail.
+    await sender.send_raw("news@inkwell.test", [PLAIN[0]], body, message_id="<1@inkwell.test>")
+    await sender.send_raw(
+        "news@inkwell.test", [f"Reader <{PLAIN[0]}>"], body, message_id="<2@inkwell.test>"
+    )
+    ours, reference = (path.read_bytes() for path in sorted(mailbox_dir.glob("*.eml")))
+    assert ours == reference
+    if body.count(b"\n") == body.count(b"\r") == body.count(b"\r\n"):
+        assert ours.endswith(b"\r\n" + body)

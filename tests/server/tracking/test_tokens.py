@@ -23,7 +23,9 @@ def test_tokens_equal_itsdangerous_and_read_back() -> None:
     kinds: list[TokenKind] = ["open", "click", "unsubscribe"]
     for kind in kinds:
         reference = URLSafeSerializer(secret, salt=f"inkwell.tracking.{kind}")
-        for rid in (0, 1, 42, 123_456, 2**62):
+        # Ids around the length where compression is no longer skipped, and ids whose
+        # JSON compresses (repeated digits).
+        for rid in (0, 1, 42, 123_456, 99_999_999, 100_000_000, 11_111_111, 10**17, 2**62):
             urls = URLS if kind == "click" else [None]
             for url in urls:
                 payload = [rid] if url is None else [rid, url]

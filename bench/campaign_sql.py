@@ -1,0 +1,113 @@
+"""The database's share of sending a campaign: claims and marks only, no SMTP, no rendering.
+
+N = ``BENCH_CAMPAIGN_RECIPIENTS`` (default 100,000) recipients of one campaign are claimed in
+batches of ``CAMPAIGN_BATCH_SIZE`` (the sender's claim statement, onwards from its cursor) and
+marked sent in groups of half ``CAMPAIGN_CONCURRENCY`` (the sender's mark statement), on one
+connection each as a sender holds them. Reported: CPU seconds of the two PostgreSQL backends
+(from /proc, so another load on the machine does not count), per message, and the wall time.
+A load-robust way to compare schema and statement variants.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import asyncpg
+
+from bench.campaign_send import make_audience
+from bench.contacts_import import make_owner
+
+ROOT = Path(__file__).resolve().parents[1]
+N = int(os.environ.get("BENCH_CAMPAIGN_RECIPIENTS", "100000"))
+BATCH = int(os.environ.get("CAMPAIGN_BATCH_SIZE", "50"))
+GROUP = max(1, int(os.environ.get("CAMPAIGN_CONCURRENCY", "8")) // 2)
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / TICK
+
+
+async def run() -> None:
+    from models.accounts import Workspace
+    from models.campaigns import Campaign, CampaignStatus
+    from server.campaigns import sending
+    from server.campaigns.service import audience_params
+    from server.core.config import get_config
+    from server.core.db import close_db, init_db
+
+    await init_db()
+    workspace = None
+    try:
+        _, workspace, _ = await make_owner()
+        list_id = await make_audience(workspace.id)
+        campaign = await Campaign.create(
+            id=uuid.uuid4(),
+            workspace_id=workspace.id,
+            name="SQL bench",
+            subject="Hello",
+            audience={"list_ids": [str(list_id)]},
+            status=CampaignStatus.sending,
+        )
+        url = get_config().database_url
+        claims, marks = await asyncpg.connect(url), await asyncpg.connect(url)
+        try:
+            await claims.execute(
+                sending.EXPAND_SQL,
+                *audience_params(workspace.id, campaign.audience),
+                campaign.id,
+                "bench.localhost",
+            )
+            await claims.execute("ANALYZE campaign_recipient")
+            pids = [await c.fetchval("SELECT pg_backend_pid()") for c in (claims, marks)]
+            before = sum(cpu_seconds(p) for p in pids)
+            started = time.perf_counter()
+            sender_id, after, done = uuid.uuid4().hex, 0, 0
+            pending: asyncio.Task[None] | None = None
+            while True:
+                rows = await claims.fetch(
+                    sending.CLAIM_SQL, campaign.id, BATCH, 60.0, sender_id, after
+                )
+                if not rows:
+                    break
+                after = max(r["id"] for r in rows)
+                ids = [r["id"] for r in rows]
+                for i in range(0, len(ids), GROUP):
+                    if pending is not None:
+                        await pending
+                    pending = asyncio.create_task(
+                        marks.execute(sending.MARK_SENT_SQL, ids[i : i + GROUP], sender_id)
+                    )
+                done += len(rows)
+            if pending is not None:
+                await pending
+            wall = time.perf_counter() - started
+            cpu = sum(cpu_seconds(p) for p in pids) - before
+            finished = await claims.execute(sending.FINISH_SQL, campaign.id)
+        finally:
+            await claims.close()
+            await marks.close()
+        print(
+            f"{done:,} claimed and marked in {wall:.1f} s; PostgreSQL backends {cpu:.2f} CPU s, "
+            f"{cpu / max(1, done) * 1000:.3f} ms per message; finish: {finished}"
+        )
+    finally:
+        if workspace is not None:
+            await Workspace.filter(id=workspace.id).delete()
+        await close_db()
+
+
+def main() -> None:
+    subprocess.run([sys.executable, "-m", "server.cli", "migrate"], cwd=ROOT, check=True)
+    asyncio.run(run())
+
+
+if __name__ == "__main__":
+    main()
