@@ -575,6 +575,12 @@ async def recipients(actor: Actor, campaign_id: uuid.UUID, query: RecipientQuery
     qs = campaign.recipients.all().order_by("id")  # type: ignore[attr-defined]
     if query.status is not None:
         qs = qs.filter(status=query.status)
+        # Only these outcomes set these times: the filter lets PostgreSQL use the partial
+        # indexes of migration 15 instead of walking every row of a large campaign.
+        if query.status is RecipientStatus.failed:
+            qs = qs.filter(failed_at__isnull=False)
+        elif query.status is RecipientStatus.bounced:
+            qs = qs.filter(bounced_at__isnull=False)
     if query.cursor is not None:
         qs = qs.filter(id__gt=query.cursor)
     rows = await qs.limit(query.limit + 1)
