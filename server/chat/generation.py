@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+import uuid
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -33,7 +34,7 @@ from agents.routing import RouteDecision, cost_usd, decide
 from agents.workflow import WorkflowState
 from models.accounts import Workspace
 from models.chat import ChatMessage, ChatThread, MessageRole, MessageStatus
-from realtime.emit import emit_now, publication
+from realtime.emit import emit_locally, emit_now, publication
 from server.chat import streaming
 from server.chat.service import (
     month_counter,
@@ -71,6 +72,110 @@ KEPT_UNREACHABLE = (
 
 class HistoryUnavailable(Exception):
     """The provider keeps the conversation and could not be asked for it."""
+
+
+class ReplyBusy(Exception):
+    """Another live process is writing the reply (it holds the reply's lease); look again
+    in ``retry_in`` seconds."""
+
+    def __init__(self, retry_in: float) -> None:
+        super().__init__(f"the reply is being written elsewhere; look again in {retry_in:g} s")
+        self.retry_in = retry_in
+
+
+def lease_key(reply_id: object) -> str:
+    return f"inkwell:chat:lease:{reply_id}"
+
+
+# Renews the lease only for its holder; 0 when the lease is gone or someone else's.
+_RENEW = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+    return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+end
+return 0
+"""
+_RELEASE = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+    return redis.call('DEL', KEYS[1])
+end
+return 0
+"""
+
+# Replies this web process is writing, kept so they are not garbage-collected mid-reply and
+# so shutdown can let them finish.
+_running: set[asyncio.Task[None]] = set()
+
+
+def write_here(reply_id: str) -> None:
+    """Write the reply in this (web) process, detached from the request that asked for it.
+
+    The reply's queued job is the fallback: it runs ``chat_lease_seconds`` later and leaves
+    the reply alone while this process holds the lease, so a reply this process cannot start
+    or finish (Redis unreachable, the process stopped) is still written or ended by a worker.
+    """
+    task = asyncio.create_task(_write_under_lease(reply_id))
+    _running.add(task)
+    task.add_done_callback(_running.discard)
+
+
+async def finish_running(seconds: float) -> None:
+    """Let the replies this process is writing end (at most ``seconds``), then stop
+    the rest; their jobs take over once the leases are released."""
+    if not _running:
+        return
+    _, late = await asyncio.wait(set(_running), timeout=seconds)
+    for task in late:
+        task.cancel()
+    if late:
+        await asyncio.wait(late)
+
+
+async def _write_under_lease(reply_id: str) -> None:
+    config = get_config()
+    redis = get_redis()
+    key = lease_key(reply_id)
+    holder = uuid.uuid4().hex
+    ttl_ms = int(config.chat_lease_seconds * 1000)
+    try:
+        if not await redis.set(key, holder, nx=True, px=ttl_ms):
+            return
+    except Exception as exc:
+        log.warning("chat.lease_unavailable", reply_id=reply_id, error=str(exc))
+        return
+    writing = asyncio.current_task()
+    assert writing is not None
+    keeper = asyncio.create_task(_keep_lease(key, holder, ttl_ms, writing))
+    try:
+        outcome = await generate_reply(reply_id, leased=True)
+        log.info("chat.reply_written", reply_id=reply_id, outcome=outcome)
+    except asyncio.CancelledError:
+        log.warning("chat.reply_stopped", reply_id=reply_id)
+    except Exception:
+        log.exception("chat.reply_failed", reply_id=reply_id)
+    finally:
+        keeper.cancel()
+        with contextlib.suppress(Exception):
+            await redis.eval(_RELEASE, 1, key, holder)  # type: ignore[misc]
+
+
+async def _keep_lease(key: str, holder: str, ttl_ms: int, writing: asyncio.Task[None]) -> None:
+    """Renew the lease a few times per period; stop the writing once it is lost, so no two
+    processes ever write one reply."""
+    renewed = time.monotonic()
+    while True:
+        await asyncio.sleep(ttl_ms / 3000)
+        try:
+            kept = await get_redis().eval(_RENEW, 1, key, holder, str(ttl_ms))  # type: ignore[misc]
+        except Exception as exc:
+            log.warning("chat.lease_renewal_failed", key=key, error=str(exc))
+            if time.monotonic() - renewed < ttl_ms / 1000:
+                continue
+            kept = 0
+        if not kept:
+            log.warning("chat.lease_lost", key=key)
+            writing.cancel()
+            return
+        renewed = time.monotonic()
 
 
 def _stretched(base: float, limit: float, live: int) -> float:
@@ -182,12 +287,15 @@ class _Writer:
                 "delta": delta,
             }
             room = thread_room(self.thread_id)
-            # In a worker the fan-out is one PUBLISH, sent with the XADD: one round trip.
+            # The fan-out is one PUBLISH, sent with the XADD: one round trip. A web process
+            # writing the reply then hands the batch to its own sockets directly.
             fan_out = publication("chat:token", event, room=room)
             token = streaming.Token(self.seq, delta)
             await streaming.append(get_redis(), self.reply.id, [token], publish=fan_out)
             if fan_out is None:
                 await emit_now("chat:token", event, room=room)
+            else:
+                await emit_locally("chat:token", event, room=room)
         save_seconds = _stretched(SAVE_SECONDS, MAX_SAVE_SECONDS, _Writer.live)
         if save:
             # The last copy must land after any periodic one still being written.
@@ -254,8 +362,10 @@ async def _record(
     )
 
 
-async def _claim(reply_id: str) -> ChatMessage | None:
-    """Pending → streaming, once. A reply found mid-stream was orphaned by a dead worker.
+async def _claim(reply_id: str, *, leased: bool = False) -> ChatMessage | None:
+    """Pending → streaming, once. A reply found mid-stream is left to the live process that
+    holds its lease (``ReplyBusy``); without one its writer died, and the reply is ended as
+    interrupted, or written afresh when none of it went out.
 
     The reply comes with its thread and workspace. The usual case (a pending reply) costs one
     conditional UPDATE, read beside it; anything else is sorted out under a row lock.
@@ -269,10 +379,10 @@ async def _claim(reply_id: str) -> ChatMessage | None:
     if claimed and reply is not None:
         reply.status = MessageStatus.streaming
         return reply
-    return await _claim_locked(reply_id)
+    return await _claim_locked(reply_id, leased=leased)
 
 
-async def _claim_locked(reply_id: str) -> ChatMessage | None:
+async def _claim_locked(reply_id: str, *, leased: bool = False) -> ChatMessage | None:
     async with transaction():
         reply = await ChatMessage.filter(id=reply_id).select_for_update().first()
         if reply is None or reply.status in (
@@ -282,16 +392,28 @@ async def _claim_locked(reply_id: str) -> ChatMessage | None:
         ):
             return None
         if reply.status is MessageStatus.streaming:
-            # Its tokens are already out under their seq numbers; starting over would reuse
-            # them for different text. End it as failed, keeping the text, and offer a retry.
-            reply.status = MessageStatus.failed
-            reply.error_code = "interrupted"
-            reply.error = "The reply was interrupted. Retry to write it again."
-            await reply.save(update_fields=["status", "error_code", "error", "updated_at"])
-            await streaming.finish(
-                get_redis(), reply.id, "error", {"code": "interrupted", "message": reply.error}
-            )
-            return None
+            if leased:
+                # A worker took it first; an orphan is for the queued job to end.
+                return None
+            redis = get_redis()
+            left = await redis.pttl(lease_key(reply.id))
+            if left > 0:
+                # A live process is writing it.
+                raise ReplyBusy(left / 1000)
+            if reply.seq or await redis.exists(streaming.stream_key(reply.id)):
+                # Its tokens are already out under their seq numbers; starting over would
+                # reuse them for different text. End it as failed, keeping the text, and
+                # offer a retry.
+                reply.status = MessageStatus.failed
+                reply.error_code = "interrupted"
+                reply.error = "The reply was interrupted. Retry to write it again."
+                await reply.save(update_fields=["status", "error_code", "error", "updated_at"])
+                await streaming.finish(
+                    redis, reply.id, "error", {"code": "interrupted", "message": reply.error}
+                )
+                return None
+            # Whoever started it stopped before any of it went out (a web process that was
+            # restarted, say): it is written afresh.
         reply.status = MessageStatus.streaming
         await reply.save(update_fields=["status", "updated_at"])
     await reply.fetch_related("thread__workspace")
@@ -399,8 +521,11 @@ async def _moderate(text: str) -> ModerationResult:
     return await Moderator(config).check(text)
 
 
-async def generate_reply(reply_id: str) -> str:
+async def generate_reply(reply_id: str, *, leased: bool = False) -> str:
     """Write the reply ``reply_id``; returns how it ended. Safe to run twice.
+
+    Raises ``ReplyBusy`` when the reply is being written by a process holding its lease
+    (``leased``: this caller holds it).
 
     The provider is asked as soon as the reply is claimed and the history read. The user's
     message is moderated meanwhile, and nothing of the reply goes out before the verdict: a
@@ -410,7 +535,7 @@ async def generate_reply(reply_id: str) -> str:
     # One round of reads before the provider is asked: the claim, the history and the
     # month's usage side by side.
     reply, history, counter = await asyncio.gather(
-        _claim(reply_id), _history(reply_id), _usage_of(reply_id)
+        _claim(reply_id, leased=leased), _history(reply_id), _usage_of(reply_id)
     )
     if reply is None:
         return "skipped"

@@ -1,15 +1,16 @@
 """Chat threads: reading, sending, retrying, workflow transitions and AI usage.
 
-Generation itself runs in the worker (``server.chat.generation``), detached from any socket or
-request; this module only records the user's message and a pending reply, then queues the job
-through the outbox in the same transaction.
+Generation itself (``server.chat.generation``) runs detached from any socket or request; this
+module only records the user's message and a pending reply and queues the job through the
+outbox in the same transaction. With ``CHAT_REPLIES_IN_WEB`` the web process starts writing
+the reply itself once that commits, and the job is the fallback a worker runs later.
 """
 
 from __future__ import annotations
 
 import asyncio
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -43,7 +44,7 @@ from server.chat.schemas import (
 from server.core import outbox
 from server.core.auth import Actor
 from server.core.config import get_config
-from server.core.db import transaction
+from server.core.db import on_commit, transaction
 from server.core.errors import AppError, Conflict, NotFound
 from server.core.redis import get_redis
 
@@ -327,7 +328,27 @@ async def usage_summary(actor: Actor) -> UsageSummary:
 
 
 async def _queue_reply(thread: ChatThread, reply: ChatMessage) -> None:
-    await outbox.enqueue("generate_reply", str(reply.id), job_id=f"reply:{reply.id}")
+    """Queue the reply's job; with ``CHAT_REPLIES_IN_WEB`` this process writes the reply
+    after the commit and the job, due a lease period later, is the fallback."""
+    config = get_config()
+    if not config.chat_replies_in_web:
+        await outbox.enqueue("generate_reply", str(reply.id), job_id=f"reply:{reply.id}")
+        return
+    await outbox.enqueue(
+        "generate_reply",
+        str(reply.id),
+        job_id=f"reply:{reply.id}",
+        defer_until=datetime.now(UTC) + timedelta(seconds=config.chat_lease_seconds),
+        relay_after_commit=False,
+    )
+
+    async def write_here() -> None:
+        # Imported here: the reply's writer reads this module's services.
+        from server.chat import generation
+
+        generation.write_here(str(reply.id))
+
+    on_commit(write_here)
 
 
 async def _locked_thread(actor: Actor, thread_id: uuid.UUID | str) -> ChatThread:
