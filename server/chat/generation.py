@@ -17,6 +17,7 @@ import asyncio
 import contextlib
 import time
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -37,6 +38,7 @@ from models.chat import ChatMessage, ChatThread, MessageRole, MessageStatus
 from realtime.emit import emit_locally, emit_now, publication
 from server.chat import streaming
 from server.chat.service import (
+    UsageTotals,
     month_counter,
     month_usage,
     provider_texts,
@@ -106,14 +108,24 @@ return 0
 _running: set[asyncio.Task[None]] = set()
 
 
-def write_here(reply_id: str) -> None:
+@dataclass(frozen=True)
+class Prepared:
+    """What the web process that took the message read already: the pending reply with its
+    thread and workspace, the finished messages before it and the month's usage."""
+
+    reply: ChatMessage
+    history: list[ChatMessage]
+    usage: UsageTotals
+
+
+def write_here(reply_id: str, prepared: Prepared | None = None) -> None:
     """Write the reply in this (web) process, detached from the request that asked for it.
 
     The reply's queued job is the fallback: it runs ``chat_lease_seconds`` later and leaves
     the reply alone while this process holds the lease, so a reply this process cannot start
     or finish (Redis unreachable, the process stopped) is still written or ended by a worker.
     """
-    task = asyncio.create_task(_write_under_lease(reply_id))
+    task = asyncio.create_task(_write_under_lease(reply_id, prepared))
     _running.add(task)
     task.add_done_callback(_running.discard)
 
@@ -130,7 +142,7 @@ async def finish_running(seconds: float) -> None:
         await asyncio.wait(late)
 
 
-async def _write_under_lease(reply_id: str) -> None:
+async def _write_under_lease(reply_id: str, prepared: Prepared | None) -> None:
     config = get_config()
     redis = get_redis()
     key = lease_key(reply_id)
@@ -146,7 +158,7 @@ async def _write_under_lease(reply_id: str) -> None:
     assert writing is not None
     keeper = asyncio.create_task(_keep_lease(key, holder, ttl_ms, writing))
     try:
-        outcome = await generate_reply(reply_id, leased=True)
+        outcome = await generate_reply(reply_id, leased=True, prepared=prepared)
         log.info("chat.reply_written", reply_id=reply_id, outcome=outcome)
     except asyncio.CancelledError:
         log.warning("chat.reply_stopped", reply_id=reply_id)
@@ -382,6 +394,18 @@ async def _claim(reply_id: str, *, leased: bool = False) -> ChatMessage | None:
     return await _claim_locked(reply_id, leased=leased)
 
 
+async def _claim_prepared(reply: ChatMessage) -> ChatMessage | None:
+    """The claim of a reply this process just created, read with its thread and workspace:
+    one conditional UPDATE."""
+    claimed = await ChatMessage.filter(id=reply.id, status=MessageStatus.pending).update(
+        status=MessageStatus.streaming, updated_at=datetime.now(UTC)
+    )
+    if not claimed:
+        return await _claim_locked(str(reply.id), leased=True)
+    reply.status = MessageStatus.streaming
+    return reply
+
+
 async def _claim_locked(reply_id: str, *, leased: bool = False) -> ChatMessage | None:
     async with transaction():
         reply = await ChatMessage.filter(id=reply_id).select_for_update().first()
@@ -521,22 +545,29 @@ async def _moderate(text: str) -> ModerationResult:
     return await Moderator(config).check(text)
 
 
-async def generate_reply(reply_id: str, *, leased: bool = False) -> str:
+async def generate_reply(
+    reply_id: str, *, leased: bool = False, prepared: Prepared | None = None
+) -> str:
     """Write the reply ``reply_id``; returns how it ended. Safe to run twice.
 
     Raises ``ReplyBusy`` when the reply is being written by a process holding its lease
-    (``leased``: this caller holds it).
+    (``leased``: this caller holds it). With ``prepared`` only the claim is read.
 
     The provider is asked as soon as the reply is claimed and the history read. The user's
     message is moderated meanwhile, and nothing of the reply goes out before the verdict: a
     flagged message ends the reply as withheld, with no token published.
     """
     config = get_config()
-    # One round of reads before the provider is asked: the claim, the history and the
-    # month's usage side by side.
-    reply, history, counter = await asyncio.gather(
-        _claim(reply_id, leased=leased), _history(reply_id), _usage_of(reply_id)
-    )
+    counter: UsageTotals | None
+    if prepared is not None:
+        reply = await _claim_prepared(prepared.reply)
+        history, counter = prepared.history, prepared.usage
+    else:
+        # One round of reads before the provider is asked: the claim, the history and the
+        # month's usage side by side.
+        reply, history, counter = await asyncio.gather(
+            _claim(reply_id, leased=leased), _history(reply_id), _usage_of(reply_id)
+        )
     if reply is None:
         return "skipped"
     thread: ChatThread = reply.thread

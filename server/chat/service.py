@@ -327,9 +327,19 @@ async def usage_summary(actor: Actor) -> UsageSummary:
     )
 
 
-async def _queue_reply(thread: ChatThread, reply: ChatMessage) -> None:
+async def _queue_reply(
+    thread: ChatThread,
+    reply: ChatMessage,
+    *,
+    history: list[ChatMessage] | None = None,
+    usage: UsageTotals | None = None,
+) -> None:
     """Queue the reply's job; with ``CHAT_REPLIES_IN_WEB`` this process writes the reply
-    after the commit and the job, due a lease period later, is the fallback."""
+    after the commit and the job, due a lease period later, is the fallback.
+
+    ``history`` (the thread's finished messages before the reply, as of this transaction)
+    and ``usage`` (the month's, as the budget check read it) spare the writer reading them
+    again before it asks the model."""
     config = get_config()
     if not config.chat_replies_in_web:
         await outbox.enqueue("generate_reply", str(reply.id), job_id=f"reply:{reply.id}")
@@ -346,7 +356,10 @@ async def _queue_reply(thread: ChatThread, reply: ChatMessage) -> None:
         # Imported here: the reply's writer reads this module's services.
         from server.chat import generation
 
-        generation.write_here(str(reply.id))
+        prepared = None
+        if history is not None and usage is not None:
+            prepared = generation.Prepared(reply=reply, history=history, usage=usage)
+        generation.write_here(str(reply.id), prepared)
 
     on_commit(write_here)
 
@@ -371,14 +384,24 @@ async def send_message(
     endpoint when configured, runs in the reply job beside the provider's first-token wait,
     and the job withholds the reply and this message when it flags them.
     """
-    decision = await route_for(actor.workspace.id, str(actor.workspace.plan))
+    usage = await month_usage(actor.workspace.id)
+    decision = decide(str(actor.workspace.plan), usage[1] + usage[2], usage[3], get_config())
     verdict = check_locally(content)
+    in_web = get_config().chat_replies_in_web
     async with transaction():
         # The tenancy check and the lock in one query: another workspace's thread is not found.
         thread = await _locked_thread(actor, thread_id)
         if decision.refused:
             raise BudgetExceeded(decision.reason or "The monthly AI budget is used up.")
-        if await ChatMessage.filter(thread=thread, status__in=ACTIVE).exists():
+        history: list[ChatMessage] | None = None
+        if in_web:
+            # This process writes the reply: the thread's messages, read under the thread's
+            # lock, are both the busy check and the reply's history.
+            messages = await ChatMessage.filter(thread=thread).order_by("created_at", "id")
+            if any(m.status in ACTIVE for m in messages):
+                raise ReplyInProgress()
+            history = [m for m in messages if m.status is MessageStatus.complete]
+        elif await ChatMessage.filter(thread=thread, status__in=ACTIVE).exists():
             raise ReplyInProgress()
         user_message = await ChatMessage.create(
             id=uuid.uuid4(),
@@ -406,7 +429,10 @@ async def send_message(
                 thread.state = WorkflowState.drafting.value
                 thread.state_version += 1
             await thread.save(update_fields=["title", "state", "state_version", "updated_at"])
-            await _queue_reply(thread, reply)
+            if history is not None:
+                history.append(user_message)
+                thread.workspace = actor.workspace
+            await _queue_reply(thread, reply, history=history, usage=usage)
             await _announce_state(thread)
     if verdict.flagged:
         raise MessageWithheld(

@@ -4,6 +4,7 @@ that writes or ends the reply when that process cannot."""
 from __future__ import annotations
 
 import asyncio
+import json
 import uuid
 from datetime import UTC, datetime, timedelta
 
@@ -129,3 +130,31 @@ async def test_a_writer_that_loses_its_lease_stops(redis: ArqRedis) -> None:
     await redis.set(key, "someone-else", px=300)
     await asyncio.wait_for(keeper, 2)
     assert writing.cancelled()
+
+
+async def test_the_web_sends_the_model_the_history_it_read_while_accepting(
+    client: TestClientProtocol, owner: Login, in_web: Config, fake_openai: FakeOpenAI
+) -> None:
+    fake_openai.reply = json.dumps(
+        {"subject": "Spring", "preheader": "News", "sections": [{"heading": "A", "body": "B"}]}
+    )
+    thread = await new_thread(client, owner)
+    first = await (await send(client, owner, thread["id"], "First brief")).get_json()
+    await generation.finish_running(seconds=30)
+    busy = await send(client, owner, thread["id"], "Second brief")
+    second = await busy.get_json()
+    # A second message while the first reply is written is refused as before.
+    refused = await send(client, owner, thread["id"], "Third brief")
+    assert refused.status_code == 409
+    await generation.finish_running(seconds=30)
+
+    replies = [await ChatMessage.get(id=ids["reply_message_id"]) for ids in (first, second)]
+    assert [r.status for r in replies] == [MessageStatus.complete] * 2
+    chats = [body for body in fake_openai.requests if "messages" in body]
+    assert len(chats) == 2
+    turns = [(m["role"], m["content"]) for m in chats[1]["messages"] if m["role"] != "system"]
+    assert turns == [
+        ("user", "First brief"),
+        ("assistant", replies[0].content),
+        ("user", "Second brief"),
+    ]
