@@ -16,7 +16,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -36,7 +35,7 @@ from agents.workflow import WorkflowState
 from models.accounts import Workspace
 from models.chat import ChatMessage, ChatThread, MessageRole, MessageStatus
 from realtime.emit import emit_locally, emit_now, publication
-from server.chat import streaming
+from server.chat import lease, streaming
 from server.chat.service import (
     UsageTotals,
     month_counter,
@@ -85,24 +84,6 @@ class ReplyBusy(Exception):
         self.retry_in = retry_in
 
 
-def lease_key(reply_id: object) -> str:
-    return f"inkwell:chat:lease:{reply_id}"
-
-
-# Renews the lease only for its holder; 0 when the lease is gone or someone else's.
-_RENEW = """
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-    return redis.call('PEXPIRE', KEYS[1], ARGV[2])
-end
-return 0
-"""
-_RELEASE = """
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-    return redis.call('DEL', KEYS[1])
-end
-return 0
-"""
-
 # Replies this web process is writing, kept so they are not garbage-collected mid-reply and
 # so shutdown can let them finish.
 _running: set[asyncio.Task[None]] = set()
@@ -110,22 +91,24 @@ _running: set[asyncio.Task[None]] = set()
 
 @dataclass(frozen=True)
 class Prepared:
-    """What the web process that took the message read already: the pending reply with its
-    thread and workspace, the finished messages before it and the month's usage."""
+    """What the web process that took the message has already: the reply it created as
+    streaming under its lease, with its thread and workspace, the finished messages before
+    it and the month's usage."""
 
     reply: ChatMessage
     history: list[ChatMessage]
     usage: UsageTotals
 
 
-def write_here(reply_id: str, prepared: Prepared | None = None) -> None:
-    """Write the reply in this (web) process, detached from the request that asked for it.
+def write_here(prepared: Prepared, holder: str) -> None:
+    """Write the reply in this (web) process, detached from the request that asked for it;
+    ``holder`` holds the reply's lease, taken before the reply was created.
 
     The reply's queued job is the fallback: it runs ``chat_lease_seconds`` later and leaves
-    the reply alone while this process holds the lease, so a reply this process cannot start
-    or finish (Redis unreachable, the process stopped) is still written or ended by a worker.
+    the reply alone while the lease lives, so a reply this process cannot finish (Redis
+    unreachable, the process stopped) is still written or ended by a worker.
     """
-    task = asyncio.create_task(_write_under_lease(reply_id, prepared))
+    task = asyncio.create_task(_write_under_lease(prepared, holder))
     _running.add(task)
     task.add_done_callback(_running.discard)
 
@@ -142,23 +125,15 @@ async def finish_running(seconds: float) -> None:
         await asyncio.wait(late)
 
 
-async def _write_under_lease(reply_id: str, prepared: Prepared | None) -> None:
-    config = get_config()
-    redis = get_redis()
-    key = lease_key(reply_id)
-    holder = uuid.uuid4().hex
-    ttl_ms = int(config.chat_lease_seconds * 1000)
-    try:
-        if not await redis.set(key, holder, nx=True, px=ttl_ms):
-            return
-    except Exception as exc:
-        log.warning("chat.lease_unavailable", reply_id=reply_id, error=str(exc))
-        return
+async def _write_under_lease(prepared: Prepared, holder: str) -> None:
+    reply_id = str(prepared.reply.id)
     writing = asyncio.current_task()
     assert writing is not None
-    keeper = asyncio.create_task(_keep_lease(key, holder, ttl_ms, writing))
+    keeper = asyncio.create_task(
+        lease.keep(reply_id, holder, get_config().chat_lease_seconds, writing)
+    )
     try:
-        outcome = await generate_reply(reply_id, leased=True, prepared=prepared)
+        outcome = await generate_reply(reply_id, prepared=prepared)
         log.info("chat.reply_written", reply_id=reply_id, outcome=outcome)
     except asyncio.CancelledError:
         log.warning("chat.reply_stopped", reply_id=reply_id)
@@ -166,28 +141,7 @@ async def _write_under_lease(reply_id: str, prepared: Prepared | None) -> None:
         log.exception("chat.reply_failed", reply_id=reply_id)
     finally:
         keeper.cancel()
-        with contextlib.suppress(Exception):
-            await redis.eval(_RELEASE, 1, key, holder)  # type: ignore[misc]
-
-
-async def _keep_lease(key: str, holder: str, ttl_ms: int, writing: asyncio.Task[None]) -> None:
-    """Renew the lease a few times per period; stop the writing once it is lost, so no two
-    processes ever write one reply."""
-    renewed = time.monotonic()
-    while True:
-        await asyncio.sleep(ttl_ms / 3000)
-        try:
-            kept = await get_redis().eval(_RENEW, 1, key, holder, str(ttl_ms))  # type: ignore[misc]
-        except Exception as exc:
-            log.warning("chat.lease_renewal_failed", key=key, error=str(exc))
-            if time.monotonic() - renewed < ttl_ms / 1000:
-                continue
-            kept = 0
-        if not kept:
-            log.warning("chat.lease_lost", key=key)
-            writing.cancel()
-            return
-        renewed = time.monotonic()
+        await lease.release(reply_id, holder)
 
 
 def _stretched(base: float, limit: float, live: int) -> float:
@@ -374,7 +328,7 @@ async def _record(
     )
 
 
-async def _claim(reply_id: str, *, leased: bool = False) -> ChatMessage | None:
+async def _claim(reply_id: str) -> ChatMessage | None:
     """Pending → streaming, once. A reply found mid-stream is left to the live process that
     holds its lease (``ReplyBusy``); without one its writer died, and the reply is ended as
     interrupted, or written afresh when none of it went out.
@@ -391,22 +345,10 @@ async def _claim(reply_id: str, *, leased: bool = False) -> ChatMessage | None:
     if claimed and reply is not None:
         reply.status = MessageStatus.streaming
         return reply
-    return await _claim_locked(reply_id, leased=leased)
+    return await _claim_locked(reply_id)
 
 
-async def _claim_prepared(reply: ChatMessage) -> ChatMessage | None:
-    """The claim of a reply this process just created, read with its thread and workspace:
-    one conditional UPDATE."""
-    claimed = await ChatMessage.filter(id=reply.id, status=MessageStatus.pending).update(
-        status=MessageStatus.streaming, updated_at=datetime.now(UTC)
-    )
-    if not claimed:
-        return await _claim_locked(str(reply.id), leased=True)
-    reply.status = MessageStatus.streaming
-    return reply
-
-
-async def _claim_locked(reply_id: str, *, leased: bool = False) -> ChatMessage | None:
+async def _claim_locked(reply_id: str) -> ChatMessage | None:
     async with transaction():
         reply = await ChatMessage.filter(id=reply_id).select_for_update().first()
         if reply is None or reply.status in (
@@ -416,14 +358,11 @@ async def _claim_locked(reply_id: str, *, leased: bool = False) -> ChatMessage |
         ):
             return None
         if reply.status is MessageStatus.streaming:
-            if leased:
-                # A worker took it first; an orphan is for the queued job to end.
-                return None
             redis = get_redis()
-            left = await redis.pttl(lease_key(reply.id))
+            left = await lease.remaining(reply.id)
             if left > 0:
                 # A live process is writing it.
-                raise ReplyBusy(left / 1000)
+                raise ReplyBusy(left)
             if reply.seq or await redis.exists(streaming.stream_key(reply.id)):
                 # Its tokens are already out under their seq numbers; starting over would
                 # reuse them for different text. End it as failed, keeping the text, and
@@ -545,13 +484,11 @@ async def _moderate(text: str) -> ModerationResult:
     return await Moderator(config).check(text)
 
 
-async def generate_reply(
-    reply_id: str, *, leased: bool = False, prepared: Prepared | None = None
-) -> str:
+async def generate_reply(reply_id: str, *, prepared: Prepared | None = None) -> str:
     """Write the reply ``reply_id``; returns how it ended. Safe to run twice.
 
-    Raises ``ReplyBusy`` when the reply is being written by a process holding its lease
-    (``leased``: this caller holds it). With ``prepared`` only the claim is read.
+    Raises ``ReplyBusy`` when the reply is being written by a process holding its lease.
+    ``prepared``: the caller holds the lease and the reply is claimed; nothing is read.
 
     The provider is asked as soon as the reply is claimed and the history read. The user's
     message is moderated meanwhile, and nothing of the reply goes out before the verdict: a
@@ -559,14 +496,14 @@ async def generate_reply(
     """
     config = get_config()
     counter: UsageTotals | None
+    reply: ChatMessage | None
     if prepared is not None:
-        reply = await _claim_prepared(prepared.reply)
-        history, counter = prepared.history, prepared.usage
+        reply, history, counter = prepared.reply, prepared.history, prepared.usage
     else:
         # One round of reads before the provider is asked: the claim, the history and the
         # month's usage side by side.
         reply, history, counter = await asyncio.gather(
-            _claim(reply_id, leased=leased), _history(reply_id), _usage_of(reply_id)
+            _claim(reply_id), _history(reply_id), _usage_of(reply_id)
         )
     if reply is None:
         return "skipped"

@@ -16,8 +16,9 @@ from quart.typing import TestClientProtocol
 from jobs import chat as chat_jobs
 from models.chat import ChatMessage, MessageStatus
 from models.outbox import OutboxMessage
-from server.chat import generation, streaming
-from server.chat.generation import generate_reply, lease_key
+from server.chat import generation, lease, streaming
+from server.chat.generation import generate_reply
+from server.chat.lease import lease_key
 from server.core import outbox
 from server.core.config import Config
 from tests.factories import Login, login_as, make_user
@@ -119,10 +120,13 @@ async def test_a_reply_stopped_before_its_first_token_is_written_by_the_job(
 
 
 async def test_a_writer_that_loses_its_lease_stops(redis: ArqRedis) -> None:
-    key = lease_key(uuid.uuid4())
-    await redis.set(key, "me", px=300)
+    reply_id = uuid.uuid4()
+    holder = await lease.take(reply_id, 0.3)
+    assert holder is not None
+    assert await lease.take(reply_id, 0.3) is None
+    key = lease_key(reply_id)
     writing = asyncio.create_task(asyncio.sleep(30))
-    keeper = asyncio.create_task(generation._keep_lease(key, "me", 300, writing))
+    keeper = asyncio.create_task(lease.keep(reply_id, holder, 0.3, writing))
     await asyncio.sleep(0.25)
     # Renewed meanwhile (it would have expired after 300 ms otherwise).
     assert not writing.done()
@@ -133,7 +137,11 @@ async def test_a_writer_that_loses_its_lease_stops(redis: ArqRedis) -> None:
 
 
 async def test_the_web_sends_the_model_the_history_it_read_while_accepting(
-    client: TestClientProtocol, owner: Login, in_web: Config, fake_openai: FakeOpenAI
+    client: TestClientProtocol,
+    owner: Login,
+    in_web: Config,
+    fake_openai: FakeOpenAI,
+    redis: ArqRedis,
 ) -> None:
     fake_openai.reply = json.dumps(
         {"subject": "Spring", "preheader": "News", "sections": [{"heading": "A", "body": "B"}]}
@@ -146,7 +154,12 @@ async def test_the_web_sends_the_model_the_history_it_read_while_accepting(
     # A second message while the first reply is written is refused as before.
     refused = await send(client, owner, thread["id"], "Third brief")
     assert refused.status_code == 409
+    # The refused send gave back the lease it took: only the reply being written (if it is
+    # still) holds one.
+    held = await redis.keys(lease_key("*"))
+    assert held in ([], [lease_key(second["reply_message_id"]).encode()])
     await generation.finish_running(seconds=30)
+    assert await redis.keys(lease_key("*")) == []
 
     replies = [await ChatMessage.get(id=ids["reply_message_id"]) for ids in (first, second)]
     assert [r.status for r in replies] == [MessageStatus.complete] * 2
