@@ -84,11 +84,6 @@ class ReplyBusy(Exception):
         self.retry_in = retry_in
 
 
-# Replies this web process is writing, kept so they are not garbage-collected mid-reply and
-# so shutdown can let them finish.
-_running: set[asyncio.Task[None]] = set()
-
-
 @dataclass(frozen=True)
 class Prepared:
     """What the web process that took the message has already: the reply it created as
@@ -109,16 +104,16 @@ def write_here(prepared: Prepared, holder: str) -> None:
     unreachable, the process stopped) is still written or ended by a worker.
     """
     task = asyncio.create_task(_write_under_lease(prepared, holder))
-    _running.add(task)
-    task.add_done_callback(_running.discard)
+    lease.writing.add(task)
+    task.add_done_callback(lease.writing.discard)
 
 
 async def finish_running(seconds: float) -> None:
     """Let the replies this process is writing end (at most ``seconds``), then stop
     the rest; their jobs take over once the leases are released."""
-    if not _running:
+    if not lease.writing:
         return
-    _, late = await asyncio.wait(set(_running), timeout=seconds)
+    _, late = await asyncio.wait(set(lease.writing), timeout=seconds)
     for task in late:
         task.cancel()
     if late:

@@ -32,6 +32,11 @@ return 0
 """
 
 
+# Replies this web process is writing, kept so they are not garbage-collected mid-reply,
+# counted against CHAT_WEB_MAX_REPLIES, and let finish at shutdown.
+writing: set[asyncio.Task[None]] = set()
+
+
 def lease_key(reply_id: object) -> str:
     return f"inkwell:chat:lease:{reply_id}"
 

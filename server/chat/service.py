@@ -383,9 +383,14 @@ async def send_message(
     verdict = check_locally(content)
     reply_id = uuid.uuid4()
     holder: str | None = None
-    if config.chat_replies_in_web and not verdict.flagged:
+    if (
+        config.chat_replies_in_web
+        and not verdict.flagged
+        and len(lease.writing) < config.chat_web_max_replies
+    ):
         # The lease on the reply to be, taken beside the budget read: with it this process
-        # writes the reply, created already claimed.
+        # writes the reply, created already claimed. A process writing many replies leaves
+        # the next ones to the workers, so the load spreads over every process.
         usage, holder = await asyncio.gather(
             month_usage(actor.workspace.id), lease.take(reply_id, config.chat_lease_seconds)
         )

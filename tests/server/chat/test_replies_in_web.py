@@ -171,3 +171,22 @@ async def test_the_web_sends_the_model_the_history_it_read_while_accepting(
         ("assistant", replies[0].content),
         ("user", "Second brief"),
     ]
+
+
+async def test_a_web_process_writing_its_limit_leaves_the_next_reply_to_a_worker(
+    client: TestClientProtocol,
+    owner: Login,
+    in_web: Config,
+    redis: ArqRedis,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(in_web, "chat_web_max_replies", 0)
+    thread = await new_thread(client, owner)
+    reply_id = (await (await send(client, owner, thread["id"])).get_json())["reply_message_id"]
+    assert not lease.writing
+    reply = await ChatMessage.get(id=reply_id)
+    assert reply.status is MessageStatus.pending
+    assert not await redis.exists(lease_key(reply_id))
+    # Queued for a worker now, not a lease period later.
+    assert await redis.zscore(in_web.queue_name, f"reply:{reply_id}") is not None
+    assert await generate_reply(reply_id) == "complete"
