@@ -184,6 +184,8 @@ class Sample:
     first_error: str | None = None
     # CPU time our web and worker processes spent per measured reply (ours only).
     server_cpu_ms: float = math.nan
+    # The web process's share of it (the first of the server pids).
+    web_cpu_ms: float = math.nan
 
     def add(self, stream: Stream, sent: list[float]) -> None:
         if stream.error or not stream.arrivals:
@@ -450,15 +452,19 @@ async def ours(
                         stream.error = f"{type(exc).__name__}: {exc}"
 
                 cpu_before = cpu_seconds(server_pids)
+                web_before = cpu_seconds(server_pids[:1])
                 sample = await measured(fake, await spread(len(listeners), run))
                 spent = cpu_seconds(server_pids) - cpu_before
-                sample.server_cpu_ms = spent * 1000 / (repeats(len(listeners)) * len(listeners))
+                replies = repeats(len(listeners)) * len(listeners)
+                sample.server_cpu_ms = spent * 1000 / replies
+                sample.web_cpu_ms = (cpu_seconds(server_pids[:1]) - web_before) * 1000 / replies
                 await settled([x.user.thread_id for x in listeners])
                 return sample
-            cpu_before = 0.0
+            cpu_before = web_before = 0.0
             for number in range(rounds + 1):
                 if number == 1:
                     cpu_before = cpu_seconds(server_pids)
+                    web_before = cpu_seconds(server_pids[:1])
                 for listener in listeners:
                     listener.stream = Stream(f"bench-stream-{uuid.uuid4().hex}")
                 results = await asyncio.gather(
@@ -480,6 +486,8 @@ async def ours(
                     sample.add(listener.stream, sent.get(listener.stream.marker, []))
             spent = cpu_seconds(server_pids) - cpu_before
             sample.server_cpu_ms = spent * 1000 / (rounds * len(listeners))
+            web_spent = cpu_seconds(server_pids[:1]) - web_before
+            sample.web_cpu_ms = web_spent * 1000 / (rounds * len(listeners))
     finally:
         for listener in listeners:
             with contextlib.suppress(Exception):
@@ -561,8 +569,8 @@ def report(base: Sample, mine: Sample, load_before: float, load_after: float) ->
     )
     print(
         f"  our web + worker processes spent {mine.server_cpu_ms:.1f} ms of CPU per "
-        f"reply; load average {load_before:.2f} before, {load_after:.2f} after "
-        f"({os.cpu_count()} CPUs)"
+        f"reply (web {mine.web_cpu_ms:.1f} ms); load average {load_before:.2f} before, "
+        f"{load_after:.2f} after ({os.cpu_count()} CPUs)"
     )
     parts = [
         verdict("TTFT", base.ttft, mine.ttft),

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from arq import Retry
+
 from jobs.registry import job
 from server.chat import generation
+
+# A reply written by a web process keeps its job waiting while the process holds the lease:
+# one try per lease period, so a long reply needs more tries than other jobs get.
+MAX_TRIES = 100
 
 
 @job
 async def generate_reply(ctx: dict[str, Any], reply_id: str) -> str:
-    return await generation.generate_reply(reply_id)
+    try:
+        return await generation.generate_reply(reply_id)
+    except generation.ReplyBusy as busy:
+        raise Retry(defer=busy.retry_in + 0.5) from busy

@@ -27,14 +27,18 @@ from server.core.redis import close_redis, connect_redis, has_redis, redis_setti
 log = structlog.get_logger(__name__)
 
 
-def all_jobs() -> list[JobFunction]:
+def all_jobs() -> list[JobFunction | arq_worker.Function]:
     """Every job the worker runs; a domain adds its job functions here."""
     from jobs import auth, campaigns, chat, contacts, mail
 
     return [
         mail.send_mail,
         auth.deliver_code,
-        chat.generate_reply,
+        arq_worker.func(
+            cast(WorkerCoroutine, chat.generate_reply),
+            name="generate_reply",
+            max_tries=chat.MAX_TRIES,
+        ),
         contacts.import_contacts,
         contacts.bulk_contacts,
         campaigns.expand_campaign,
@@ -134,7 +138,7 @@ def _settings() -> RedisSettings | None:
 
 
 class WorkerSettings:
-    functions: ClassVar[list[JobFunction]] = all_jobs()
+    functions: ClassVar[list[JobFunction | arq_worker.Function]] = all_jobs()
     cron_jobs: ClassVar[list[CronJob]] = all_cron_jobs()
     on_startup = startup
     on_shutdown = shutdown

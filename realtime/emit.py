@@ -56,20 +56,29 @@ async def emit_now(
     await _emitter.emit(event, _payload(data), to=room, namespace="/")
 
 
+def _redis_manager() -> socketio.AsyncRedisManager | None:
+    """The Redis manager behind the current emitter: a worker's write-only one, or the web
+    process's server's own."""
+    if isinstance(_emitter, socketio.AsyncRedisManager):
+        return _emitter
+    manager = getattr(_emitter, "manager", None)
+    return manager if isinstance(manager, socketio.AsyncRedisManager) else None
+
+
 def publication(
     event: str, data: BaseModel | dict[str, Any], *, room: str | None
 ) -> tuple[str, str] | None:
     """The Redis ``PUBLISH`` (channel, message) that :func:`emit_now` would send, for a caller
-    that sends it in a pipeline of its own: a worker writing a reply's tokens appends each
-    batch to the reply's stream and fans it out in one round trip instead of two.
+    that sends it in a pipeline of its own: a reply's writer appends each batch to the reply's
+    stream and fans it out in one round trip instead of two.
 
-    Only for the write-only Redis manager of a worker (its own process holds no sockets, so
-    publishing is the whole emit); ``None`` anywhere else, and the caller uses
-    :func:`emit_now`. The message has python-socketio's pub/sub shape, which every web
-    process's manager reads and delivers to the room's sockets.
+    ``None`` without a Redis manager, and the caller uses :func:`emit_now`. The message has
+    python-socketio's pub/sub shape, which every other web process's manager reads and
+    delivers to the room's sockets. A web process does not hear its own messages: after
+    sending it, the caller hands the event to :func:`emit_locally`.
     """
-    manager = _emitter
-    if not (isinstance(manager, socketio.AsyncRedisManager) and manager.write_only):
+    manager = _redis_manager()
+    if manager is None:
         return None
     message = {
         "method": "emit",
@@ -83,6 +92,16 @@ def publication(
         "host_id": manager.host_id,
     }
     return manager.channel, json.dumps(message)
+
+
+async def emit_locally(event: str, data: BaseModel | dict[str, Any], *, room: str | None) -> None:
+    """Deliver to this process's own sockets only, for an event whose :func:`publication`
+    already went out (a web process skips its own messages on the channel). Nothing to do in
+    a worker, which holds no sockets."""
+    manager = _redis_manager()
+    if manager is None or manager.write_only:
+        return
+    await manager.emit(event, _payload(data), room=room, namespace="/", ignore_queue=True)
 
 
 async def emit_after_commit(

@@ -59,6 +59,11 @@ def create_app(config: Config | None = None) -> Quart:
 
     @app.after_serving
     async def _stop() -> None:
+        from server.chat import generation
+
+        # Replies this process is writing get a moment to end; the rest are stopped, and
+        # their queued jobs end them once the leases are released.
+        await generation.finish_running(seconds=5.0)
         owned = app.config.get("INKWELL_OWNS", {})
         if owned.get("redis"):
             await close_redis()

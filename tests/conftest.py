@@ -98,6 +98,9 @@ def test_env(
         "ARGON2_TIME_COST": "1",
         "ARGON2_MEMORY_KIB": "1024",
         "ARGON2_PARALLELISM": "1",
+        # Replies are written by the worker, as most tests drive it; tests of the web
+        # writing replies itself turn this on.
+        "CHAT_REPLIES_IN_WEB": "false",
     }
     saved = {k: os.environ.get(k) for k in overrides}
     os.environ.update(overrides)

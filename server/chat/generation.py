@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -33,9 +34,10 @@ from agents.routing import RouteDecision, cost_usd, decide
 from agents.workflow import WorkflowState
 from models.accounts import Workspace
 from models.chat import ChatMessage, ChatThread, MessageRole, MessageStatus
-from realtime.emit import emit_now, publication
-from server.chat import streaming
+from realtime.emit import emit_locally, emit_now, publication
+from server.chat import lease, streaming
 from server.chat.service import (
+    UsageTotals,
     month_counter,
     month_usage,
     provider_texts,
@@ -71,6 +73,70 @@ KEPT_UNREACHABLE = (
 
 class HistoryUnavailable(Exception):
     """The provider keeps the conversation and could not be asked for it."""
+
+
+class ReplyBusy(Exception):
+    """Another live process is writing the reply (it holds the reply's lease); look again
+    in ``retry_in`` seconds."""
+
+    def __init__(self, retry_in: float) -> None:
+        super().__init__(f"the reply is being written elsewhere; look again in {retry_in:g} s")
+        self.retry_in = retry_in
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What the web process that took the message has already: the reply it created as
+    streaming under its lease, with its thread and workspace, the finished messages before
+    it and the month's usage."""
+
+    reply: ChatMessage
+    history: list[ChatMessage]
+    usage: UsageTotals
+
+
+def write_here(prepared: Prepared, holder: str) -> None:
+    """Write the reply in this (web) process, detached from the request that asked for it;
+    ``holder`` holds the reply's lease, taken before the reply was created.
+
+    The reply's queued job is the fallback: it runs ``chat_lease_seconds`` later and leaves
+    the reply alone while the lease lives, so a reply this process cannot finish (Redis
+    unreachable, the process stopped) is still written or ended by a worker.
+    """
+    task = asyncio.create_task(_write_under_lease(prepared, holder))
+    lease.writing.add(task)
+    task.add_done_callback(lease.writing.discard)
+
+
+async def finish_running(seconds: float) -> None:
+    """Let the replies this process is writing end (at most ``seconds``), then stop
+    the rest; their jobs take over once the leases are released."""
+    if not lease.writing:
+        return
+    _, late = await asyncio.wait(set(lease.writing), timeout=seconds)
+    for task in late:
+        task.cancel()
+    if late:
+        await asyncio.wait(late)
+
+
+async def _write_under_lease(prepared: Prepared, holder: str) -> None:
+    reply_id = str(prepared.reply.id)
+    writing = asyncio.current_task()
+    assert writing is not None
+    keeper = asyncio.create_task(
+        lease.keep(reply_id, holder, get_config().chat_lease_seconds, writing)
+    )
+    try:
+        outcome = await generate_reply(reply_id, prepared=prepared)
+        log.info("chat.reply_written", reply_id=reply_id, outcome=outcome)
+    except asyncio.CancelledError:
+        log.warning("chat.reply_stopped", reply_id=reply_id)
+    except Exception:
+        log.exception("chat.reply_failed", reply_id=reply_id)
+    finally:
+        keeper.cancel()
+        await lease.release(reply_id, holder)
 
 
 def _stretched(base: float, limit: float, live: int) -> float:
@@ -182,12 +248,15 @@ class _Writer:
                 "delta": delta,
             }
             room = thread_room(self.thread_id)
-            # In a worker the fan-out is one PUBLISH, sent with the XADD: one round trip.
+            # The fan-out is one PUBLISH, sent with the XADD: one round trip. A web process
+            # writing the reply then hands the batch to its own sockets directly.
             fan_out = publication("chat:token", event, room=room)
             token = streaming.Token(self.seq, delta)
             await streaming.append(get_redis(), self.reply.id, [token], publish=fan_out)
             if fan_out is None:
                 await emit_now("chat:token", event, room=room)
+            else:
+                await emit_locally("chat:token", event, room=room)
         save_seconds = _stretched(SAVE_SECONDS, MAX_SAVE_SECONDS, _Writer.live)
         if save:
             # The last copy must land after any periodic one still being written.
@@ -255,7 +324,9 @@ async def _record(
 
 
 async def _claim(reply_id: str) -> ChatMessage | None:
-    """Pending → streaming, once. A reply found mid-stream was orphaned by a dead worker.
+    """Pending → streaming, once. A reply found mid-stream is left to the live process that
+    holds its lease (``ReplyBusy``); without one its writer died, and the reply is ended as
+    interrupted, or written afresh when none of it went out.
 
     The reply comes with its thread and workspace. The usual case (a pending reply) costs one
     conditional UPDATE, read beside it; anything else is sorted out under a row lock.
@@ -282,16 +353,25 @@ async def _claim_locked(reply_id: str) -> ChatMessage | None:
         ):
             return None
         if reply.status is MessageStatus.streaming:
-            # Its tokens are already out under their seq numbers; starting over would reuse
-            # them for different text. End it as failed, keeping the text, and offer a retry.
-            reply.status = MessageStatus.failed
-            reply.error_code = "interrupted"
-            reply.error = "The reply was interrupted. Retry to write it again."
-            await reply.save(update_fields=["status", "error_code", "error", "updated_at"])
-            await streaming.finish(
-                get_redis(), reply.id, "error", {"code": "interrupted", "message": reply.error}
-            )
-            return None
+            redis = get_redis()
+            left = await lease.remaining(reply.id)
+            if left > 0:
+                # A live process is writing it.
+                raise ReplyBusy(left)
+            if reply.seq or await redis.exists(streaming.stream_key(reply.id)):
+                # Its tokens are already out under their seq numbers; starting over would
+                # reuse them for different text. End it as failed, keeping the text, and
+                # offer a retry.
+                reply.status = MessageStatus.failed
+                reply.error_code = "interrupted"
+                reply.error = "The reply was interrupted. Retry to write it again."
+                await reply.save(update_fields=["status", "error_code", "error", "updated_at"])
+                await streaming.finish(
+                    redis, reply.id, "error", {"code": "interrupted", "message": reply.error}
+                )
+                return None
+            # Whoever started it stopped before any of it went out (a web process that was
+            # restarted, say): it is written afresh.
         reply.status = MessageStatus.streaming
         await reply.save(update_fields=["status", "updated_at"])
     await reply.fetch_related("thread__workspace")
@@ -399,19 +479,27 @@ async def _moderate(text: str) -> ModerationResult:
     return await Moderator(config).check(text)
 
 
-async def generate_reply(reply_id: str) -> str:
+async def generate_reply(reply_id: str, *, prepared: Prepared | None = None) -> str:
     """Write the reply ``reply_id``; returns how it ended. Safe to run twice.
+
+    Raises ``ReplyBusy`` when the reply is being written by a process holding its lease.
+    ``prepared``: the caller holds the lease and the reply is claimed; nothing is read.
 
     The provider is asked as soon as the reply is claimed and the history read. The user's
     message is moderated meanwhile, and nothing of the reply goes out before the verdict: a
     flagged message ends the reply as withheld, with no token published.
     """
     config = get_config()
-    # One round of reads before the provider is asked: the claim, the history and the
-    # month's usage side by side.
-    reply, history, counter = await asyncio.gather(
-        _claim(reply_id), _history(reply_id), _usage_of(reply_id)
-    )
+    counter: UsageTotals | None
+    reply: ChatMessage | None
+    if prepared is not None:
+        reply, history, counter = prepared.reply, prepared.history, prepared.usage
+    else:
+        # One round of reads before the provider is asked: the claim, the history and the
+        # month's usage side by side.
+        reply, history, counter = await asyncio.gather(
+            _claim(reply_id), _history(reply_id), _usage_of(reply_id)
+        )
     if reply is None:
         return "skipped"
     thread: ChatThread = reply.thread

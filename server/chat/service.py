@@ -1,15 +1,16 @@
 """Chat threads: reading, sending, retrying, workflow transitions and AI usage.
 
-Generation itself runs in the worker (``server.chat.generation``), detached from any socket or
-request; this module only records the user's message and a pending reply, then queues the job
-through the outbox in the same transaction.
+Generation itself (``server.chat.generation``) runs detached from any socket or request; this
+module only records the user's message and a pending reply and queues the job through the
+outbox in the same transaction. With ``CHAT_REPLIES_IN_WEB`` the web process starts writing
+the reply itself once that commits, and the job is the fallback a worker runs later.
 """
 
 from __future__ import annotations
 
 import asyncio
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -17,7 +18,7 @@ import structlog
 from tortoise.expressions import F
 from tortoise.functions import Count, Sum
 
-from agents.moderation import check_locally
+from agents.moderation import ModerationResult, check_locally
 from agents.providers.base import ProviderUnavailable
 from agents.providers.offline import OFFLINE_NOTICE
 from agents.providers.openai import stored_text
@@ -33,6 +34,7 @@ from models.chat import (
     MessageStatus,
 )
 from realtime.emit import emit_after_commit
+from server.chat import lease
 from server.chat.schemas import (
     DraftRead,
     MessageRead,
@@ -43,7 +45,7 @@ from server.chat.schemas import (
 from server.core import outbox
 from server.core.auth import Actor
 from server.core.config import get_config
-from server.core.db import transaction
+from server.core.db import on_commit, transaction
 from server.core.errors import AppError, Conflict, NotFound
 from server.core.redis import get_redis
 
@@ -326,8 +328,35 @@ async def usage_summary(actor: Actor) -> UsageSummary:
     )
 
 
-async def _queue_reply(thread: ChatThread, reply: ChatMessage) -> None:
+async def _queue_reply(reply: ChatMessage) -> None:
     await outbox.enqueue("generate_reply", str(reply.id), job_id=f"reply:{reply.id}")
+
+
+async def _write_reply_here(
+    reply: ChatMessage, history: list[ChatMessage], usage: UsageTotals, holder: str
+) -> None:
+    """This process writes the reply once the transaction commits, under the lease
+    ``holder`` holds; its job, due a lease period later and left to the workers' sweep, is
+    the fallback. ``history`` (the thread's finished messages before the reply, as of this
+    transaction) and ``usage`` (the month's, as the budget check read it) spare the writer
+    reading them again before it asks the model."""
+    await outbox.enqueue(
+        "generate_reply",
+        str(reply.id),
+        job_id=f"reply:{reply.id}",
+        defer_until=datetime.now(UTC) + timedelta(seconds=get_config().chat_lease_seconds),
+        relay_after_commit=False,
+    )
+
+    async def write() -> None:
+        # Imported here: the reply's writer reads this module's services.
+        from server.chat import generation
+
+        generation.write_here(
+            generation.Prepared(reply=reply, history=history, usage=usage), holder
+        )
+
+    on_commit(write)
 
 
 async def _locked_thread(actor: Actor, thread_id: uuid.UUID | str) -> ChatThread:
@@ -350,48 +379,100 @@ async def send_message(
     endpoint when configured, runs in the reply job beside the provider's first-token wait,
     and the job withholds the reply and this message when it flags them.
     """
-    decision = await route_for(actor.workspace.id, str(actor.workspace.plan))
+    config = get_config()
     verdict = check_locally(content)
-    async with transaction():
-        # The tenancy check and the lock in one query: another workspace's thread is not found.
-        thread = await _locked_thread(actor, thread_id)
-        if decision.refused:
-            raise BudgetExceeded(decision.reason or "The monthly AI budget is used up.")
-        if await ChatMessage.filter(thread=thread, status__in=ACTIVE).exists():
-            raise ReplyInProgress()
-        user_message = await ChatMessage.create(
-            id=uuid.uuid4(),
-            thread=thread,
-            role=MessageRole.user,
-            content=content,
-            status=MessageStatus.withheld if verdict.flagged else MessageStatus.complete,
-            error=verdict.reason if verdict.flagged else None,
-            error_code="message_withheld" if verdict.flagged else None,
+    reply_id = uuid.uuid4()
+    holder: str | None = None
+    if (
+        config.chat_replies_in_web
+        and not verdict.flagged
+        and len(lease.writing) < config.chat_web_max_replies
+    ):
+        # The lease on the reply to be, taken beside the budget read: with it this process
+        # writes the reply, created already claimed. A process writing many replies leaves
+        # the next ones to the workers, so the load spreads over every process.
+        usage, holder = await asyncio.gather(
+            month_usage(actor.workspace.id), lease.take(reply_id, config.chat_lease_seconds)
         )
-        if verdict.flagged:
-            # Kept (nothing the user typed is lost) but never sent to a model.
-            thread.updated_at = datetime.now(UTC)
-            await thread.save(update_fields=["updated_at"])
-        else:
-            reply = await ChatMessage.create(
-                id=uuid.uuid4(),
-                thread=thread,
-                role=MessageRole.assistant,
-                status=MessageStatus.pending,
+    else:
+        usage = await month_usage(actor.workspace.id)
+    decision = decide(str(actor.workspace.plan), usage[1] + usage[2], usage[3], config)
+    try:
+        async with transaction():
+            user_message, reply = await _record_message(
+                actor, thread_id, content, verdict, decision, reply_id, usage, holder
             )
-            if thread.title == "New newsletter":
-                thread.title = _title_from(content)
-            if thread.state in (WorkflowState.briefing.value, WorkflowState.reviewing.value):
-                thread.state = WorkflowState.drafting.value
-                thread.state_version += 1
-            await thread.save(update_fields=["title", "state", "state_version", "updated_at"])
-            await _queue_reply(thread, reply)
-            await _announce_state(thread)
-    if verdict.flagged:
+    except BaseException:
+        if holder is not None:
+            await lease.release(reply_id, holder)
+        raise
+    if reply is None:
         raise MessageWithheld(
             verdict.reason or "This message was withheld by moderation.",
             details={"message_id": str(user_message.id), "categories": verdict.categories},
         )
+    return user_message, reply
+
+
+async def _record_message(
+    actor: Actor,
+    thread_id: uuid.UUID | str,
+    content: str,
+    verdict: ModerationResult,
+    decision: RouteDecision,
+    reply_id: uuid.UUID,
+    usage: UsageTotals,
+    holder: str | None,
+) -> tuple[ChatMessage, ChatMessage | None]:
+    """Inside the send's transaction: the user's message and, unless it was flagged, the
+    reply (claimed already when ``holder`` holds its lease) and its job."""
+    # The tenancy check and the lock in one query: another workspace's thread is not found.
+    thread = await _locked_thread(actor, thread_id)
+    if decision.refused:
+        raise BudgetExceeded(decision.reason or "The monthly AI budget is used up.")
+    history: list[ChatMessage] = []
+    if holder is not None:
+        # This process writes the reply: the thread's messages, read under the thread's
+        # lock, are both the busy check and the reply's history.
+        messages = await ChatMessage.filter(thread=thread).order_by("created_at", "id")
+        if any(m.status in ACTIVE for m in messages):
+            raise ReplyInProgress()
+        history = [m for m in messages if m.status is MessageStatus.complete]
+    elif await ChatMessage.filter(thread=thread, status__in=ACTIVE).exists():
+        raise ReplyInProgress()
+    user_message = await ChatMessage.create(
+        id=uuid.uuid4(),
+        thread=thread,
+        role=MessageRole.user,
+        content=content,
+        status=MessageStatus.withheld if verdict.flagged else MessageStatus.complete,
+        error=verdict.reason if verdict.flagged else None,
+        error_code="message_withheld" if verdict.flagged else None,
+    )
+    if verdict.flagged:
+        # Kept (nothing the user typed is lost) but never sent to a model.
+        thread.updated_at = datetime.now(UTC)
+        await thread.save(update_fields=["updated_at"])
+        return user_message, None
+    reply = await ChatMessage.create(
+        id=reply_id,
+        thread=thread,
+        role=MessageRole.assistant,
+        status=MessageStatus.pending if holder is None else MessageStatus.streaming,
+    )
+    if thread.title == "New newsletter":
+        thread.title = _title_from(content)
+    if thread.state in (WorkflowState.briefing.value, WorkflowState.reviewing.value):
+        thread.state = WorkflowState.drafting.value
+        thread.state_version += 1
+    await thread.save(update_fields=["title", "state", "state_version", "updated_at"])
+    if holder is None:
+        await _queue_reply(reply)
+    else:
+        history.append(user_message)
+        thread.workspace = actor.workspace
+        await _write_reply_here(reply, history, usage, holder)
+    await _announce_state(thread)
     return user_message, reply
 
 
@@ -431,7 +512,7 @@ async def retry_reply(
             role=MessageRole.assistant,
             status=MessageStatus.pending,
         )
-        await _queue_reply(thread, reply)
+        await _queue_reply(reply)
     return user_message, reply
 
 

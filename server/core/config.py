@@ -156,6 +156,15 @@ class Config(BaseSettings):
     ai_budget_soft_share: float = 0.8
     # Live token streams in Redis are kept this long after a reply ends.
     chat_stream_ttl_seconds: int = 3600
+    # The web process that accepts a message writes its reply itself, in a task detached from
+    # the request, under a Redis lease it renews; the queued job runs only this long after the
+    # message (and again while the lease is held), and writes the reply only when no live
+    # process holds it. Off: every reply is written by a worker.
+    chat_replies_in_web: bool = True
+    chat_lease_seconds: float = Field(default=10.0, gt=0)
+    # A web process writing this many replies leaves the next ones to the workers: it also
+    # delivers every token to its sockets, and one process is one core.
+    chat_web_max_replies: int = Field(default=10, ge=0)
     # OAuth provider endpoints (overridable for self-hosted or test providers).
     google_discovery_url: str = "https://accounts.google.com/.well-known/openid-configuration"
     github_oauth_base: str = "https://github.com"

@@ -41,9 +41,14 @@ async def enqueue(
     *args: Any,
     job_id: str | None = None,
     defer_until: datetime | None = None,
+    relay_after_commit: bool = True,
     **kwargs: Any,
 ) -> OutboxMessage:
-    """Add a job to the outbox inside the current transaction (required)."""
+    """Add a job to the outbox inside the current transaction (required).
+
+    ``relay_after_commit=False`` leaves the row to the workers' sweep instead of pushing it
+    from this process after the commit: for a deferred job that is only a fallback, whose
+    push need not cost the caller anything."""
     if not in_transaction_now():
         # Without the caller's transaction the row and the change could part ways.
         raise RuntimeError("outbox.enqueue() needs an open transaction()")
@@ -80,7 +85,8 @@ async def enqueue(
     async def relay_now() -> None:
         await relay_one(get_redis(), message)
 
-    on_commit(relay_now)
+    if relay_after_commit:
+        on_commit(relay_now)
     return message
 
 

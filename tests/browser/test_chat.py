@@ -21,6 +21,7 @@ from playwright.async_api import Locator, Page, expect
 
 from agents.providers.offline import OFFLINE_NOTICE, OfflineDrafter
 from models.chat import ChatMessage, ChatThread, MessageRole, MessageStatus
+from server.core.config import Config
 from tests.browser.conftest import Account
 from tests.browser.flows import expect_socket_live, log_in_with_password
 
@@ -119,6 +120,7 @@ async def stored_reply() -> ChatMessage:
     return reply
 
 
+@pytest.mark.parametrize("writer", ["worker", "web"])
 async def test_reply_streams_and_survives_reloads(
     page: Page,
     live_server: str,
@@ -126,7 +128,12 @@ async def test_reply_streams_and_survives_reloads(
     running_worker: Worker,
     slow_drafter: None,
     catalog: None,
+    config: Config,
+    monkeypatch: pytest.MonkeyPatch,
+    writer: str,
 ) -> None:
+    # Either a worker writes the reply or the web process that took the message does.
+    monkeypatch.setattr(config, "chat_replies_in_web", writer == "web")
     await open_chat(page, live_server, account)
     await expect_socket_live(page)
     await expect(page.get_by_text("Describe your newsletter")).to_be_visible()

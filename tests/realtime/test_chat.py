@@ -7,10 +7,12 @@ import asyncio
 from typing import Any
 
 import httpx
+import pytest
 import socketio
 from arq.worker import Worker
 
 from models.chat import ChatMessage
+from server.core.config import Config
 from tests.factories import Login, login_as, make_user
 from tests.fakes.openai_server import FakeOpenAI
 
@@ -56,8 +58,15 @@ async def send_in_new_thread(
     return thread["id"], sent.json()["reply_message_id"]
 
 
+@pytest.fixture(params=["worker", "web"])
+def writer(request: pytest.FixtureRequest, config: Config, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Which process writes the reply: a worker, or the web process that took the message."""
+    monkeypatch.setattr(config, "chat_replies_in_web", request.param == "web")
+    return str(request.param)
+
+
 async def test_reply_streams_and_resume_has_no_gap_or_duplicate(
-    live_server: str, running_worker: Worker
+    live_server: str, running_worker: Worker, writer: str
 ) -> None:
     login = await login_as(await make_user())
     async with httpx.AsyncClient(base_url=live_server, headers=login.headers()) as http:
@@ -71,6 +80,7 @@ async def test_reply_streams_and_resume_has_no_gap_or_duplicate(
         await first.wait(lambda: len(first.tokens) >= 3)
         await first.client.disconnect()
         seen = [t for t in first.tokens if t["message_id"] == reply_id]
+        assert len({t["seq"] for t in seen}) == len(seen), "a token arrived twice"
         last_seq = max(t["seq"] for t in seen)
 
         second = Listener(login)
@@ -123,7 +133,7 @@ async def test_send_over_the_socket_and_refuse_other_workspaces(
 
 
 async def test_input_flagged_while_the_model_streams_sends_no_token(
-    live_server: str, running_worker: Worker, fake_openai: FakeOpenAI
+    live_server: str, running_worker: Worker, fake_openai: FakeOpenAI, writer: str
 ) -> None:
     # OpenAI's moderation runs in the job beside the model and answers after the first token
     # is ready; that token must never reach a socket.

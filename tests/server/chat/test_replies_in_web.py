@@ -1,0 +1,192 @@
+"""The web process writing a reply itself, under a lease, with the queued job as the fallback
+that writes or ends the reply when that process cannot."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from arq import Retry
+from arq.connections import ArqRedis
+from quart.typing import TestClientProtocol
+
+from jobs import chat as chat_jobs
+from models.chat import ChatMessage, MessageStatus
+from models.outbox import OutboxMessage
+from server.chat import generation, lease, streaming
+from server.chat.generation import generate_reply
+from server.chat.lease import lease_key
+from server.core import outbox
+from server.core.config import Config
+from tests.factories import Login, login_as, make_user
+from tests.fakes.openai_server import FakeOpenAI
+from tests.server.chat.test_endpoints import new_thread, send
+
+
+@pytest.fixture
+async def owner(db: None) -> Login:
+    return await login_as(await make_user())
+
+
+@pytest.fixture
+def in_web(config: Config, monkeypatch: pytest.MonkeyPatch) -> Config:
+    monkeypatch.setattr(config, "chat_replies_in_web", True)
+    return config
+
+
+async def test_the_web_writes_the_reply_and_the_job_only_checks_later(
+    client: TestClientProtocol, owner: Login, in_web: Config, redis: ArqRedis
+) -> None:
+    thread = await new_thread(client, owner)
+    sent_at = datetime.now(UTC)
+    ids = await (await send(client, owner, thread["id"])).get_json()
+    reply_id = ids["reply_message_id"]
+    job_id = f"reply:{reply_id}"
+    # The job waits a lease period, and this process did not push it: the sweep will.
+    row = await OutboxMessage.get(job_id=job_id)
+    assert row.relayed_at is None
+    assert row.available_at >= sent_at + timedelta(seconds=in_web.chat_lease_seconds)
+
+    await generation.finish_running(seconds=30)
+    reply = await ChatMessage.get(id=reply_id)
+    assert reply.status is MessageStatus.complete
+    assert reply.provider == "offline"
+    items = await streaming.read_after(redis, reply_id, 0)
+    tokens = [i for i in items if isinstance(i, streaming.Token)]
+    assert [t.seq for t in tokens] == list(range(1, reply.seq + 1))
+    assert "".join(t.delta for t in tokens) == reply.content
+    assert items[-1] == streaming.End("done", {"content": reply.content})
+    assert not await redis.exists(lease_key(reply_id))
+
+    # The sweep queues the job for its due time; when it runs, the reply is written already.
+    assert await outbox.relay_pending(redis) == 1
+    due = await redis.zscore(in_web.queue_name, job_id)
+    assert due is not None
+    assert due >= row.available_at.timestamp() * 1000 - 1
+    assert await generate_reply(reply_id) == "skipped"
+    assert (await ChatMessage.get(id=reply_id)).status is MessageStatus.complete
+
+
+async def test_the_job_waits_while_a_live_process_holds_the_lease(
+    client: TestClientProtocol, owner: Login, redis: ArqRedis
+) -> None:
+    thread = await new_thread(client, owner)
+    reply_id = (await (await send(client, owner, thread["id"])).get_json())["reply_message_id"]
+    await ChatMessage.filter(id=reply_id).update(status=MessageStatus.streaming, seq=2)
+    await redis.set(lease_key(reply_id), "another-process", px=4000)
+
+    with pytest.raises(Retry) as retry:
+        await chat_jobs.generate_reply({"redis": redis}, reply_id)
+    assert retry.value.defer_score is not None
+    assert 3000 < retry.value.defer_score <= 4500
+    assert (await ChatMessage.get(id=reply_id)).status is MessageStatus.streaming
+
+    # The lease ran out: its holder died mid-reply, so the job ends the reply.
+    await redis.delete(lease_key(reply_id))
+    assert await generate_reply(reply_id) == "skipped"
+    reply = await ChatMessage.get(id=reply_id)
+    assert (reply.status, reply.error_code) == (MessageStatus.failed, "interrupted")
+
+
+async def test_a_reply_stopped_before_its_first_token_is_written_by_the_job(
+    client: TestClientProtocol,
+    owner: Login,
+    in_web: Config,
+    redis: ArqRedis,
+    fake_openai: FakeOpenAI,
+) -> None:
+    # The web process is stopped while the model has not answered yet.
+    fake_openai.first_token_delay = 5.0
+    thread = await new_thread(client, owner)
+    reply_id = (await (await send(client, owner, thread["id"])).get_json())["reply_message_id"]
+    for _ in range(200):
+        if fake_openai.count("POST /v1/chat/completions"):
+            break
+        await asyncio.sleep(0.02)
+    assert (await ChatMessage.get(id=reply_id)).status is MessageStatus.streaming
+    await generation.finish_running(seconds=0.1)
+    assert not await redis.exists(lease_key(reply_id))
+    assert not await redis.exists(streaming.stream_key(reply_id))
+
+    fake_openai.first_token_delay = 0.0
+    assert await generate_reply(reply_id) == "complete"
+    reply = await ChatMessage.get(id=reply_id)
+    assert reply.content == fake_openai.reply
+    items = await streaming.read_after(redis, reply_id, 0)
+    assert [i.seq for i in items if isinstance(i, streaming.Token)] == list(range(1, reply.seq + 1))
+
+
+async def test_a_writer_that_loses_its_lease_stops(redis: ArqRedis) -> None:
+    reply_id = uuid.uuid4()
+    holder = await lease.take(reply_id, 0.3)
+    assert holder is not None
+    assert await lease.take(reply_id, 0.3) is None
+    key = lease_key(reply_id)
+    writing = asyncio.create_task(asyncio.sleep(30))
+    keeper = asyncio.create_task(lease.keep(reply_id, holder, 0.3, writing))
+    await asyncio.sleep(0.25)
+    # Renewed meanwhile (it would have expired after 300 ms otherwise).
+    assert not writing.done()
+    assert 0 < await redis.pttl(key) <= 300
+    await redis.set(key, "someone-else", px=300)
+    await asyncio.wait_for(keeper, 2)
+    assert writing.cancelled()
+
+
+async def test_the_web_sends_the_model_the_history_it_read_while_accepting(
+    client: TestClientProtocol,
+    owner: Login,
+    in_web: Config,
+    fake_openai: FakeOpenAI,
+    redis: ArqRedis,
+) -> None:
+    fake_openai.reply = json.dumps(
+        {"subject": "Spring", "preheader": "News", "sections": [{"heading": "A", "body": "B"}]}
+    )
+    thread = await new_thread(client, owner)
+    first = await (await send(client, owner, thread["id"], "First brief")).get_json()
+    await generation.finish_running(seconds=30)
+    busy = await send(client, owner, thread["id"], "Second brief")
+    second = await busy.get_json()
+    # A second message while the first reply is written is refused as before.
+    refused = await send(client, owner, thread["id"], "Third brief")
+    assert refused.status_code == 409
+    # The refused send gave back the lease it took: only the reply being written (if it is
+    # still) holds one.
+    held = await redis.keys(lease_key("*"))
+    assert held in ([], [lease_key(second["reply_message_id"]).encode()])
+    await generation.finish_running(seconds=30)
+    assert await redis.keys(lease_key("*")) == []
+
+    replies = [await ChatMessage.get(id=ids["reply_message_id"]) for ids in (first, second)]
+    assert [r.status for r in replies] == [MessageStatus.complete] * 2
+    chats = [body for body in fake_openai.requests if "messages" in body]
+    assert len(chats) == 2
+    turns = [(m["role"], m["content"]) for m in chats[1]["messages"] if m["role"] != "system"]
+    assert turns == [
+        ("user", "First brief"),
+        ("assistant", replies[0].content),
+        ("user", "Second brief"),
+    ]
+
+
+async def test_a_web_process_writing_its_limit_leaves_the_next_reply_to_a_worker(
+    client: TestClientProtocol,
+    owner: Login,
+    in_web: Config,
+    redis: ArqRedis,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(in_web, "chat_web_max_replies", 0)
+    thread = await new_thread(client, owner)
+    reply_id = (await (await send(client, owner, thread["id"])).get_json())["reply_message_id"]
+    assert not lease.writing
+    reply = await ChatMessage.get(id=reply_id)
+    assert reply.status is MessageStatus.pending
+    assert not await redis.exists(lease_key(reply_id))
+    # Queued for a worker now, not a lease period later.
+    assert await redis.zscore(in_web.queue_name, f"reply:{reply_id}") is not None
+    assert await generate_reply(reply_id) == "complete"
