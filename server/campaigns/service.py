@@ -43,7 +43,7 @@ from server.contacts.service import _own_lists, _tags
 from server.core import outbox
 from server.core.auth import Actor
 from server.core.config import get_config
-from server.core.db import transaction
+from server.core.db import locked_in_workspace, transaction
 from server.core.errors import AppError, Conflict, NotFound, ValidationFailed
 from server.entitlements.service import may_use_template
 from server.mail.message import OutgoingMessage
@@ -104,14 +104,7 @@ async def access_campaign(actor: Actor, campaign_id: uuid.UUID | str) -> Campaig
 
 
 async def _lock(actor: Actor, campaign_id: uuid.UUID) -> Campaign:
-    campaign = (
-        await Campaign.filter(id=campaign_id, workspace_id=actor.workspace.id)
-        .select_for_update()
-        .first()
-    )
-    if campaign is None:
-        raise NotFound("No such campaign.")
-    return campaign
+    return await locked_in_workspace(Campaign, campaign_id, actor.workspace.id, "No such campaign.")
 
 
 def campaign_read(c: Campaign) -> CampaignRead:

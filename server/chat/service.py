@@ -45,7 +45,7 @@ from server.chat.schemas import (
 from server.core import outbox
 from server.core.auth import Actor
 from server.core.config import get_config
-from server.core.db import on_commit, transaction
+from server.core.db import locked_in_workspace, on_commit, transaction
 from server.core.errors import AppError, Conflict, NotFound
 from server.core.redis import get_redis
 
@@ -360,14 +360,9 @@ async def _write_reply_here(
 
 
 async def _locked_thread(actor: Actor, thread_id: uuid.UUID | str) -> ChatThread:
-    thread = (
-        await ChatThread.filter(id=thread_id, workspace_id=actor.workspace.id)
-        .select_for_update()
-        .first()
+    return await locked_in_workspace(
+        ChatThread, thread_id, actor.workspace.id, "No such conversation."
     )
-    if thread is None:
-        raise NotFound("No such conversation.")
-    return thread
 
 
 async def send_message(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextvars
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 import asyncpg
@@ -16,10 +16,12 @@ from pypika_tortoise.utils import format_alias_sql
 from tortoise import Tortoise
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.backends.base.config_generator import expand_db_url
+from tortoise.models import Model
 from tortoise.transactions import in_transaction
 
 from models import MODEL_MODULES
 from server.core.config import Config, get_config
+from server.core.errors import NotFound
 
 log = structlog.get_logger(__name__)
 
@@ -181,3 +183,18 @@ def query_sql(query: Any) -> tuple[str, list[Any]]:
     query._make_query()
     sql, params = query.query.get_parameterized_sql()
     return sql, list(params)
+
+
+OwnedModel = TypeVar("OwnedModel", bound=Model)
+
+
+async def locked_in_workspace(
+    model: type[OwnedModel], object_id: Any, workspace_id: Any, missing: str
+) -> OwnedModel:
+    """The workspace's row ``object_id`` of ``model``, locked ``FOR UPDATE`` in the caller's
+    transaction. Another workspace's row answers the same 404 (``missing``) as no row, so ids
+    reveal nothing across workspaces."""
+    row = await model.filter(id=object_id, workspace_id=workspace_id).select_for_update().first()
+    if row is None:
+        raise NotFound(missing)
+    return row
