@@ -152,14 +152,27 @@ async def db(migrated: None) -> AsyncIterator[None]:
     await _empty_stores()
 
 
+# Deleting every row (with foreign keys and triggers off for the moment) and restarting the
+# sequences, rather than TRUNCATE: a TRUNCATE swaps each table's files, about 0.4 s for the
+# schema here, twice per test; this costs a few milliseconds.
+_EMPTY_SQL = """
+SELECT string_agg(format('DELETE FROM %I;', tablename), ' ')
+FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'aerich'
+UNION ALL
+SELECT string_agg(format('SELECT setval(%L, 1, false);', oid::regclass), ' ')
+FROM pg_class WHERE relkind = 'S' AND relnamespace = 'public'::regnamespace
+"""
+
+
 async def _empty_stores() -> None:
     conn = connections.get("default")
-    _, rows = await conn.execute_query(
-        "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'aerich'"
-    )
-    if rows:
-        tables = ", ".join(f'"{row["tablename"]}"' for row in rows)
-        await conn.execute_script(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
+    _, rows = await conn.execute_query(_EMPTY_SQL)
+    statements = " ".join(row["string_agg"] for row in rows if row["string_agg"])
+    if statements:
+        # SET LOCAL ends with the transaction, so no pooled connection keeps the checks off.
+        await conn.execute_script(
+            f"BEGIN; SET LOCAL session_replication_role = replica; {statements} COMMIT;"
+        )
     await redis_client_flush()
 
 

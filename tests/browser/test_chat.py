@@ -3,8 +3,9 @@ token by token, survives a reload in the middle and at the end, and the draft pr
 "Use this draft" then leads to a template that opens in the editor holding the draft.
 
 The worker runs in-process beside the server, as a long-running ARQ worker (not a burst), so
-the reply is written while the page watches. The offline drafter is slowed down word by word
-so the test can reload while the reply is still being written.
+the reply is written while the page watches. The offline drafter is slowed down word by word,
+and for the reload test it holds at named words until the test lets it go on, so what the page
+shows mid-reply is checked while the reply is surely mid-way, however slow the machine.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any
 
 import pytest
@@ -44,6 +45,49 @@ def slow_drafter(monkeypatch: pytest.MonkeyPatch) -> None:
             yield item
 
     monkeypatch.setattr(OfflineDrafter, "stream", stream)
+
+
+class HeldDrafter:
+    """The slowed offline drafter, stopping before the words numbered in ``holds`` until
+    :meth:`release`; :meth:`reached` waits until it stands at one."""
+
+    def __init__(self, holds: Iterable[int]) -> None:
+        self.words = 0
+        self._go = {n: asyncio.Event() for n in holds}
+        self._there = {n: asyncio.Event() for n in holds}
+
+    async def reached(self, word: int) -> None:
+        await asyncio.wait_for(self._there[word].wait(), timeout=30)
+
+    def release(self, word: int) -> None:
+        self._go[word].set()
+
+    async def hold(self) -> None:
+        if self.words in self._go:
+            self._there[self.words].set()
+            await self._go[self.words].wait()
+        self.words += 1
+
+
+# The offline draft has about 80 words: hold once the subject is out, and again mid-way.
+FIRST_HOLD, SECOND_HOLD = 8, 30
+
+
+@pytest.fixture
+def held_drafter(monkeypatch: pytest.MonkeyPatch) -> Iterator[HeldDrafter]:
+    held = HeldDrafter([FIRST_HOLD, SECOND_HOLD])
+    original = OfflineDrafter.stream
+
+    async def stream(self: OfflineDrafter, *args: Any, **kwargs: Any) -> AsyncIterator[Any]:
+        async for item in original(self, *args, **kwargs):
+            await asyncio.sleep(WORD_DELAY)
+            await held.hold()
+            yield item
+
+    monkeypatch.setattr(OfflineDrafter, "stream", stream)
+    yield held
+    for word in (FIRST_HOLD, SECOND_HOLD):  # a failed test must not leave a reply hanging
+        held.release(word)
 
 
 def squash(text: str) -> str:
@@ -126,7 +170,7 @@ async def test_reply_streams_and_survives_reloads(
     live_server: str,
     account: Account,
     running_worker: Worker,
-    slow_drafter: None,
+    held_drafter: HeldDrafter,
     catalog: None,
     config: Config,
     monkeypatch: pytest.MonkeyPatch,
@@ -141,20 +185,26 @@ async def test_reply_streams_and_survives_reloads(
     thread_id = await send_brief(page)
     await expect(history(page).get_by_text(BRIEF)).to_be_visible()
     # The reply streams in: the composer waits, and the text grows while the cursor shows.
+    await held_drafter.reached(FIRST_HOLD)
     await expect(page.get_by_label("Message")).to_be_disabled()
     await expect(reply_of(page)).to_have_attribute("aria-busy", "true")
     await expect(reply_of(page).locator(".chat-cursor")).to_be_attached()
     await expect(reply_of(page)).to_contain_text("Subject:")
     first = await reply_text(page)
+    held_drafter.release(FIRST_HOLD)
     partial = await text_after_change(page, first)
+    await held_drafter.reached(SECOND_HOLD)
     assert (await stored_reply()).status in (MessageStatus.pending, MessageStatus.streaming)
 
     # Reload mid-reply: the text so far comes back from the server and the stream goes on.
     await page.reload()
     await expect(page).to_have_url(re.compile(rf"/chat/{thread_id}$"))
     await expect(reply_of(page)).to_contain_text("Subject:")
+    await expect(reply_of(page)).to_have_attribute("aria-busy", "true")
     resumed = await text_caught_up_with(page, partial)
     assert resumed.startswith(partial)
+    held_drafter.release(SECOND_HOLD)
+    assert await text_after_change(page, resumed) != resumed
     await expect_finished_draft(page)
     finished = await reply_text(page)
     assert finished.startswith(partial)

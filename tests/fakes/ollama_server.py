@@ -41,7 +41,8 @@ class FakeOllama:
         return app
 
     async def start(self) -> str:
-        self._runner = web.AppRunner(self.app(), access_log=None)
+        # A reply the client gave up on (a timeout test) is cut at close, not waited for.
+        self._runner = web.AppRunner(self.app(), access_log=None, shutdown_timeout=0.2)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
