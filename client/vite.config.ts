@@ -39,6 +39,8 @@ export default defineConfig(({ mode }) => {
       setupFiles: ["src/test/setup.ts"],
       restoreMocks: true,
       unstubGlobals: true,
+      // Room for the slower jsdom tests on a busy CI machine; a hang still fails.
+      testTimeout: 20_000,
     },
   };
 });

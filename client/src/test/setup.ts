@@ -3,7 +3,7 @@ import { afterEach, vi } from "vitest";
 
 // Pages load lazily, so a test's first render waits for its module to be transformed and
 // imported: seconds on a busy machine, well past the default one-second wait of findBy*.
-configure({ asyncUtilTimeout: 5000 });
+configure({ asyncUtilTimeout: 10_000 });
 
 // Vitest runs without globals, so Testing Library cannot register this itself.
 afterEach(() => {
