@@ -41,9 +41,11 @@ from server.chat.service import (
     month_counter,
     month_usage,
     provider_texts,
+    reply_job_id,
     store_ai_request,
     thread_room,
 )
+from server.core import outbox
 from server.core.config import get_config
 from server.core.db import transaction
 from server.core.metrics import record_ai_request
@@ -130,6 +132,12 @@ async def _write_under_lease(prepared: Prepared, holder: str) -> None:
     try:
         outcome = await generate_reply(reply_id, prepared=prepared)
         log.info("chat.reply_written", reply_id=reply_id, outcome=outcome)
+        # The reply has ended: its fallback job would only find that out, a lease period
+        # later, at the cost of a run. Left in place on any other way out.
+        try:
+            await outbox.withdraw(get_redis(), reply_job_id(reply_id))
+        except Exception as exc:
+            log.warning("chat.fallback_withdraw_failed", reply_id=reply_id, error=str(exc))
     except asyncio.CancelledError:
         log.warning("chat.reply_stopped", reply_id=reply_id)
     except Exception:

@@ -78,6 +78,11 @@ class VersionConflict(Conflict):
     message = "The conversation changed meanwhile; reload it."
 
 
+def reply_job_id(reply_id: object) -> str:
+    """The stable id of the job that writes (or, after a web process, checks) a reply."""
+    return f"reply:{reply_id}"
+
+
 def thread_room(thread_id: object) -> str:
     return f"thread:{thread_id}"
 
@@ -329,7 +334,7 @@ async def usage_summary(actor: Actor) -> UsageSummary:
 
 
 async def _queue_reply(reply: ChatMessage) -> None:
-    await outbox.enqueue("generate_reply", str(reply.id), job_id=f"reply:{reply.id}")
+    await outbox.enqueue("generate_reply", str(reply.id), job_id=reply_job_id(reply.id))
 
 
 async def _write_reply_here(
@@ -343,7 +348,7 @@ async def _write_reply_here(
     await outbox.enqueue(
         "generate_reply",
         str(reply.id),
-        job_id=f"reply:{reply.id}",
+        job_id=reply_job_id(reply.id),
         defer_until=datetime.now(UTC) + timedelta(seconds=get_config().chat_lease_seconds),
         relay_after_commit=False,
     )
