@@ -228,3 +228,24 @@ async def test_a_web_process_writing_its_limit_leaves_the_next_reply_to_a_worker
     # Queued for a worker now, not a lease period later.
     assert await redis.zscore(in_web.queue_name, f"reply:{reply_id}") is not None
     assert await generate_reply(reply_id) == "complete"
+
+
+async def test_a_burst_of_sends_leaves_all_but_the_limit_to_the_workers(
+    client: TestClientProtocol,
+    owner: Login,
+    in_web: Config,
+    redis: ArqRedis,
+    fake_openai: FakeOpenAI,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Every send checks the limit before any of them has started its writer.
+    monkeypatch.setattr(in_web, "chat_web_max_replies", 2)
+    fake_openai.first_token_delay = 0.5
+    threads = [await new_thread(client, owner) for _ in range(5)]
+    responses = await asyncio.gather(*(send(client, owner, t["id"]) for t in threads))
+    reply_ids = [(await r.get_json())["reply_message_id"] for r in responses]
+    assert len(lease.writing) == 2
+    assert not lease.starting
+    replies = [await ChatMessage.get(id=reply_id) for reply_id in reply_ids]
+    assert sorted(r.status.value for r in replies) == ["pending"] * 3 + ["streaming"] * 2
+    await generation.finish_running(seconds=30)
