@@ -186,6 +186,10 @@ class Sample:
     server_cpu_ms: float = math.nan
     # The web process's share of it (the first of the server pids).
     web_cpu_ms: float = math.nan
+    # PostgreSQL's backends serving this database (the benchmark's own few queries included)
+    # and the Redis server (shared with anything else using it) per measured reply.
+    pg_cpu_ms: float = math.nan
+    redis_cpu_ms: float = math.nan
 
     def add(self, stream: Stream, sent: list[float]) -> None:
         if stream.error or not stream.arrivals:
@@ -220,6 +224,51 @@ def cpu_seconds(pids: list[int]) -> float:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
     return total / os.sysconf("SC_CLK_TCK")
+
+
+class ServiceCpu:
+    """CPU time of the PostgreSQL backends serving this database and of the Redis server,
+    read from /proc and ``INFO cpu`` (both on this machine in the benchmark's set-up)."""
+
+    def __init__(self) -> None:
+        self.pg: dict[int, float] = {}
+        self.redis = 0.0
+
+    @staticmethod
+    async def _pg() -> dict[int, float]:
+        from tortoise import Tortoise
+
+        rows = await Tortoise.get_connection("default").execute_query_dict(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+        )
+        spent: dict[int, float] = {}
+        for row in rows:
+            with contextlib.suppress(OSError, ValueError, IndexError):
+                spent[row["pid"]] = cpu_seconds([row["pid"]])
+        return spent
+
+    @staticmethod
+    async def _redis() -> float:
+        from redis.asyncio import Redis
+
+        from server.core.config import get_config
+
+        client = Redis.from_url(get_config().redis_url or "")
+        try:
+            info = await client.info("cpu")
+        finally:
+            await client.aclose()
+        return float(info["used_cpu_sys"]) + float(info["used_cpu_user"])
+
+    async def start(self) -> None:
+        self.pg, self.redis = await self._pg(), await self._redis()
+
+    async def spent(self) -> tuple[float, float]:
+        """Seconds of PostgreSQL and Redis CPU since ``start`` (backends opened meanwhile
+        count from zero; any that closed meanwhile are missed)."""
+        pg = await self._pg()
+        pg_spent = sum(now - self.pg.get(pid, 0.0) for pid, now in pg.items())
+        return pg_spent, await self._redis() - self.redis
 
 
 def pct(values: list[float], p: float) -> float:
@@ -451,6 +500,8 @@ async def ours(
                     except Exception as exc:
                         stream.error = f"{type(exc).__name__}: {exc}"
 
+                services = ServiceCpu()
+                await services.start()
                 cpu_before = cpu_seconds(server_pids)
                 web_before = cpu_seconds(server_pids[:1])
                 sample = await measured(fake, await spread(len(listeners), run))
@@ -458,11 +509,16 @@ async def ours(
                 replies = repeats(len(listeners)) * len(listeners)
                 sample.server_cpu_ms = spent * 1000 / replies
                 sample.web_cpu_ms = (cpu_seconds(server_pids[:1]) - web_before) * 1000 / replies
+                pg_spent, redis_spent = await services.spent()
+                sample.pg_cpu_ms = pg_spent * 1000 / replies
+                sample.redis_cpu_ms = redis_spent * 1000 / replies
                 await settled([x.user.thread_id for x in listeners])
                 return sample
             cpu_before = web_before = 0.0
+            services = ServiceCpu()
             for number in range(rounds + 1):
                 if number == 1:
+                    await services.start()
                     cpu_before = cpu_seconds(server_pids)
                     web_before = cpu_seconds(server_pids[:1])
                 for listener in listeners:
@@ -488,6 +544,9 @@ async def ours(
             sample.server_cpu_ms = spent * 1000 / (rounds * len(listeners))
             web_spent = cpu_seconds(server_pids[:1]) - web_before
             sample.web_cpu_ms = web_spent * 1000 / (rounds * len(listeners))
+            pg_spent, redis_spent = await services.spent()
+            sample.pg_cpu_ms = pg_spent * 1000 / (rounds * len(listeners))
+            sample.redis_cpu_ms = redis_spent * 1000 / (rounds * len(listeners))
     finally:
         for listener in listeners:
             with contextlib.suppress(Exception):
@@ -571,6 +630,10 @@ def report(base: Sample, mine: Sample, load_before: float, load_after: float) ->
         f"  our web + worker processes spent {mine.server_cpu_ms:.1f} ms of CPU per "
         f"reply (web {mine.web_cpu_ms:.1f} ms); load average {load_before:.2f} before, "
         f"{load_after:.2f} after ({os.cpu_count()} CPUs)"
+    )
+    print(
+        f"  PostgreSQL (this database's backends) spent {mine.pg_cpu_ms:.1f} ms per reply, "
+        f"the Redis server {mine.redis_cpu_ms:.1f} ms (shared: anything else using it counts)"
     )
     parts = [
         verdict("TTFT", base.ttft, mine.ttft),

@@ -11,6 +11,8 @@ from typing import Any
 
 import socketio
 import structlog
+from engineio import packet as eio_packet
+from socketio import packet as sio_packet
 
 from realtime.campaigns import register_campaign_handlers
 from realtime.chat import register_chat_handlers
@@ -23,10 +25,87 @@ log = structlog.get_logger(__name__)
 CHANNEL = "inkwell:socketio"
 
 
+class RedisManager(socketio.AsyncRedisManager):  # type: ignore[misc]
+    """python-socketio's Redis manager, handing events to this process's sockets in place.
+
+    Its own delivery encodes the packet, starts a task per recipient and waits for them all;
+    the listener on the Redis channel does that for one message at a time, so each chat
+    token batch cost a task, a wait and at least one extra turn of the event loop before the
+    next message was read. A socket's send only queues the packet for that socket's writer,
+    so here it is awaited in place, and nothing is encoded for a room with no socket in this
+    process. Events with an acknowledgement callback keep the library's own path.
+    """
+
+    async def emit(
+        self,
+        event: str,
+        data: Any,
+        namespace: str | None = None,
+        room: Any = None,
+        skip_sid: Any = None,
+        callback: Any = None,
+        to: Any = None,
+        **kwargs: Any,
+    ) -> None:
+        if kwargs.get("ignore_queue") and callback is None:
+            args = list(data) if isinstance(data, tuple) else [] if data is None else [data]
+            await self._deliver(event, args, namespace or "/", to or room, skip_sid)
+            return
+        await super().emit(
+            event,
+            data,
+            namespace=namespace,
+            room=room,
+            skip_sid=skip_sid,
+            callback=callback,
+            to=to,
+            **kwargs,
+        )
+
+    async def _handle_emit(self, message: dict[str, Any]) -> None:
+        data = message.get("data")
+        if (
+            message.get("callback") is not None
+            or message.get("binary")
+            or not isinstance(data, list)
+        ):
+            await super()._handle_emit(message)
+            return
+        # As the library unpacks it: a single None argument is sent as no argument.
+        args = [] if data == [None] else data
+        await self._deliver(
+            message["event"],
+            args,
+            message.get("namespace") or "/",
+            message.get("room"),
+            message.get("skip_sid"),
+        )
+
+    async def _deliver(
+        self, event: str, args: list[Any], namespace: str, room: Any, skip_sid: Any
+    ) -> None:
+        if namespace not in self.rooms:
+            return
+        skip = skip_sid if isinstance(skip_sid, list) else [skip_sid]
+        recipients = [
+            eio_sid for sid, eio_sid in self.get_participants(namespace, room) if sid not in skip
+        ]
+        if not recipients:
+            return
+        encoded = self.server.packet_class(
+            sio_packet.EVENT, namespace=namespace, data=[event, *args]
+        ).encode()
+        packets = [
+            eio_packet.Packet(eio_packet.MESSAGE, part)
+            for part in (encoded if isinstance(encoded, list) else [encoded])
+        ]
+        for eio_sid in recipients:
+            for part in packets:
+                await self.server._send_eio_packet(eio_sid, part)
+
+
 def redis_manager(config: Config, *, write_only: bool = False) -> Any:
-    return socketio.AsyncRedisManager(
-        config.redis_url, channel=CHANNEL, write_only=write_only, logger=False
-    )
+    return RedisManager(config.redis_url, channel=CHANNEL, write_only=write_only, logger=False)
 
 
 def create_sio(config: Config) -> socketio.AsyncServer:

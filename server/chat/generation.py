@@ -41,9 +41,11 @@ from server.chat.service import (
     month_counter,
     month_usage,
     provider_texts,
+    reply_job_id,
     store_ai_request,
     thread_room,
 )
+from server.core import outbox
 from server.core.config import get_config
 from server.core.db import transaction
 from server.core.metrics import record_ai_request
@@ -130,6 +132,12 @@ async def _write_under_lease(prepared: Prepared, holder: str) -> None:
     try:
         outcome = await generate_reply(reply_id, prepared=prepared)
         log.info("chat.reply_written", reply_id=reply_id, outcome=outcome)
+        # The reply has ended: its fallback job would only find that out, a lease period
+        # later, at the cost of a run. Left in place on any other way out.
+        try:
+            await outbox.withdraw(get_redis(), reply_job_id(reply_id))
+        except Exception as exc:
+            log.warning("chat.fallback_withdraw_failed", reply_id=reply_id, error=str(exc))
     except asyncio.CancelledError:
         log.warning("chat.reply_stopped", reply_id=reply_id)
     except Exception:
@@ -160,6 +168,8 @@ class _Writer:
         self.thread_id = thread_id
         self.pending: list[str] = []
         self.seq = reply.seq
+        # Whether this writer has set the stream's expiry yet (with its first batch).
+        self.expiring = False
         self.text = reply.content
         self.offsets: list[int] = list(reply.seq_offsets)
         self.saved_at = time.monotonic()
@@ -252,7 +262,10 @@ class _Writer:
             # writing the reply then hands the batch to its own sockets directly.
             fan_out = publication("chat:token", event, room=room)
             token = streaming.Token(self.seq, delta)
-            await streaming.append(get_redis(), self.reply.id, [token], publish=fan_out)
+            await streaming.append(
+                get_redis(), self.reply.id, [token], publish=fan_out, expire=not self.expiring
+            )
+            self.expiring = True
             if fan_out is None:
                 await emit_now("chat:token", event, room=room)
             else:
@@ -418,17 +431,44 @@ async def _fail(reply: ChatMessage, writer: _Writer, code: str, message: str) ->
     await ChatMessage.filter(id=reply.id).update(
         status=MessageStatus.failed, error_code=code, error=message, updated_at=datetime.now(UTC)
     )
-    await streaming.finish(get_redis(), reply.id, "error", {"code": code, "message": message})
-    await emit_now(
-        "chat:error",
-        {
-            "thread_id": str(writer.thread_id),
-            "message_id": str(reply.id),
-            "code": code,
-            "message": message,
-        },
-        room=thread_room(writer.thread_id),
+    await _end(
+        reply.id,
+        writer.thread_id,
+        "error",
+        {"code": code, "message": message},
+        [
+            (
+                "chat:error",
+                {
+                    "thread_id": str(writer.thread_id),
+                    "message_id": str(reply.id),
+                    "code": code,
+                    "message": message,
+                },
+            )
+        ],
     )
+
+
+async def _end(
+    reply_id: Any,
+    thread_id: Any,
+    event: str,
+    data: dict[str, Any],
+    events: list[tuple[str, dict[str, Any]]],
+) -> None:
+    """End the reply's stream and tell the thread's room ``events``, in order, in one Redis
+    round trip: the end marker first, so a client told of the end can already replay it."""
+    room = thread_room(thread_id)
+    fan_out = [publication(name, payload, room=room) for name, payload in events]
+    published = [p for p in fan_out if p is not None]
+    await streaming.finish(get_redis(), reply_id, event, data, publish=published)
+    for (name, payload), sent in zip(events, fan_out, strict=True):
+        if sent is None:
+            await emit_now(name, payload, room=room)
+        else:
+            # A web process does not hear its own publication: its sockets get it here.
+            await emit_locally(name, payload, room=room)
 
 
 def _answered(history: list[ChatMessage]) -> ChatMessage | None:
@@ -455,18 +495,22 @@ async def _withhold(
                 error=reason,
                 updated_at=datetime.now(UTC),
             )
-    await streaming.finish(
-        get_redis(), reply.id, "error", {"code": "message_withheld", "message": reason}
-    )
-    await emit_now(
-        "chat:error",
-        {
-            "thread_id": str(thread_id),
-            "message_id": str(reply.id),
-            "code": "message_withheld",
-            "message": reason,
-        },
-        room=thread_room(thread_id),
+    await _end(
+        reply.id,
+        thread_id,
+        "error",
+        {"code": "message_withheld", "message": reason},
+        [
+            (
+                "chat:error",
+                {
+                    "thread_id": str(thread_id),
+                    "message_id": str(reply.id),
+                    "code": "message_withheld",
+                    "message": reason,
+                },
+            )
+        ],
     )
 
 
@@ -735,15 +779,17 @@ async def _complete(
                 "updated_at",
             ]
         )
-    await streaming.finish(get_redis(), reply.id, "done", {"content": writer.text})
-    await emit_now(
-        "chat:done",
-        {"thread_id": str(thread.id), "message_id": str(reply.id), "content": writer.text},
-        room=thread_room(thread.id),
-    )
-    await emit_now(
-        "chat:state",
-        {"thread_id": str(thread.id), "state": locked.state},
-        room=thread_room(thread.id),
+    await _end(
+        reply.id,
+        thread.id,
+        "done",
+        {"content": writer.text},
+        [
+            (
+                "chat:done",
+                {"thread_id": str(thread.id), "message_id": str(reply.id), "content": writer.text},
+            ),
+            ("chat:state", {"thread_id": str(thread.id), "state": locked.state}),
+        ],
     )
     return "complete"

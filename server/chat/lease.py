@@ -35,6 +35,14 @@ return 0
 # Replies this web process is writing, kept so they are not garbage-collected mid-reply,
 # counted against CHAT_WEB_MAX_REPLIES, and let finish at shutdown.
 writing: set[asyncio.Task[None]] = set()
+# Replies this process has decided to write whose writer has not started yet (the send is
+# still reading and recording): counted against CHAT_WEB_MAX_REPLIES too.
+starting: set[object] = set()
+
+
+def in_hand() -> int:
+    """Replies this process is writing or about to write."""
+    return len(writing) + len(starting)
 
 
 def lease_key(reply_id: object) -> str:

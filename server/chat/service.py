@@ -78,6 +78,11 @@ class VersionConflict(Conflict):
     message = "The conversation changed meanwhile; reload it."
 
 
+def reply_job_id(reply_id: object) -> str:
+    """The stable id of the job that writes (or, after a web process, checks) a reply."""
+    return f"reply:{reply_id}"
+
+
 def thread_room(thread_id: object) -> str:
     return f"thread:{thread_id}"
 
@@ -329,7 +334,7 @@ async def usage_summary(actor: Actor) -> UsageSummary:
 
 
 async def _queue_reply(reply: ChatMessage) -> None:
-    await outbox.enqueue("generate_reply", str(reply.id), job_id=f"reply:{reply.id}")
+    await outbox.enqueue("generate_reply", str(reply.id), job_id=reply_job_id(reply.id))
 
 
 async def _write_reply_here(
@@ -343,7 +348,7 @@ async def _write_reply_here(
     await outbox.enqueue(
         "generate_reply",
         str(reply.id),
-        job_id=f"reply:{reply.id}",
+        job_id=reply_job_id(reply.id),
         defer_until=datetime.now(UTC) + timedelta(seconds=get_config().chat_lease_seconds),
         relay_after_commit=False,
     )
@@ -378,29 +383,39 @@ async def send_message(
     verdict = check_locally(content)
     reply_id = uuid.uuid4()
     holder: str | None = None
-    if (
+    here = (
         config.chat_replies_in_web
         and not verdict.flagged
-        and len(lease.writing) < config.chat_web_max_replies
-    ):
-        # The lease on the reply to be, taken beside the budget read: with it this process
-        # writes the reply, created already claimed. A process writing many replies leaves
-        # the next ones to the workers, so the load spreads over every process.
-        usage, holder = await asyncio.gather(
-            month_usage(actor.workspace.id), lease.take(reply_id, config.chat_lease_seconds)
-        )
-    else:
-        usage = await month_usage(actor.workspace.id)
-    decision = decide(str(actor.workspace.plan), usage[1] + usage[2], usage[3], config)
+        and lease.in_hand() < config.chat_web_max_replies
+    )
+    if here:
+        # Counted from here until its writer starts (or the send fails): a burst of sends
+        # would otherwise all pass the check before the first of them started writing.
+        lease.starting.add(reply_id)
     try:
-        async with transaction():
-            user_message, reply = await _record_message(
-                actor, thread_id, content, verdict, decision, reply_id, usage, holder
+        if here:
+            # The lease on the reply to be, taken beside the budget read: with it this
+            # process writes the reply, created already claimed. A process writing many
+            # replies leaves the next ones to the workers, so the load spreads over every
+            # process.
+            usage, holder = await asyncio.gather(
+                month_usage(actor.workspace.id), lease.take(reply_id, config.chat_lease_seconds)
             )
-    except BaseException:
-        if holder is not None:
-            await lease.release(reply_id, holder)
-        raise
+        else:
+            usage = await month_usage(actor.workspace.id)
+        decision = decide(str(actor.workspace.plan), usage[1] + usage[2], usage[3], config)
+        try:
+            # Its hooks, the writer's start among them, run before this block ends.
+            async with transaction():
+                user_message, reply = await _record_message(
+                    actor, thread_id, content, verdict, decision, reply_id, usage, holder
+                )
+        except BaseException:
+            if holder is not None:
+                await lease.release(reply_id, holder)
+            raise
+    finally:
+        lease.starting.discard(reply_id)
     if reply is None:
         raise MessageWithheld(
             verdict.reason or "This message was withheld by moderation.",

@@ -52,26 +52,43 @@ async def append(
     tokens: list[Token],
     *,
     publish: tuple[str, str] | None = None,
+    expire: bool = True,
 ) -> None:
     """Add ``tokens`` to the reply's stream; ``publish`` (channel, message) goes out in the
-    same round trip, after them, so a reader that hears of a token can already replay it."""
+    same round trip, after them, so a reader that hears of a token can already replay it.
+
+    ``expire``: (re)set the stream's expiry. A writer sets it with its first batch, so a
+    reply abandoned by a crashed writer still expires; XADD keeps the expiry, and
+    :func:`finish` sets it again, so the batches in between need not repeat it.
+    """
     if not tokens:
         return
     async with redis.pipeline(transaction=False) as pipe:
         for token in tokens:
             pipe.xadd(stream_key(message_id), {"seq": token.seq, "delta": token.delta})
-        # Kept while streaming, so a reply abandoned by a crashed worker still expires.
-        pipe.expire(stream_key(message_id), get_config().chat_stream_ttl_seconds)
+        if expire:
+            pipe.expire(stream_key(message_id), get_config().chat_stream_ttl_seconds)
         if publish is not None:
             pipe.publish(*publish)
         await pipe.execute()
 
 
-async def finish(redis: Redis, message_id: object, event: str, data: dict[str, Any]) -> None:
+async def finish(
+    redis: Redis,
+    message_id: object,
+    event: str,
+    data: dict[str, Any],
+    *,
+    publish: list[tuple[str, str]] | None = None,
+) -> None:
+    """End the reply's stream with ``event``; ``publish`` (channel, message pairs) goes out
+    in the same round trip, after the end marker."""
     key = stream_key(message_id)
     async with redis.pipeline(transaction=False) as pipe:
         pipe.xadd(key, {"event": event, "data": json.dumps(data)})
         pipe.expire(key, get_config().chat_stream_ttl_seconds)
+        for channel, message in publish or ():
+            pipe.publish(channel, message)
         await pipe.execute()
 
 

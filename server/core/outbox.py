@@ -13,6 +13,7 @@ from typing import Any
 
 import structlog
 from arq.connections import ArqRedis
+from arq.constants import in_progress_key_prefix, job_key_prefix, retry_key_prefix
 from tortoise.expressions import Q
 
 from models.outbox import OutboxMessage
@@ -142,6 +143,41 @@ async def relay_one(redis: ArqRedis, message: OutboxMessage) -> bool:
         relayed_at=datetime.now(UTC)
     )
     return bool(marked)
+
+
+# Removes a queued job that no worker has started: its place in the queue, its definition
+# and its try counter. A started job (in progress) is left to end by itself.
+_WITHDRAW = """
+if redis.call('EXISTS', KEYS[3]) == 1 then
+    return 0
+end
+if redis.call('ZREM', KEYS[1], ARGV[1]) == 1 then
+    redis.call('DEL', KEYS[2], KEYS[4])
+    return 1
+end
+return 0
+"""
+
+
+async def withdraw(redis: ArqRedis, job_id: str) -> None:
+    """Take back a job queued through the outbox that is no longer needed, so no worker
+    spends a run finding nothing to do: a row not relayed yet is marked relayed without being
+    pushed, and a job already in the queue is removed unless a worker has started it (that
+    run still finds nothing to do; the job must stay idempotent)."""
+    marked = await OutboxMessage.filter(job_id=job_id, relayed_at__isnull=True).update(
+        relayed_at=datetime.now(UTC)
+    )
+    if marked:
+        return
+    await redis.eval(  # type: ignore[misc]
+        _WITHDRAW,
+        4,
+        redis.default_queue_name,
+        job_key_prefix + job_id,
+        in_progress_key_prefix + job_id,
+        retry_key_prefix + job_id,
+        job_id,
+    )
 
 
 async def relay_pending(redis: ArqRedis, *, limit: int = 200) -> int:

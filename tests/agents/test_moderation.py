@@ -40,6 +40,16 @@ async def test_openai_failure_falls_back_to_local_rules(fake_openai: FakeOpenAI)
     assert result.categories == ["violence"]
 
 
+@pytest.mark.parametrize("body", ["not json", '{"results": "none"}', '{"id": "modr-1"}'])
+async def test_an_unreadable_answer_falls_back_to_local_rules(
+    fake_openai: FakeOpenAI, openai_config: Config, body: str
+) -> None:
+    fake_openai.moderation_body = body
+    result = await Moderator(openai_config).check("I will kill you if you unsubscribe")
+    assert result.source == "local"
+    assert result.categories == ["violence"]
+
+
 async def test_unreachable_openai_falls_back_to_local_rules() -> None:
     config = make_config(openai_api_key=API_KEY, openai_base_url=closed_port_url() + "/v1")
     result = await Moderator(config).check("hello readers")

@@ -67,6 +67,12 @@ class FakeOpenAI:
         self.moderation_flag_only: str | None = None
         self.moderation_delay = 0.0
         self.moderation_status: int | None = None
+        # When set, moderation answers 200 with this body as it is.
+        self.moderation_body: str | None = None
+        # How the chat stream's SSE lines end, and (when set) the most bytes written at once,
+        # each piece a moment apart so the client reads lines cut in the middle.
+        self.line_end = "\n"
+        self.write_size: int | None = None
         self.requests: list[dict[str, Any]] = []
         self.calls: list[str] = []
         # Stored responses by id, and the input items each was created with.
@@ -172,23 +178,31 @@ class FakeOpenAI:
             if include_usage:
                 # As documented: every chunk carries "usage", null until the last one.
                 data["usage"] = usage
-            return f"data: {json.dumps(data)}\n\n".encode()
+            return f"data: {json.dumps(data)}{self.line_end * 2}".encode()
+
+        async def write(frame: bytes) -> None:
+            if self.write_size is None:
+                await response.write(frame)
+                return
+            for start in range(0, len(frame), self.write_size):
+                await response.write(frame[start : start + self.write_size])
+                await asyncio.sleep(0.001)
 
         if self.first_token_delay:
             await asyncio.sleep(self.first_token_delay)
         # The real API opens with an empty role delta before any content.
         role = {"index": 0, "delta": {"role": "assistant", "content": ""}, "finish_reason": None}
-        await response.write(chunk([role]))
+        await write(chunk([role]))
         pieces = words(self.reply)
         for number, piece in enumerate(pieces, start=1):
             delta = {"index": 0, "delta": {"content": piece}, "finish_reason": None}
-            await response.write(chunk([delta]))
+            await write(chunk([delta]))
             if self.drop_after is not None and number >= self.drop_after:
                 # Cut the TCP connection mid-body: the client sees a truncated chunked body.
                 assert request.transport is not None
                 request.transport.close()
                 return response
-        await response.write(chunk([{"index": 0, "delta": {}, "finish_reason": "stop"}]))
+        await write(chunk([{"index": 0, "delta": {}, "finish_reason": "stop"}]))
         if include_usage and self.report_usage:
             completion_tokens = len(pieces)
             usage = {
@@ -196,8 +210,8 @@ class FakeOpenAI:
                 "completion_tokens": completion_tokens,
                 "total_tokens": self.prompt_tokens + completion_tokens,
             }
-            await response.write(chunk([], usage))
-        await response.write(b"data: [DONE]\n\n")
+            await write(chunk([], usage))
+        await write(f"data: [DONE]{self.line_end * 2}".encode())
         await response.write_eof()
         return response
 
@@ -210,6 +224,8 @@ class FakeOpenAI:
             await asyncio.sleep(self.moderation_delay)
         if self.moderation_status is not None:
             return self._scripted_error(self.moderation_status)
+        if self.moderation_body is not None:
+            return web.Response(text=self.moderation_body, content_type="application/json")
         inputs = body.get("input")
         texts = inputs if isinstance(inputs, list) else [inputs]
 

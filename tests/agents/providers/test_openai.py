@@ -44,6 +44,25 @@ async def test_streams_deltas_then_reported_usage(
     assert [m["role"] for m in request["messages"]] == ["system", "user"]
 
 
+@pytest.mark.parametrize("line_end", ["\n", "\r\n"])
+async def test_lines_cut_across_reads_and_crlf_endings_give_the_same_deltas(
+    fake_openai: FakeOpenAI, openai_config: Config, line_end: str
+) -> None:
+    fake_openai.reply = "Spring sale starts Monday."
+    fake_openai.line_end = line_end
+    # 7 bytes at a time: "data:", the JSON and the line ends all arrive in pieces.
+    fake_openai.write_size = 7
+    items = await collect(OpenAIProvider(openai_config))
+
+    assert items == [
+        "Spring ",
+        "sale ",
+        "starts ",
+        "Monday.",
+        Usage(input_tokens=42, output_tokens=4),
+    ]
+
+
 async def test_estimates_usage_when_the_server_reports_none(
     fake_openai: FakeOpenAI, openai_config: Config
 ) -> None:

@@ -61,13 +61,51 @@ async def test_the_web_writes_the_reply_and_the_job_only_checks_later(
     assert items[-1] == streaming.End("done", {"content": reply.content})
     assert not await redis.exists(lease_key(reply_id))
 
-    # The sweep queues the job for its due time; when it runs, the reply is written already.
+    # The reply has ended, so its fallback is taken back before the sweep pushed it: no
+    # worker runs it. Had one run it, the reply is written already.
+    assert (await OutboxMessage.get(job_id=job_id)).relayed_at is not None
+    assert await outbox.relay_pending(redis) == 0
+    assert await redis.zscore(in_web.queue_name, job_id) is None
+    assert await generate_reply(reply_id) == "skipped"
+    assert (await ChatMessage.get(id=reply_id)).status is MessageStatus.complete
+
+
+async def test_a_fallback_the_sweep_queued_leaves_the_queue_when_the_reply_ends(
+    client: TestClientProtocol,
+    owner: Login,
+    in_web: Config,
+    redis: ArqRedis,
+    fake_openai: FakeOpenAI,
+) -> None:
+    fake_openai.first_token_delay = 0.5
+    thread = await new_thread(client, owner)
+    reply_id = (await (await send(client, owner, thread["id"])).get_json())["reply_message_id"]
+    job_id = f"reply:{reply_id}"
+    # The sweep queues the job for its due time while the reply is being written.
     assert await outbox.relay_pending(redis) == 1
+    row = await OutboxMessage.get(job_id=job_id)
     due = await redis.zscore(in_web.queue_name, job_id)
     assert due is not None
     assert due >= row.available_at.timestamp() * 1000 - 1
-    assert await generate_reply(reply_id) == "skipped"
+    assert await redis.exists(f"arq:job:{job_id}")
+
+    await generation.finish_running(seconds=30)
     assert (await ChatMessage.get(id=reply_id)).status is MessageStatus.complete
+    assert await redis.zscore(in_web.queue_name, job_id) is None
+    assert not await redis.exists(f"arq:job:{job_id}")
+
+
+async def test_a_fallback_a_worker_has_started_is_left_to_end_by_itself(
+    db: None, redis: ArqRedis, config: Config
+) -> None:
+    job_id = f"reply:{uuid.uuid4()}"
+    await redis.zadd(config.queue_name, {job_id: 1})
+    await redis.set(f"arq:job:{job_id}", b"job")
+    await redis.set(f"arq:in-progress:{job_id}", b"1")
+
+    await outbox.withdraw(redis, job_id)
+    assert await redis.zscore(config.queue_name, job_id) == 1
+    assert await redis.exists(f"arq:job:{job_id}")
 
 
 async def test_the_job_waits_while_a_live_process_holds_the_lease(
@@ -190,3 +228,24 @@ async def test_a_web_process_writing_its_limit_leaves_the_next_reply_to_a_worker
     # Queued for a worker now, not a lease period later.
     assert await redis.zscore(in_web.queue_name, f"reply:{reply_id}") is not None
     assert await generate_reply(reply_id) == "complete"
+
+
+async def test_a_burst_of_sends_leaves_all_but_the_limit_to_the_workers(
+    client: TestClientProtocol,
+    owner: Login,
+    in_web: Config,
+    redis: ArqRedis,
+    fake_openai: FakeOpenAI,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Every send checks the limit before any of them has started its writer.
+    monkeypatch.setattr(in_web, "chat_web_max_replies", 2)
+    fake_openai.first_token_delay = 0.5
+    threads = [await new_thread(client, owner) for _ in range(5)]
+    responses = await asyncio.gather(*(send(client, owner, t["id"]) for t in threads))
+    reply_ids = [(await r.get_json())["reply_message_id"] for r in responses]
+    assert len(lease.writing) == 2
+    assert not lease.starting
+    replies = [await ChatMessage.get(id=reply_id) for reply_id in reply_ids]
+    assert sorted(r.status.value for r in replies) == ["pending"] * 3 + ["streaming"] * 2
+    await generation.finish_running(seconds=30)
