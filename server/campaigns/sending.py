@@ -211,6 +211,17 @@ RETURNING r.id, r.email, r.first_name, r.last_name, r.message_id, r.attempts, r.
 # leases that ran out behind it.
 CLAIM_RESCAN_SECONDS = 5.0
 
+# The claim must walk the ``(campaign_id, id)`` index in order and stop after ``LIMIT`` rows.
+# Without statistics on the campaign's rows (a campaign expanded since the last ANALYZE: the
+# usual case when it starts sending) PostgreSQL expects a handful of rows to match and
+# prefers a bitmap scan of every row ahead of the cursor, sorted, for every claim: 80 ms and
+# 100,000 rows read per claim at the start of a campaign of 100,000, most of the database's
+# work while it sent. With bitmap scans off for the claiming connection the ordered index
+# scan is the cheapest plan left, whatever the statistics say. (The connection's other
+# statements look rows up by id or through the partial index on ``next_attempt_at``.)
+CLAIM_SESSION_SQL = "SET enable_bitmapscan = off"
+CLAIM_SESSION_RESET_SQL = "RESET enable_bitmapscan"
+
 # The contact's timeline shows the send from ``sent_at`` (see server/contacts/service.py).
 MARK_SENT_SQL = """
 UPDATE campaign_recipient
@@ -571,7 +582,13 @@ class _Sender:
         async with pool.acquire_connection() as db, pool.acquire_connection() as marks_db:
             self.db = db
             self.marks = SentMarks(marks_db, self.id, self.config.campaign_concurrency)
-            outcome = await self._run(lock)
+            await db.execute(CLAIM_SESSION_SQL)
+            try:
+                outcome = await self._run(lock)
+            finally:
+                # The pool resets a connection it gets back too; this says so where it is set.
+                with contextlib.suppress(Exception):
+                    await db.execute(CLAIM_SESSION_RESET_SQL)
         await progress.maybe_emit(self.state.campaign, force=True)
         return outcome
 

@@ -6,9 +6,11 @@ import asyncio
 from typing import Any
 
 from quart.typing import TestClientProtocol
+from tortoise import connections
 
 from models.campaigns import CampaignRecipient, CampaignStatus, RecipientStatus
 from models.contacts import ContactEvent
+from server.campaigns import sending
 from server.core.config import get_config
 from tests.fakes.smtp_server import ScriptedHandler
 from tests.server.campaigns.conftest import (
@@ -195,3 +197,50 @@ async def test_many_failures_pause_the_campaign_with_the_reason(
     body = await progress(client, owner, campaign["id"])
     assert body["status_reason"] == paused.status_reason
     assert body["failed"] < 30
+
+
+async def test_claims_walk_the_campaign_in_index_order_whatever_the_statistics(
+    client: TestClientProtocol, handler: ScriptedHandler
+) -> None:
+    """A campaign just expanded has no statistics: a claim must still read its next rows
+    through the (campaign_id, id) index and stop there, not sort every row ahead of it."""
+    owner = await make_owner(contacts=1)
+    conn = connections.get("default")
+    await conn.execute_query(
+        "WITH made AS ("
+        " INSERT INTO contact (id, workspace_id, email, first_name, last_name, status,"
+        "   attributes, tags, consent_source, created_at, updated_at)"
+        " SELECT gen_random_uuid(), $1, 'reader' || n || '@example.org', 'Reader', '', "
+        "   'subscribed', '{}', '{}', 'test', now(), now() FROM generate_series(1, 20000) n"
+        " RETURNING id)"
+        " INSERT INTO list_membership (contact_list_id, contact_id, created_at)"
+        " SELECT $2, id, now() FROM made",
+        [owner.workspace_id, owner.list_id],
+    )
+    campaign = await create_campaign(client, owner)
+    await client.post(f"/api/campaigns/{campaign['id']}/send", headers=owner.login.headers())
+    assert await sending.expand(campaign["id"]) == 20001
+
+    async def claim_plan(session_sql: str) -> str:
+        async with conn.acquire_connection() as raw:
+            await raw.execute(session_sql)
+            try:
+                rows = await raw.fetch(
+                    "EXPLAIN " + sending.CLAIM_SQL, campaign["id"], 50, 60.0, "x", 0
+                )
+            finally:
+                await raw.execute(sending.CLAIM_SESSION_RESET_SQL)
+        return "\n".join(row[0] for row in rows)
+
+    plan = await claim_plan(sending.CLAIM_SESSION_SQL)
+    assert "Index Scan using idx_campaign_re_campaig_084d6c" in plan, plan
+    assert "Sort" not in plan, plan
+    assert "Bitmap" not in plan, plan
+    # What the session setting is for: left to itself, the planner sorts the whole campaign
+    # (while the table has no statistics, as here after expansion on a fresh database).
+    analyzed = await conn.execute_query_dict(
+        "SELECT last_analyze, last_autoanalyze FROM pg_stat_user_tables"
+        " WHERE relname = 'campaign_recipient'"
+    )
+    if not any(analyzed[0].values()):
+        assert "Sort" in await claim_plan("SELECT 1")
