@@ -41,6 +41,9 @@ export default defineConfig(({ mode }) => {
       unstubGlobals: true,
       // Room for the slower jsdom tests on a busy CI machine; a hang still fails.
       testTimeout: 20_000,
+      // Every core: Vitest's default leaves one free, which on a 2-core machine means one
+      // worker for the whole run (nothing else runs beside it in `make test`).
+      maxWorkers: "100%",
     },
   };
 });
