@@ -83,6 +83,22 @@ def _sse_data(line: bytes) -> bytes | None:
     return line[5:].strip()
 
 
+async def _lines(received: AsyncIterator[bytes]) -> AsyncGenerator[bytes, None]:
+    """The body's lines, ends kept, as the reads bring them in."""
+    partial = b""
+    async for part in received:
+        lines = (partial + part).splitlines(keepends=True)
+        if not lines:
+            continue
+        # The last line may still be arriving; a lone "\r" at the end may be the first half
+        # of "\r\n", which only costs an empty line.
+        partial = b"" if lines[-1].endswith((b"\n", b"\r")) else lines.pop()
+        for line in lines:
+            yield line
+    if partial:
+        yield partial
+
+
 async def _chunks(response: AsyncAPIResponse[Any]) -> AsyncGenerator[dict[str, Any], None]:
     """A Chat Completions stream's chunks as plain dicts, read line by line.
 
@@ -96,33 +112,17 @@ async def _chunks(response: AsyncAPIResponse[Any]) -> AsyncGenerator[dict[str, A
     """
     request = response.http_request
     done = False
-    partial = b""
     try:
-        async for received in response.http_response.aiter_bytes():
-            if done:
+        async for line in _lines(response.http_response.aiter_bytes()):
+            data = None if done else _sse_data(line)
+            if data is None:
                 continue
-            lines = (partial + received).splitlines(keepends=True)
-            if not lines:
+            if data.startswith(b"[DONE]"):
+                done = True
                 continue
-            # The last line may still be arriving; a lone "\r" at the end may be the first
-            # half of "\r\n", which only costs an empty line.
-            partial = b"" if lines[-1].endswith((b"\n", b"\r")) else lines.pop()
-            for line in lines:
-                data = _sse_data(line)
-                if data is None:
-                    continue
-                if data.startswith(b"[DONE]"):
-                    done = True
-                    break
-                chunk = _parsed(data, request)
-                if chunk is not None:
-                    yield chunk
-        if not done and partial:
-            data = _sse_data(partial)
-            if data is not None and not data.startswith(b"[DONE]"):
-                chunk = _parsed(data, request)
-                if chunk is not None:
-                    yield chunk
+            chunk = _parsed(data, request)
+            if chunk is not None:
+                yield chunk
     except httpx2.TimeoutException as exc:
         raise openai.APITimeoutError(request=request) from exc
     except (httpx2.RequestError, anyio.EndOfStream) as exc:

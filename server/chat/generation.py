@@ -431,23 +431,7 @@ async def _fail(reply: ChatMessage, writer: _Writer, code: str, message: str) ->
     await ChatMessage.filter(id=reply.id).update(
         status=MessageStatus.failed, error_code=code, error=message, updated_at=datetime.now(UTC)
     )
-    await _end(
-        reply.id,
-        writer.thread_id,
-        "error",
-        {"code": code, "message": message},
-        [
-            (
-                "chat:error",
-                {
-                    "thread_id": str(writer.thread_id),
-                    "message_id": str(reply.id),
-                    "code": code,
-                    "message": message,
-                },
-            )
-        ],
-    )
+    await _end_with_error(reply.id, writer.thread_id, code, message)
 
 
 async def _end(
@@ -469,6 +453,12 @@ async def _end(
         else:
             # A web process does not hear its own publication: its sockets get it here.
             await emit_locally(name, payload, room=room)
+
+
+async def _end_with_error(reply_id: Any, thread_id: Any, code: str, message: str) -> None:
+    error = {"code": code, "message": message}
+    event = {"thread_id": str(thread_id), "message_id": str(reply_id), **error}
+    await _end(reply_id, thread_id, "error", error, [("chat:error", event)])
 
 
 def _answered(history: list[ChatMessage]) -> ChatMessage | None:
@@ -495,23 +485,7 @@ async def _withhold(
                 error=reason,
                 updated_at=datetime.now(UTC),
             )
-    await _end(
-        reply.id,
-        thread_id,
-        "error",
-        {"code": "message_withheld", "message": reason},
-        [
-            (
-                "chat:error",
-                {
-                    "thread_id": str(thread_id),
-                    "message_id": str(reply.id),
-                    "code": "message_withheld",
-                    "message": reason,
-                },
-            )
-        ],
-    )
+    await _end_with_error(reply.id, thread_id, "message_withheld", reason)
 
 
 async def _moderate(text: str) -> ModerationResult:

@@ -37,6 +37,12 @@ def in_web(config: Config, monkeypatch: pytest.MonkeyPatch) -> Config:
     return config
 
 
+async def send_for_reply(client: TestClientProtocol, owner: Login, thread_id: str) -> str:
+    """Sends the standard message to the thread; the id of the reply it starts."""
+    ids = await (await send(client, owner, thread_id)).get_json()
+    return str(ids["reply_message_id"])
+
+
 async def test_the_web_writes_the_reply_and_the_job_only_checks_later(
     client: TestClientProtocol, owner: Login, in_web: Config, redis: ArqRedis
 ) -> None:
@@ -79,7 +85,7 @@ async def test_a_fallback_the_sweep_queued_leaves_the_queue_when_the_reply_ends(
 ) -> None:
     fake_openai.first_token_delay = 0.5
     thread = await new_thread(client, owner)
-    reply_id = (await (await send(client, owner, thread["id"])).get_json())["reply_message_id"]
+    reply_id = await send_for_reply(client, owner, thread["id"])
     job_id = f"reply:{reply_id}"
     # The sweep queues the job for its due time while the reply is being written.
     assert await outbox.relay_pending(redis) == 1
@@ -112,7 +118,7 @@ async def test_the_job_waits_while_a_live_process_holds_the_lease(
     client: TestClientProtocol, owner: Login, redis: ArqRedis
 ) -> None:
     thread = await new_thread(client, owner)
-    reply_id = (await (await send(client, owner, thread["id"])).get_json())["reply_message_id"]
+    reply_id = await send_for_reply(client, owner, thread["id"])
     await ChatMessage.filter(id=reply_id).update(status=MessageStatus.streaming, seq=2)
     await redis.set(lease_key(reply_id), "another-process", px=4000)
 
@@ -139,7 +145,7 @@ async def test_a_reply_stopped_before_its_first_token_is_written_by_the_job(
     # The web process is stopped while the model has not answered yet.
     fake_openai.first_token_delay = 5.0
     thread = await new_thread(client, owner)
-    reply_id = (await (await send(client, owner, thread["id"])).get_json())["reply_message_id"]
+    reply_id = await send_for_reply(client, owner, thread["id"])
     for _ in range(200):
         if fake_openai.count("POST /v1/chat/completions"):
             break
@@ -220,7 +226,7 @@ async def test_a_web_process_writing_its_limit_leaves_the_next_reply_to_a_worker
 ) -> None:
     monkeypatch.setattr(in_web, "chat_web_max_replies", 0)
     thread = await new_thread(client, owner)
-    reply_id = (await (await send(client, owner, thread["id"])).get_json())["reply_message_id"]
+    reply_id = await send_for_reply(client, owner, thread["id"])
     assert not lease.writing
     reply = await ChatMessage.get(id=reply_id)
     assert reply.status is MessageStatus.pending
