@@ -130,7 +130,7 @@ async def _write_under_lease(prepared: Prepared, holder: str) -> None:
         lease.keep(reply_id, holder, get_config().chat_lease_seconds, writing)
     )
     try:
-        outcome = await generate_reply(reply_id, prepared=prepared)
+        outcome = await generate_reply(reply_id, prepared=prepared, holder=holder)
         log.info("chat.reply_written", reply_id=reply_id, outcome=outcome)
         # The reply has ended: its fallback job would only find that out, a lease period
         # later, at the cost of a run. Left in place on any other way out.
@@ -140,6 +140,9 @@ async def _write_under_lease(prepared: Prepared, holder: str) -> None:
             log.warning("chat.fallback_withdraw_failed", reply_id=reply_id, error=str(exc))
     except asyncio.CancelledError:
         log.warning("chat.reply_stopped", reply_id=reply_id)
+    except lease.LeaseLost:
+        # Stalled past the lease: the fallback has ended the reply or is writing it.
+        log.warning("chat.reply_taken_over", reply_id=reply_id)
     except Exception:
         log.exception("chat.reply_failed", reply_id=reply_id)
     finally:
@@ -163,9 +166,13 @@ class _Writer:
     # Replies being written by this process: the load that stretches the intervals.
     live = 0
 
-    def __init__(self, reply: ChatMessage, thread_id: Any) -> None:
+    def __init__(self, reply: ChatMessage, thread_id: Any, holder: str | None = None) -> None:
         self.reply = reply
         self.thread_id = thread_id
+        # The lease this writer writes under (a web process's); a worker's has none.
+        self.holder = holder
+        # Set once a write found the lease gone: everything after it is refused.
+        self.lost: lease.LeaseLost | None = None
         self.pending: list[str] = []
         self.seq = reply.seq
         # Whether this writer has set the stream's expiry yet (with its first batch).
@@ -209,10 +216,14 @@ class _Writer:
                 if wait > 0 and sum(map(len, self.pending)) < FLUSH_CHARS:
                     await asyncio.sleep(wait)
                 await self.flush()
+        except lease.LeaseLost:
+            pass  # kept in ``lost``: the reader's next add or flush raises it
         finally:
             self.drain = None
 
     async def add(self, delta: str) -> None:
+        if self.lost is not None:
+            raise self.lost
         if not delta:
             return
         if len(self.text) + len("".join(self.pending)) + len(delta) > MAX_REPLY_CHARS:
@@ -229,6 +240,8 @@ class _Writer:
 
     async def flush(self, *, save: bool = False) -> None:
         async with self.lock:
+            if self.lost is not None:
+                raise self.lost
             await self._flush(save=save)
 
     def _next_batch(self) -> str:
@@ -262,9 +275,19 @@ class _Writer:
             # writing the reply then hands the batch to its own sockets directly.
             fan_out = publication("chat:token", event, room=room)
             token = streaming.Token(self.seq, delta)
-            await streaming.append(
-                get_redis(), self.reply.id, [token], publish=fan_out, expire=not self.expiring
-            )
+            try:
+                await streaming.append(
+                    get_redis(),
+                    self.reply.id,
+                    [token],
+                    publish=fan_out,
+                    expire=not self.expiring,
+                    holder=self.holder,
+                )
+            except lease.LeaseLost as lost:
+                self.lost = lost
+                self.pending.clear()
+                raise
             self.expiring = True
             if fan_out is None:
                 await emit_now("chat:token", event, room=room)
@@ -291,7 +314,8 @@ class _Writer:
             log.warning("chat.partial_save_failed", error=str(task.exception()))
 
     async def _save(self, text: str, seq: int, offsets: list[int]) -> None:
-        await ChatMessage.filter(id=self.reply.id).update(
+        # Only while the reply is still being written: never over a reply already ended.
+        await ChatMessage.filter(id=self.reply.id, status=MessageStatus.streaming).update(
             content=text,
             seq=seq,
             seq_offsets=offsets,
@@ -428,10 +452,12 @@ def _not_held(messages: list[ChatMessage]) -> list[ChatTurn]:
 
 async def _fail(reply: ChatMessage, writer: _Writer, code: str, message: str) -> None:
     await writer.flush(save=True)
-    await ChatMessage.filter(id=reply.id).update(
+    ended = await ChatMessage.filter(id=reply.id, status=MessageStatus.streaming).update(
         status=MessageStatus.failed, error_code=code, error=message, updated_at=datetime.now(UTC)
     )
-    await _end_with_error(reply.id, writer.thread_id, code, message)
+    if not ended:
+        raise lease.LeaseLost(reply.id)
+    await _end_with_error(reply.id, writer.thread_id, code, message, holder=writer.holder)
 
 
 async def _end(
@@ -440,13 +466,16 @@ async def _end(
     event: str,
     data: dict[str, Any],
     events: list[tuple[str, dict[str, Any]]],
+    *,
+    holder: str | None = None,
 ) -> None:
     """End the reply's stream and tell the thread's room ``events``, in order, in one Redis
-    round trip: the end marker first, so a client told of the end can already replay it."""
+    round trip: the end marker first, so a client told of the end can already replay it.
+    ``holder``: the writer's lease, which must still be its own."""
     room = thread_room(thread_id)
     fan_out = [publication(name, payload, room=room) for name, payload in events]
     published = [p for p in fan_out if p is not None]
-    await streaming.finish(get_redis(), reply_id, event, data, publish=published)
+    await streaming.finish(get_redis(), reply_id, event, data, publish=published, holder=holder)
     for (name, payload), sent in zip(events, fan_out, strict=True):
         if sent is None:
             await emit_now(name, payload, room=room)
@@ -455,10 +484,12 @@ async def _end(
             await emit_locally(name, payload, room=room)
 
 
-async def _end_with_error(reply_id: Any, thread_id: Any, code: str, message: str) -> None:
+async def _end_with_error(
+    reply_id: Any, thread_id: Any, code: str, message: str, *, holder: str | None = None
+) -> None:
     error = {"code": code, "message": message}
     event = {"thread_id": str(thread_id), "message_id": str(reply_id), **error}
-    await _end(reply_id, thread_id, "error", error, [("chat:error", event)])
+    await _end(reply_id, thread_id, "error", error, [("chat:error", event)], holder=holder)
 
 
 def _answered(history: list[ChatMessage]) -> ChatMessage | None:
@@ -467,17 +498,19 @@ def _answered(history: list[ChatMessage]) -> ChatMessage | None:
 
 
 async def _withhold(
-    reply: ChatMessage, thread_id: Any, reason: str, *, user_message: ChatMessage | None = None
+    reply: ChatMessage, writer: _Writer, reason: str, *, user_message: ChatMessage | None = None
 ) -> None:
     """End the reply as withheld by moderation; with ``user_message``, that message (the
     flagged input) is withheld too, so it is never sent to a model again."""
     async with transaction():
-        await ChatMessage.filter(id=reply.id).update(
+        ended = await ChatMessage.filter(id=reply.id, status=MessageStatus.streaming).update(
             status=MessageStatus.withheld,
             error_code="message_withheld",
             error=reason,
             updated_at=datetime.now(UTC),
         )
+        if not ended:
+            raise lease.LeaseLost(reply.id)
         if user_message is not None:
             await ChatMessage.filter(id=user_message.id).update(
                 status=MessageStatus.withheld,
@@ -485,7 +518,9 @@ async def _withhold(
                 error=reason,
                 updated_at=datetime.now(UTC),
             )
-    await _end_with_error(reply.id, thread_id, "message_withheld", reason)
+    await _end_with_error(
+        reply.id, writer.thread_id, "message_withheld", reason, holder=writer.holder
+    )
 
 
 async def _moderate(text: str) -> ModerationResult:
@@ -497,11 +532,15 @@ async def _moderate(text: str) -> ModerationResult:
     return await Moderator(config).check(text)
 
 
-async def generate_reply(reply_id: str, *, prepared: Prepared | None = None) -> str:
+async def generate_reply(
+    reply_id: str, *, prepared: Prepared | None = None, holder: str | None = None
+) -> str:
     """Write the reply ``reply_id``; returns how it ended. Safe to run twice.
 
     Raises ``ReplyBusy`` when the reply is being written by a process holding its lease.
     ``prepared``: the caller holds the lease and the reply is claimed; nothing is read.
+    ``holder``: the caller's lease, which every write checks is still its own (``LeaseLost``
+    when it is not).
 
     The provider is asked as soon as the reply is claimed and the history read. The user's
     message is moderated meanwhile, and nothing of the reply goes out before the verdict: a
@@ -522,7 +561,7 @@ async def generate_reply(reply_id: str, *, prepared: Prepared | None = None) -> 
         return "skipped"
     thread: ChatThread = reply.thread
     workspace: Workspace = thread.workspace
-    writer = _Writer(reply, thread.id)
+    writer = _Writer(reply, thread.id, holder)
     _, tin, tout, usd = counter if counter is not None else await month_usage(workspace.id)
     decision = decide(str(workspace.plan), tin + tout, usd, config)
     if decision.refused:
@@ -614,8 +653,25 @@ async def _generate(
                 elif isinstance(event, Finished):
                     usage = event.usage
                     response_id = event.response_id
+        if verdict is None or not verdict.flagged:
+            # The last batch and the text's final copy; here, so a lease found lost on the
+            # way is handled as one lost mid-reply.
+            await writer.flush(save=True)
     except HistoryUnavailable:
         failure = ("history_unavailable", KEPT_UNREACHABLE)
+    except lease.LeaseLost:
+        # Recorded as the request it was; the reply is left to whoever holds it now.
+        await _record(
+            workspace.id,
+            reply,
+            provider=provider_name,
+            model=model,
+            outcome="failed",
+            started=started,
+            first_token=first_token,
+            error_class="LeaseLost",
+        )
+        raise
     except ProviderFailed as exc:
         await _record(
             workspace.id,
@@ -653,12 +709,11 @@ async def _generate(
                 usage=usage,
             )
         reason = verdict.reason or "This message was withheld by moderation."
-        await _withhold(reply, thread.id, reason, user_message=_answered(history))
+        await _withhold(reply, writer, reason, user_message=_answered(history))
         return "withheld"
     if failure is not None:
         await _fail(reply, writer, *failure)
         return "failed"
-    await writer.flush(save=True)
     await _record(
         workspace.id,
         reply,
@@ -691,7 +746,7 @@ async def _complete(
     if verdict.flagged:
         log.warning("ai_output_withheld", categories=verdict.categories)
         reason = verdict.reason or "The reply was withheld by moderation."
-        await _withhold(reply, thread.id, reason)
+        await _withhold(reply, writer, reason)
         return "withheld"
 
     async def repair(bad: str) -> str:
@@ -712,13 +767,15 @@ async def _complete(
     draft = await parse_or_repair(text, repair=repair)
     async with transaction():
         locked = await ChatThread.filter(id=thread.id).select_for_update().get()
-        await ChatMessage.filter(id=reply.id).update(
+        ended = await ChatMessage.filter(id=reply.id, status=MessageStatus.streaming).update(
             status=MessageStatus.complete,
             content="" if kept_by else writer.text,
             provider_item_id=kept_by[0] if kept_by else None,
             seq=writer.seq,
             seq_offsets=writer.offsets,
         )
+        if not ended:
+            raise lease.LeaseLost(reply.id)
         if kept_by is not None:
             response_id, history = kept_by
             # The response's input holds the message it answered: the newest user turn.
@@ -765,5 +822,6 @@ async def _complete(
             ),
             ("chat:state", {"thread_id": str(thread.id), "state": locked.state}),
         ],
+        holder=writer.holder,
     )
     return "complete"

@@ -32,6 +32,14 @@ return 0
 """
 
 
+class LeaseLost(Exception):
+    """The writer's lease on a reply ran out or was taken: the reply is no longer its own."""
+
+    def __init__(self, reply_id: object) -> None:
+        super().__init__(f"The lease on reply {reply_id} is lost.")
+        self.reply_id = reply_id
+
+
 # Replies this web process is writing, kept so they are not garbage-collected mid-reply,
 # counted against CHAT_WEB_MAX_REPLIES, and let finish at shutdown.
 writing: set[asyncio.Task[None]] = set()

@@ -14,6 +14,7 @@ from typing import Any
 
 from redis.asyncio import Redis
 
+from server.chat.lease import LeaseLost, lease_key
 from server.core.config import get_config
 
 
@@ -35,6 +36,40 @@ class End:
 
 StreamItem = Token | End
 
+# A writer under a lease writes only while the lease is still its own (checked by Redis in
+# the same step as the writes): a process that stalled past its lease, whose reply a worker
+# has since ended or taken over, cannot add a word to it.
+# KEYS: stream, lease. ARGV: holder, expiry in seconds (0: leave it), channel ('': none),
+# message, then seq and delta of each token.
+_FENCED_APPEND = """
+if redis.call('GET', KEYS[2]) ~= ARGV[1] then
+    return 0
+end
+for i = 5, #ARGV, 2 do
+    redis.call('XADD', KEYS[1], '*', 'seq', ARGV[i], 'delta', ARGV[i + 1])
+end
+if ARGV[2] ~= '0' then
+    redis.call('EXPIRE', KEYS[1], ARGV[2])
+end
+if ARGV[3] ~= '' then
+    redis.call('PUBLISH', ARGV[3], ARGV[4])
+end
+return 1
+"""
+# KEYS: stream, lease. ARGV: holder, event, data, expiry in seconds, then channel and
+# message of each publication.
+_FENCED_FINISH = """
+if redis.call('GET', KEYS[2]) ~= ARGV[1] then
+    return 0
+end
+redis.call('XADD', KEYS[1], '*', 'event', ARGV[2], 'data', ARGV[3])
+redis.call('EXPIRE', KEYS[1], ARGV[4])
+for i = 5, #ARGV, 2 do
+    redis.call('PUBLISH', ARGV[i], ARGV[i + 1])
+end
+return 1
+"""
+
 
 def _decode(fields: dict[Any, Any]) -> StreamItem:
     values = {
@@ -53,6 +88,7 @@ async def append(
     *,
     publish: tuple[str, str] | None = None,
     expire: bool = True,
+    holder: str | None = None,
 ) -> None:
     """Add ``tokens`` to the reply's stream; ``publish`` (channel, message) goes out in the
     same round trip, after them, so a reader that hears of a token can already replay it.
@@ -60,8 +96,21 @@ async def append(
     ``expire``: (re)set the stream's expiry. A writer sets it with its first batch, so a
     reply abandoned by a crashed writer still expires; XADD keeps the expiry, and
     :func:`finish` sets it again, so the batches in between need not repeat it.
+
+    ``holder``: the writer's lease on the reply; nothing is written, and ``LeaseLost`` is
+    raised, unless the lease is still its own.
     """
     if not tokens:
+        return
+    if holder is not None:
+        ttl = get_config().chat_stream_ttl_seconds if expire else 0
+        channel, message = publish if publish is not None else ("", "")
+        args: list[str | int] = [holder, ttl, channel, message]
+        for token in tokens:
+            args += [token.seq, token.delta]
+        script = redis.register_script(_FENCED_APPEND)
+        if not await script(keys=[stream_key(message_id), lease_key(message_id)], args=args):
+            raise LeaseLost(message_id)
         return
     async with redis.pipeline(transaction=False) as pipe:
         for token in tokens:
@@ -80,10 +129,24 @@ async def finish(
     data: dict[str, Any],
     *,
     publish: list[tuple[str, str]] | None = None,
+    holder: str | None = None,
 ) -> None:
     """End the reply's stream with ``event``; ``publish`` (channel, message pairs) goes out
-    in the same round trip, after the end marker."""
+    in the same round trip, after the end marker. ``holder``: as for :func:`append`."""
     key = stream_key(message_id)
+    if holder is not None:
+        args: list[str | int] = [
+            holder,
+            event,
+            json.dumps(data),
+            get_config().chat_stream_ttl_seconds,
+        ]
+        for channel, message in publish or ():
+            args += [channel, message]
+        script = redis.register_script(_FENCED_FINISH)
+        if not await script(keys=[key, lease_key(message_id)], args=args):
+            raise LeaseLost(message_id)
+        return
     async with redis.pipeline(transaction=False) as pipe:
         pipe.xadd(key, {"event": event, "data": json.dumps(data)})
         pipe.expire(key, get_config().chat_stream_ttl_seconds)

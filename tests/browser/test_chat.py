@@ -13,18 +13,18 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-from collections.abc import AsyncIterator, Iterable, Iterator
-from typing import Any
+from collections.abc import Iterator
 
 import pytest
 from arq.worker import Worker
 from playwright.async_api import Locator, Page, expect
 
-from agents.providers.offline import OFFLINE_NOTICE, OfflineDrafter
+from agents.providers.offline import OFFLINE_NOTICE
 from models.chat import ChatMessage, ChatThread, MessageRole, MessageStatus
 from server.core.config import Config
 from tests.browser.conftest import Account
 from tests.browser.flows import expect_socket_live, log_in_with_password
+from tests.fakes.drafter import HeldDrafter, hold_offline_drafter
 
 pytestmark = pytest.mark.browser
 
@@ -37,36 +37,7 @@ UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 @pytest.fixture
 def slow_drafter(monkeypatch: pytest.MonkeyPatch) -> None:
     """The real offline drafter, pausing between words like a model would."""
-    original = OfflineDrafter.stream
-
-    async def stream(self: OfflineDrafter, *args: Any, **kwargs: Any) -> AsyncIterator[Any]:
-        async for item in original(self, *args, **kwargs):
-            await asyncio.sleep(WORD_DELAY)
-            yield item
-
-    monkeypatch.setattr(OfflineDrafter, "stream", stream)
-
-
-class HeldDrafter:
-    """The slowed offline drafter, stopping before the words numbered in ``holds`` until
-    :meth:`release`; :meth:`reached` waits until it stands at one."""
-
-    def __init__(self, holds: Iterable[int]) -> None:
-        self.words = 0
-        self._go = {n: asyncio.Event() for n in holds}
-        self._there = {n: asyncio.Event() for n in holds}
-
-    async def reached(self, word: int) -> None:
-        await asyncio.wait_for(self._there[word].wait(), timeout=30)
-
-    def release(self, word: int) -> None:
-        self._go[word].set()
-
-    async def hold(self) -> None:
-        if self.words in self._go:
-            self._there[self.words].set()
-            await self._go[self.words].wait()
-        self.words += 1
+    hold_offline_drafter(monkeypatch, [], WORD_DELAY)
 
 
 # The offline draft has about 80 words: hold once the subject is out, and again mid-way.
@@ -75,19 +46,9 @@ FIRST_HOLD, SECOND_HOLD = 8, 30
 
 @pytest.fixture
 def held_drafter(monkeypatch: pytest.MonkeyPatch) -> Iterator[HeldDrafter]:
-    held = HeldDrafter([FIRST_HOLD, SECOND_HOLD])
-    original = OfflineDrafter.stream
-
-    async def stream(self: OfflineDrafter, *args: Any, **kwargs: Any) -> AsyncIterator[Any]:
-        async for item in original(self, *args, **kwargs):
-            await asyncio.sleep(WORD_DELAY)
-            await held.hold()
-            yield item
-
-    monkeypatch.setattr(OfflineDrafter, "stream", stream)
+    held = hold_offline_drafter(monkeypatch, [FIRST_HOLD, SECOND_HOLD], WORD_DELAY)
     yield held
-    for word in (FIRST_HOLD, SECOND_HOLD):  # a failed test must not leave a reply hanging
-        held.release(word)
+    held.release_all()  # a failed test must not leave a reply hanging
 
 
 def squash(text: str) -> str:

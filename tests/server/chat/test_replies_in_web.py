@@ -14,7 +14,7 @@ from arq.connections import ArqRedis
 from quart.typing import TestClientProtocol
 
 from jobs import chat as chat_jobs
-from models.chat import ChatMessage, MessageStatus
+from models.chat import AIRequest, ChatMessage, MessageStatus
 from models.outbox import OutboxMessage
 from server.chat import generation, lease, streaming
 from server.chat.generation import generate_reply
@@ -22,6 +22,7 @@ from server.chat.lease import lease_key
 from server.core import outbox
 from server.core.config import Config
 from tests.factories import Login, login_as, make_user
+from tests.fakes.drafter import hold_offline_drafter
 from tests.fakes.openai_server import FakeOpenAI
 from tests.server.chat.test_endpoints import new_thread, send
 
@@ -178,6 +179,92 @@ async def test_a_writer_that_loses_its_lease_stops(redis: ArqRedis) -> None:
     await redis.set(key, "someone-else", px=300)
     await asyncio.wait_for(keeper, 2)
     assert writing.cancelled()
+
+
+async def stream_of(redis: ArqRedis, reply_id: str) -> list[streaming.StreamItem]:
+    return await streaming.read_after(redis, reply_id, 0)
+
+
+async def test_a_writer_stalled_past_its_lease_adds_nothing_to_the_reply_written_afresh(
+    client: TestClientProtocol,
+    owner: Login,
+    in_web: Config,
+    redis: ArqRedis,
+    fake_openai: FakeOpenAI,
+) -> None:
+    fake_openai.reply = "One two three four five six seven eight nine ten."
+    fake_openai.first_token_delay = 0.5
+    thread = await new_thread(client, owner)
+    reply_id = await send_for_reply(client, owner, thread["id"])
+    for _ in range(200):
+        if fake_openai.count("POST /v1/chat/completions"):
+            break
+        await asyncio.sleep(0.02)
+    # The web process stalls past its lease while the model has not answered: the fallback
+    # finds nothing of the reply out yet and writes it afresh, while the stalled writer's
+    # model answers too.
+    await redis.delete(lease_key(reply_id))
+    assert await generate_reply(reply_id) == "complete"
+    await generation.finish_running(seconds=30)
+
+    reply = await ChatMessage.get(id=reply_id)
+    assert (reply.status, reply.content) == (MessageStatus.complete, fake_openai.reply)
+    items = await stream_of(redis, reply_id)
+    tokens = [i for i in items if isinstance(i, streaming.Token)]
+    assert [t.seq for t in tokens] == list(range(1, reply.seq + 1))
+    assert "".join(t.delta for t in tokens) == reply.content
+    assert items[-1] == streaming.End("done", {"content": reply.content})
+    assert len(items) == len(tokens) + 1
+    # Both writers' model requests are accounted for.
+    requests = await AIRequest.filter(message_id=reply_id, purpose="reply")
+    assert sorted((r.outcome, r.error_class) for r in requests) == [
+        ("failed", "LeaseLost"),
+        ("ok", None),
+    ]
+
+
+async def test_a_writer_stalled_past_its_lease_adds_nothing_to_a_reply_ended_meanwhile(
+    client: TestClientProtocol,
+    owner: Login,
+    in_web: Config,
+    redis: ArqRedis,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    drafter = hold_offline_drafter(monkeypatch, [8])
+    try:
+        thread = await new_thread(client, owner)
+        reply_id = await send_for_reply(client, owner, thread["id"])
+        await drafter.reached(8)
+        for _ in range(200):
+            if await stream_of(redis, reply_id):
+                break
+            await asyncio.sleep(0.02)
+        # Part of the reply is out when the web process stalls past its lease: the fallback
+        # ends the reply as interrupted.
+        await redis.delete(lease_key(reply_id))
+        assert await generate_reply(reply_id) == "skipped"
+        ended = await ChatMessage.get(id=reply_id)
+        assert (ended.status, ended.error_code) == (MessageStatus.failed, "interrupted")
+        out = await stream_of(redis, reply_id)
+    finally:
+        drafter.release_all()
+    # The stalled writer goes on and finds its lease gone.
+    await generation.finish_running(seconds=30)
+
+    assert await stream_of(redis, reply_id) == out
+    assert out[-1] == streaming.End("error", {"code": "interrupted", "message": ended.error or ""})
+    tokens = [i for i in out if isinstance(i, streaming.Token)]
+    assert tokens
+    assert [t.seq for t in tokens] == list(range(1, len(tokens) + 1))
+    reply = await ChatMessage.get(id=reply_id)
+    assert (reply.status, reply.error_code) == (MessageStatus.failed, "interrupted")
+    assert (reply.content, reply.seq) == (ended.content, ended.seq)
+    request = await AIRequest.get(message_id=reply_id)
+    assert (request.provider, request.outcome, request.error_class) == (
+        "offline",
+        "failed",
+        "LeaseLost",
+    )
 
 
 async def test_the_web_sends_the_model_the_history_it_read_while_accepting(
