@@ -659,8 +659,7 @@ async def _generate(
             await writer.flush(save=True)
     except HistoryUnavailable:
         failure = ("history_unavailable", KEPT_UNREACHABLE)
-    except lease.LeaseLost:
-        # Recorded as the request it was; the reply is left to whoever holds it now.
+    except (ProviderFailed, lease.LeaseLost) as exc:
         await _record(
             workspace.id,
             reply,
@@ -669,20 +668,10 @@ async def _generate(
             outcome="failed",
             started=started,
             first_token=first_token,
-            error_class="LeaseLost",
+            error_class=exc.error_class if isinstance(exc, ProviderFailed) else "LeaseLost",
         )
-        raise
-    except ProviderFailed as exc:
-        await _record(
-            workspace.id,
-            reply,
-            provider=provider_name,
-            model=model,
-            outcome="failed",
-            started=started,
-            first_token=first_token,
-            error_class=exc.error_class,
-        )
+        if isinstance(exc, lease.LeaseLost):
+            raise  # the reply is left to whoever holds it now
         failure = (
             "generation_failed",
             "The AI stopped in the middle of the reply. Retry to try again.",

@@ -44,6 +44,15 @@ async def send_for_reply(client: TestClientProtocol, owner: Login, thread_id: st
     return str(ids["reply_message_id"])
 
 
+async def model_asked(fake_openai: FakeOpenAI) -> None:
+    """Waits until the model has been asked for a reply."""
+    for _ in range(200):
+        if fake_openai.count("POST /v1/chat/completions"):
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError("the model was never asked")
+
+
 async def test_the_web_writes_the_reply_and_the_job_only_checks_later(
     client: TestClientProtocol, owner: Login, in_web: Config, redis: ArqRedis
 ) -> None:
@@ -147,10 +156,7 @@ async def test_a_reply_stopped_before_its_first_token_is_written_by_the_job(
     fake_openai.first_token_delay = 5.0
     thread = await new_thread(client, owner)
     reply_id = await send_for_reply(client, owner, thread["id"])
-    for _ in range(200):
-        if fake_openai.count("POST /v1/chat/completions"):
-            break
-        await asyncio.sleep(0.02)
+    await model_asked(fake_openai)
     assert (await ChatMessage.get(id=reply_id)).status is MessageStatus.streaming
     await generation.finish_running(seconds=0.1)
     assert not await redis.exists(lease_key(reply_id))
@@ -196,10 +202,7 @@ async def test_a_writer_stalled_past_its_lease_adds_nothing_to_the_reply_written
     fake_openai.first_token_delay = 0.5
     thread = await new_thread(client, owner)
     reply_id = await send_for_reply(client, owner, thread["id"])
-    for _ in range(200):
-        if fake_openai.count("POST /v1/chat/completions"):
-            break
-        await asyncio.sleep(0.02)
+    await model_asked(fake_openai)
     # The web process stalls past its lease while the model has not answered: the fallback
     # finds nothing of the reply out yet and writes it afresh, while the stalled writer's
     # model answers too.

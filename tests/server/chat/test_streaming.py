@@ -27,6 +27,15 @@ async def channel(redis: ArqRedis) -> AsyncIterator[PubSub]:
     await pubsub.reset()  # unsubscribes and gives the connection back
 
 
+@pytest.fixture
+async def held(redis: ArqRedis) -> tuple[uuid.UUID, str]:
+    """A reply to be and this writer's lease on it."""
+    reply_id = uuid.uuid4()
+    holder = await lease.take(reply_id, 5)
+    assert holder is not None
+    return reply_id, holder
+
+
 async def heard(pubsub: PubSub) -> list[bytes]:
     """What the channel carried, read until it stays quiet for a moment."""
     messages: list[bytes] = []
@@ -38,11 +47,9 @@ async def heard(pubsub: PubSub) -> list[bytes]:
 
 
 async def test_a_writer_holding_the_lease_writes_publishes_and_keeps_the_expiry(
-    redis: ArqRedis, channel: PubSub, config: Config
+    redis: ArqRedis, channel: PubSub, config: Config, held: tuple[uuid.UUID, str]
 ) -> None:
-    reply_id = uuid.uuid4()
-    holder = await lease.take(reply_id, 5)
-    assert holder is not None
+    reply_id, holder = held
     first = [Token(1, "Hello "), Token(2, "world")]
     await streaming.append(redis, reply_id, first, publish=(CHANNEL, "batch"), holder=holder)
     assert await streaming.read_after(redis, reply_id, 0) == first
@@ -66,11 +73,9 @@ async def test_a_writer_holding_the_lease_writes_publishes_and_keeps_the_expiry(
 
 @pytest.mark.parametrize("lease_now", ["expired", "taken"])
 async def test_a_writer_whose_lease_is_gone_writes_and_publishes_nothing(
-    redis: ArqRedis, channel: PubSub, lease_now: str
+    redis: ArqRedis, channel: PubSub, held: tuple[uuid.UUID, str], lease_now: str
 ) -> None:
-    reply_id = uuid.uuid4()
-    holder = await lease.take(reply_id, 5)
-    assert holder is not None
+    reply_id, holder = held
     if lease_now == "expired":
         await redis.delete(lease_key(reply_id))
     else:
