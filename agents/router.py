@@ -69,7 +69,7 @@ class NoProviderAvailable(ProviderUnavailable):
         self.skipped = skipped
 
 
-async def _close(iterator: AsyncIterator[str | Usage | ProviderResult]) -> None:
+async def close_stream(iterator: AsyncIterator[str | Usage | ProviderResult]) -> None:
     # Closing runs the provider's cleanup (HTTP response closed) when the consumer stops
     # early or the provider failed; a plain iterator has nothing to close.
     if isinstance(iterator, AsyncGenerator):
@@ -145,7 +145,7 @@ async def stream_reply(
                     # Too late to fall back: the user saw the deltas already.
                     raise ProviderFailed(exc.provider, exc.reason, exc.error_class) from exc
         finally:
-            await _close(iterator)
+            await close_stream(iterator)
     raise NoProviderAvailable(skipped)
 
 

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import time
+from collections.abc import AsyncGenerator, AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -27,9 +29,24 @@ from tortoise.expressions import Subquery
 from agents.guardrails import MAX_REPLY_CHARS, cap_output, parse_or_repair, render_section_html
 from agents.moderation import ModerationResult, Moderator
 from agents.prompts.newsletter import PROMPT_VERSION, REPAIR_PROMPT, build_turns
-from agents.providers.base import ChatProvider, ChatTurn, ProviderFailed, ProviderUnavailable, Usage
+from agents.providers.base import (
+    ChatProvider,
+    ChatTurn,
+    ProviderFailed,
+    ProviderResult,
+    ProviderUnavailable,
+    Usage,
+)
 from agents.providers.openai import OpenAIProvider
-from agents.router import Delta, Finished, Skipped, Started, build_providers, stream_reply
+from agents.router import (
+    Delta,
+    Finished,
+    Skipped,
+    Started,
+    build_providers,
+    close_stream,
+    stream_reply,
+)
 from agents.routing import RouteDecision, cost_usd, decide
 from agents.workflow import WorkflowState
 from models.accounts import Workspace
@@ -40,6 +57,7 @@ from server.chat.service import (
     UsageTotals,
     month_counter,
     month_usage,
+    provider_kept,
     provider_texts,
     reply_job_id,
     store_ai_request,
@@ -86,15 +104,128 @@ class ReplyBusy(Exception):
         self.retry_in = retry_in
 
 
+class _Begun:
+    """A provider whose request went out before the reply existed: the stand-in for it in
+    the reply's provider order, reading the stream that request opened.
+
+    The first item is read by a task of its own from the start, so the provider's wait for
+    its first token runs while the message and the reply are still being recorded; the rest
+    is read by the reply's writer once that has committed.
+    """
+
+    def __init__(
+        self, provider: ChatProvider, turns: list[ChatTurn], model: str, max_tokens: int
+    ) -> None:
+        self.name = provider.name
+        self.turns = turns
+        self.model = model
+        self._provider = provider
+        self._used = False
+        self._stream = provider.stream(turns, model=model, max_tokens=max_tokens)
+        self._first = asyncio.create_task(self._read_first(), context=_outside())
+
+    async def _read_first(self) -> str | Usage | ProviderResult | None:
+        try:
+            return await anext(self._stream)
+        except StopAsyncIteration:
+            return None
+
+    def configured(self) -> bool:
+        return True
+
+    def default_model(self, cheap: bool) -> str:
+        return self.model
+
+    def stream(
+        self, turns: list[ChatTurn], *, model: str, max_tokens: int
+    ) -> AsyncIterator[str | Usage | ProviderResult]:
+        """The begun stream the first time; any later call (a repair) is a request of its own."""
+        if self._used:
+            return self._provider.stream(turns, model=model, max_tokens=max_tokens)
+        self._used = True
+        return self._begun()
+
+    async def _begun(self) -> AsyncGenerator[str | Usage | ProviderResult, None]:
+        try:
+            first = await self._first
+            if first is None:
+                return
+            yield first
+            async for item in self._stream:
+                yield item
+        finally:
+            await self.close()
+
+    async def close(self) -> None:
+        """Stop reading: the request is given up (its response closed) if still open."""
+        self._first.cancel()
+        await asyncio.wait([self._first])
+        if not self._first.cancelled():
+            self._first.exception()  # retrieved: a failure here is the writer's to report
+        await close_stream(self._stream)
+
+
+class Begun:
+    """The requests of a reply to be written by this process, sent as soon as its prompt
+    could be built: the model's and the moderation of the message it answers. Nothing they
+    bring is published until the reply's writer starts, after the commit; a send that fails
+    instead calls ``cancel``."""
+
+    def __init__(self, provider: _Begun, moderation: asyncio.Task[ModerationResult]) -> None:
+        self.provider = provider
+        self.moderation = moderation
+        # What of the history the prompt was built from, for the sender to check under the
+        # thread's lock.
+        self.history: list[tuple[Any, ...]] = []
+
+    async def cancel(self) -> None:
+        self.moderation.cancel()
+        await self.provider.close()
+        await asyncio.wait([self.moderation])
+
+
+def begin(
+    workspace: Workspace, history: list[ChatMessage], content: str, decision: RouteDecision
+) -> Begun | None:
+    """Send the model's and the moderation's requests for a reply to ``content`` now, before
+    the reply is recorded; ``history`` is the thread's finished messages before it.
+
+    Only for the plain case: a conversation the provider keeps (its messages or the Responses
+    API's stored turns) needs reads or ids the writer sorts out itself, so it is left to
+    ask once the reply is recorded (``None``).
+    """
+    config = get_config()
+    provider = next((p for p in build_providers(config) if p.configured()), None)
+    if provider is None or any(provider_kept(m) for m in history):
+        return None
+    if isinstance(provider, OpenAIProvider) and provider.store_responses:
+        return None
+    turns = build_turns(
+        [ChatTurn(role=m.role.value, content=m.content) for m in history]
+        + [ChatTurn(role="user", content=content)],
+        workspace_name=workspace.name,
+    )
+    model = provider.default_model(decision.model_tier == "cheap")
+    begun = _Begun(provider, turns, model, config.ai_max_output_tokens)
+    return Begun(begun, asyncio.create_task(_moderate(content), context=_outside()))
+
+
+def _outside() -> contextvars.Context:
+    """A context for a request sent from inside the send's transaction: a copy of the
+    sender's would carry the transaction (its connection and commit hooks) along."""
+    return contextvars.Context()
+
+
 @dataclass(frozen=True)
 class Prepared:
     """What the web process that took the message has already: the reply it created as
     streaming under its lease, with its thread and workspace, the finished messages before
-    it and the month's usage."""
+    it and the month's usage, and the requests already sent for it (``begun``)."""
 
     reply: ChatMessage
     history: list[ChatMessage]
     usage: UsageTotals
+    begun: Begun | None = None
 
 
 def write_here(prepared: Prepared, holder: str) -> None:
@@ -549,6 +680,7 @@ async def generate_reply(
     config = get_config()
     counter: UsageTotals | None
     reply: ChatMessage | None
+    begun = prepared.begun if prepared is not None else None
     if prepared is not None:
         reply, history, counter = prepared.reply, prepared.history, prepared.usage
     else:
@@ -565,15 +697,25 @@ async def generate_reply(
     _, tin, tout, usd = counter if counter is not None else await month_usage(workspace.id)
     decision = decide(str(workspace.plan), tin + tout, usd, config)
     if decision.refused:
+        if begun is not None:
+            await begun.cancel()
         await _fail(reply, writer, "ai_budget_exceeded", decision.reason or "Budget used up.")
         return "refused"
     answered = _answered(history)
-    moderation = asyncio.create_task(_moderate(answered.content if answered else ""))
+    moderation = (
+        begun.moderation
+        if begun is not None
+        else asyncio.create_task(_moderate(answered.content if answered else ""))
+    )
     try:
-        return await _generate(reply, writer, thread, workspace, history, decision, moderation)
+        return await _generate(
+            reply, writer, thread, workspace, history, decision, moderation, begun
+        )
     finally:
-        # Settled on every normal path; this only stops it when the reply broke off.
+        # Settled on every normal path; this only stops them when the reply broke off.
         moderation.cancel()
+        if begun is not None:
+            await begun.provider.close()
 
 
 async def _generate(
@@ -584,10 +726,15 @@ async def _generate(
     history: list[ChatMessage],
     decision: RouteDecision,
     moderation: asyncio.Task[ModerationResult],
+    begun: Begun | None = None,
 ) -> str:
     config = get_config()
     cheap = decision.model_tier == "cheap"
     providers = build_providers(config)
+    if begun is not None:
+        # The provider asked already stands in for itself; the others follow it as usual.
+        start = next(i for i, p in enumerate(providers) if p.configured())
+        providers[start] = begun.provider
 
     def model_for(provider: ChatProvider) -> str:
         return provider.default_model(cheap)
@@ -600,6 +747,8 @@ async def _generate(
 
     async def turns_for(provider: ChatProvider) -> list[ChatTurn]:
         nonlocal full
+        if isinstance(provider, _Begun):
+            return provider.turns
         if isinstance(provider, OpenAIProvider) and provider.store_responses:
             return build_turns(_not_held(history), workspace_name=workspace.name)
         if full is None:

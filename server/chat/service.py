@@ -12,7 +12,7 @@ import asyncio
 import uuid
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import structlog
 from tortoise.expressions import F
@@ -48,6 +48,9 @@ from server.core.config import get_config
 from server.core.db import locked_in_workspace, on_commit, transaction
 from server.core.errors import AppError, Conflict, NotFound
 from server.core.redis import get_redis
+
+if TYPE_CHECKING:
+    from server.chat.generation import Begun
 
 log = structlog.get_logger(__name__)
 
@@ -338,13 +341,17 @@ async def _queue_reply(reply: ChatMessage) -> None:
 
 
 async def _write_reply_here(
-    reply: ChatMessage, history: list[ChatMessage], usage: UsageTotals, holder: str
+    reply: ChatMessage,
+    history: list[ChatMessage],
+    usage: UsageTotals,
+    holder: str,
+    begun: Begun | None,
 ) -> None:
     """This process writes the reply once the transaction commits, under the lease
     ``holder`` holds; its job, due a lease period later and left to the workers' sweep, is
     the fallback. ``history`` (the thread's finished messages before the reply, as of this
     transaction) and ``usage`` (the month's, as the budget check read it) spare the writer
-    reading them again before it asks the model."""
+    reading them again, and ``begun`` holds the requests already sent for it."""
     await outbox.enqueue(
         "generate_reply",
         str(reply.id),
@@ -358,7 +365,7 @@ async def _write_reply_here(
         from server.chat import generation
 
         generation.write_here(
-            generation.Prepared(reply=reply, history=history, usage=usage), holder
+            generation.Prepared(reply=reply, history=history, usage=usage, begun=begun), holder
         )
 
     on_commit(write)
@@ -392,25 +399,35 @@ async def send_message(
         # Counted from here until its writer starts (or the send fails): a burst of sends
         # would otherwise all pass the check before the first of them started writing.
         lease.starting.add(reply_id)
+    # The requests sent for the reply before the transaction ends, given up if it fails.
+    begun: list[Begun] = []
+    holder = None
     try:
         if here:
             # The lease on the reply to be, taken beside the budget read: with it this
             # process writes the reply, created already claimed. A process writing many
             # replies leaves the next ones to the workers, so the load spreads over every
-            # process.
-            usage, holder = await asyncio.gather(
-                month_usage(actor.workspace.id), lease.take(reply_id, config.chat_lease_seconds)
+            # process. The thread's messages, read beside them without the thread's lock,
+            # let the model be asked before the transaction starts.
+            usage, holder, seen = await asyncio.gather(
+                month_usage(actor.workspace.id),
+                lease.take(reply_id, config.chat_lease_seconds),
+                _messages_unlocked(actor, thread_id),
             )
         else:
-            usage = await month_usage(actor.workspace.id)
+            usage, seen = await month_usage(actor.workspace.id), None
         decision = decide(str(actor.workspace.plan), usage[1] + usage[2], usage[3], config)
+        if holder is not None and seen is not None and not decision.refused:
+            _begin(begun, actor, seen, content, decision)
         try:
             # Its hooks, the writer's start among them, run before this block ends.
             async with transaction():
                 user_message, reply = await _record_message(
-                    actor, thread_id, content, verdict, decision, reply_id, usage, holder
+                    actor, thread_id, content, verdict, decision, reply_id, usage, holder, begun
                 )
         except BaseException:
+            for requests in begun:
+                await requests.cancel()
             if holder is not None:
                 await lease.release(reply_id, holder)
             raise
@@ -424,6 +441,40 @@ async def send_message(
     return user_message, reply
 
 
+async def _messages_unlocked(actor: Actor, thread_id: uuid.UUID | str) -> list[ChatMessage]:
+    """The thread's messages, read without its lock (none for another workspace's thread):
+    what the model is probably asked with, checked again under the lock."""
+    return await ChatMessage.filter(
+        thread_id=thread_id, thread__workspace_id=actor.workspace.id
+    ).order_by("created_at", "id")
+
+
+def _prompt_key(history: list[ChatMessage]) -> list[tuple[Any, ...]]:
+    """What of the finished messages goes into the prompt."""
+    return [(m.id, m.role, m.content, m.provider_item_id) for m in history]
+
+
+def _begin(
+    begun: list[Begun],
+    actor: Actor,
+    messages: list[ChatMessage],
+    content: str,
+    decision: RouteDecision,
+) -> None:
+    """Ask the model (and moderate ``content``) for a reply after ``messages``, unless the
+    thread is busy; the requests join ``begun``."""
+    if any(m.status in ACTIVE for m in messages):
+        return
+    # Imported here: the reply's writer reads this module's services.
+    from server.chat import generation
+
+    history = [m for m in messages if m.status is MessageStatus.complete]
+    requests = generation.begin(actor.workspace, history, content, decision)
+    if requests is not None:
+        requests.history = _prompt_key(history)
+        begun.append(requests)
+
+
 async def _record_message(
     actor: Actor,
     thread_id: uuid.UUID | str,
@@ -433,9 +484,15 @@ async def _record_message(
     reply_id: uuid.UUID,
     usage: UsageTotals,
     holder: str | None,
+    begun: list[Begun],
 ) -> tuple[ChatMessage, ChatMessage | None]:
     """Inside the send's transaction: the user's message and, unless it was flagged, the
-    reply (claimed already when ``holder`` holds its lease) and its job."""
+    reply (claimed already when ``holder`` holds its lease) and its job.
+
+    When this process writes the reply, the model is asked (and the message moderated) as
+    soon as the history is read, and the rest of the transaction runs during the model's
+    wait for its first token; the requests are put in ``begun`` for the caller to give up
+    if the transaction fails. Nothing is published before the commit starts the writer."""
     # The tenancy check and the lock in one query: another workspace's thread is not found.
     thread = await _locked_thread(actor, thread_id)
     if decision.refused:
@@ -448,6 +505,12 @@ async def _record_message(
         if any(m.status in ACTIVE for m in messages):
             raise ReplyInProgress()
         history = [m for m in messages if m.status is MessageStatus.complete]
+        if begun and begun[0].history != _prompt_key(history):
+            # A message landed between the read outside the lock and this one: the model
+            # was asked with another history, so it is asked again with this one.
+            await begun.pop().cancel()
+        if not begun:
+            _begin(begun, actor, messages, content, decision)
     elif await ChatMessage.filter(thread=thread, status__in=ACTIVE).exists():
         raise ReplyInProgress()
     user_message = await ChatMessage.create(
@@ -481,7 +544,7 @@ async def _record_message(
     else:
         history.append(user_message)
         thread.workspace = actor.workspace
-        await _write_reply_here(reply, history, usage, holder)
+        await _write_reply_here(reply, history, usage, holder, begun[0] if begun else None)
     await _announce_state(thread)
     return user_message, reply
 

@@ -7,6 +7,7 @@ import asyncio
 import json
 import uuid
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from arq import Retry
@@ -16,7 +17,7 @@ from quart.typing import TestClientProtocol
 from jobs import chat as chat_jobs
 from models.chat import AIRequest, ChatMessage, MessageStatus
 from models.outbox import OutboxMessage
-from server.chat import generation, lease, streaming
+from server.chat import generation, lease, service, streaming
 from server.chat.generation import generate_reply
 from server.chat.lease import lease_key
 from server.core import outbox
@@ -345,3 +346,132 @@ async def test_a_burst_of_sends_leaves_all_but_the_limit_to_the_workers(
     replies = [await ChatMessage.get(id=reply_id) for reply_id in reply_ids]
     assert sorted(r.status.value for r in replies) == ["pending"] * 3 + ["streaming"] * 2
     await generation.finish_running(seconds=30)
+
+
+@pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch) -> list[generation.Begun]:
+    """Every set of requests a send began before its transaction committed."""
+    begun: list[generation.Begun] = []
+    begin = generation.begin
+
+    def recording(*args: Any, **kwargs: Any) -> generation.Begun | None:
+        requests = begin(*args, **kwargs)
+        if requests is not None:
+            begun.append(requests)
+        return requests
+
+    monkeypatch.setattr(generation, "begin", recording)
+    return begun
+
+
+async def test_the_model_is_asked_before_the_send_commits_and_nothing_goes_out_before(
+    client: TestClientProtocol,
+    owner: Login,
+    in_web: Config,
+    redis: ArqRedis,
+    fake_openai: FakeOpenAI,
+    asked: list[generation.Begun],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fake_openai.reply = json.dumps(
+        {"subject": "Spring", "preheader": "News", "sections": [{"heading": "A", "body": "B"}]}
+    )
+    thread = await new_thread(client, owner)
+    announce = service._announce_state
+    seen_while_open: list[object] = []
+
+    async def slow_announce(thread_row: Any) -> None:
+        # The transaction's last step: the model has answered meanwhile, yet nothing of the
+        # reply may be out while the transaction could still roll back.
+        await announce(thread_row)
+        for _ in range(200):
+            if asked and asked[0].provider._first.done():
+                break
+            await asyncio.sleep(0.01)
+        [reply_id] = lease.starting
+        seen_while_open.extend(
+            [
+                fake_openai.count("POST /v1/chat/completions"),
+                await redis.exists(streaming.stream_key(reply_id)),
+                len(lease.writing),
+            ]
+        )
+
+    monkeypatch.setattr(service, "_announce_state", slow_announce)
+    reply_id = await send_for_reply(client, owner, thread["id"])
+    assert seen_while_open == [1, 0, 0]
+    await generation.finish_running(seconds=30)
+
+    reply = await ChatMessage.get(id=reply_id)
+    assert reply.status is MessageStatus.complete
+    assert reply.content == fake_openai.reply
+    # One request each: the one begun early is the one the reply was written from.
+    assert fake_openai.count("POST /v1/chat/completions") == 1
+    assert fake_openai.count("POST /v1/moderations") == 2  # the input's and the output's
+    items = await streaming.read_after(redis, reply_id, 0)
+    tokens = [i for i in items if isinstance(i, streaming.Token)]
+    assert "".join(t.delta for t in tokens) == reply.content
+
+
+async def test_a_send_that_fails_after_asking_the_model_gives_the_requests_up(
+    client: TestClientProtocol,
+    owner: Login,
+    in_web: Config,
+    redis: ArqRedis,
+    fake_openai: FakeOpenAI,
+    asked: list[generation.Begun],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fake_openai.first_token_delay = 5.0
+    thread = await new_thread(client, owner)
+
+    async def failing_announce(thread_row: Any) -> None:
+        raise RuntimeError("the transaction breaks after the model was asked")
+
+    monkeypatch.setattr(service, "_announce_state", failing_announce)
+    response = await send(client, owner, thread["id"])
+    assert response.status_code == 500
+
+    [requests] = asked
+    assert requests.provider._first.cancelled()
+    assert requests.moderation.done()
+    assert not await ChatMessage.filter(thread_id=thread["id"]).exists()
+    assert await redis.keys(lease_key("*")) == []
+    assert await redis.keys(streaming.stream_key("*")) == []
+    assert not lease.writing
+    assert not lease.starting
+
+
+async def test_a_history_that_changed_before_the_lock_asks_the_model_again(
+    client: TestClientProtocol,
+    owner: Login,
+    in_web: Config,
+    fake_openai: FakeOpenAI,
+    asked: list[generation.Begun],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fake_openai.reply = json.dumps(
+        {"subject": "Spring", "preheader": "News", "sections": [{"heading": "A", "body": "B"}]}
+    )
+    thread = await new_thread(client, owner)
+    await send(client, owner, thread["id"], "First brief")
+    await generation.finish_running(seconds=30)
+
+    async def stale(actor: Any, thread_id: Any) -> list[ChatMessage]:
+        # As read just before the first exchange landed.
+        return []
+
+    monkeypatch.setattr(service, "_messages_unlocked", stale)
+    second = await (await send(client, owner, thread["id"], "Second brief")).get_json()
+    await generation.finish_running(seconds=30)
+
+    first_asked, again = asked[1:]
+    assert first_asked.provider._first.cancelled() or first_asked.provider._first.done()
+    reply = await ChatMessage.get(id=second["reply_message_id"])
+    assert reply.status is MessageStatus.complete
+    # The reply was written from the request sent with the history read under the lock.
+    prompt = [(t.role, t.content) for t in again.provider.turns if t.role != "system"]
+    assert [role for role, _ in prompt] == ["user", "assistant", "user"]
+    assert prompt[-1] == ("user", "Second brief")
+    sent = [body for body in fake_openai.requests if "messages" in body]
+    assert [len(body["messages"]) for body in sent[1:]] == [2, 4]
