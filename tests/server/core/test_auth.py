@@ -6,7 +6,8 @@ import pytest
 from quart import Quart
 from quart.typing import TestClientProtocol
 
-from models.accounts import ApiKey, AuditEvent, Role
+from models.accounts import ApiKey, AuditEvent, Membership, Role, Workspace
+from server.auth.sessions import create_session
 from server.core.auth import CAPABILITIES, ROLE_CAPABILITIES, access_of
 from server.core.config import Config
 from tests.factories import login_as, make_user
@@ -215,3 +216,24 @@ async def test_each_public_flow_is_limited(
     await client.post(path, json=body)
     limited = await client.post(path, json=body)
     assert limited.status_code == 429
+
+
+async def test_a_session_acts_with_its_workspace_role_and_stops_when_the_member_leaves(
+    client: TestClientProtocol,
+) -> None:
+    owner = await make_user()
+    login = await login_as(owner)
+    workspace_id = login.session.workspace_id  # type: ignore[attr-defined]
+    colleague = await make_user()
+    # Their session in the owner's workspace acts with the role held there, not their own.
+    await Membership.create(user=colleague, workspace_id=workspace_id, role=Role.member)
+    token, _ = await create_session(
+        colleague, await Workspace.get(id=workspace_id), ip="127.0.0.1", user_agent="pytest"
+    )
+    cookie = {"Cookie": f"inkwell_session={token}"}
+    me = await (await client.get("/api/auth/me", headers=cookie)).get_json()
+    assert (me["role"], me["workspace"]["id"]) == ("member", str(workspace_id))
+    assert (await client.get("/api/auth/me", headers=login.headers())).status_code == 200
+
+    await Membership.filter(user=colleague, workspace_id=workspace_id).delete()
+    assert (await client.get("/api/auth/me", headers=cookie)).status_code == 401
