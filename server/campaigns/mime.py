@@ -5,8 +5,11 @@ through the header registry, pure-Python quoted-printable), which alone would ca
 a few hundred messages a second. Every campaign message has the same shape
 (multipart/alternative, text and HTML, UTF-8, quoted-printable), so the headers that are the
 same for every recipient are built once with ``email`` itself (same encoding as all our other
-mail) and each recipient only costs a few string joins and ``binascii.b2a_qp`` (C).
-Anything unusual (a non-ASCII display name or subject) is encoded by ``email`` as well.
+mail) and each recipient only costs a few string joins and quoted-printable bodies. Most lines
+of a rendered newsletter are the same for every recipient (only those with merge tags or
+tracking links differ), so the bodies are encoded line by line through a cache: a line seen
+before costs a dictionary lookup, a new one ``binascii.b2a_qp`` (C). Anything unusual (a
+non-ASCII display name or subject) is encoded by ``email`` as well.
 ``tests/server/campaigns/test_mime.py`` checks that ``email``'s parser reads back exactly what
 ``server.mail.message.build_mime`` would have produced.
 """
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import binascii
 import email.utils
+import functools
 import re
 import secrets
 from datetime import UTC, datetime
@@ -39,12 +43,39 @@ def _header(name: str, value: object) -> bytes:
     return head + b"\r\n"
 
 
+# Lines are cached up to this many bytes, and this many of them: at most about 9 MB per process
+# whatever the content (a long line that differs per recipient, such as minified HTML with a
+# tracking link, would otherwise fill the cache with one-off megabytes). A newsletter's text and
+# HTML have about a hundred lines, so the cache holds those of many campaigns at once.
+_QP_CACHED_LINE = 1024
+_QP_CACHED_LINES = 2048
+
+
+def _qp_line(line: bytes) -> bytes:
+    # Quoted-printable keeps no state across a line break (soft breaks, trailing whitespace
+    # and a lone "." are all decided within the line), so encoding each line with its break
+    # gives the same bytes as encoding the whole text at once.
+    return binascii.b2a_qp(line + b"\n", istext=True).replace(b"\n", b"\r\n")
+
+
+_qp_line_cached = functools.lru_cache(maxsize=_QP_CACHED_LINES)(_qp_line)
+
+
 def _qp(text: str) -> bytes:
-    # Ends with a line break, as email's set_content() makes it.
-    if not text.endswith("\n"):
-        text += "\n"
-    data = text.replace("\r\n", "\n").replace("\r", "\n").encode("utf-8")
-    return binascii.b2a_qp(data, istext=True).replace(b"\n", b"\r\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Split on "\n" only: str.splitlines() would also break at form feeds and other characters
+    # that quoted-printable leaves inside a line.
+    lines = text.encode("utf-8").split(b"\n")
+    # Every line is written with its break, the last one included, as email's set_content()
+    # ends a body; the empty piece after a final break is no line.
+    if len(lines) > 1 and not lines[-1]:
+        lines.pop()
+    if max(map(len, lines)) <= _QP_CACHED_LINE:
+        return b"".join(map(_qp_line_cached, lines))
+    return b"".join(
+        [(_qp_line_cached if len(line) <= _QP_CACHED_LINE else _qp_line)(line) for line in lines]
+    )
 
 
 _date_cache: tuple[int, str] = (0, "")
