@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
+import asyncpg
+import pytest
 from quart.typing import TestClientProtocol
 from tortoise import connections
 
@@ -244,3 +249,57 @@ async def test_claims_walk_the_campaign_in_index_order_whatever_the_statistics(
     )
     if not any(analyzed[0].values()):
         assert "Sort" in await claim_plan("SELECT 1")
+
+
+async def claimed_recipients(client: TestClientProtocol, count: int) -> tuple[str, str, list[int]]:
+    """A sending campaign's recipients claimed by one sender, as its workers hold them before
+    their marks: (campaign id, sender id, recipient ids)."""
+    owner = await make_owner(contacts=count)
+    campaign = await create_campaign(client, owner)
+    await client.post(f"/api/campaigns/{campaign['id']}/send", headers=owner.login.headers())
+    assert await sending.expand(campaign["id"]) == count
+    sender_id = uuid.uuid4().hex
+    rows = await connections.get("default").execute_query_dict(
+        sending.CLAIM_SQL, [campaign["id"], count, 60.0, sender_id, 0]
+    )
+    assert len(rows) == count
+    return campaign["id"], sender_id, sorted(int(row["id"]) for row in rows)
+
+
+@asynccontextmanager
+async def marks_connection() -> AsyncIterator[asyncpg.Connection]:
+    """A connection of its own for the marks, as a sender holds one for its run."""
+    db = await asyncpg.connect(get_config().database_url)
+    try:
+        yield db
+    finally:
+        await db.close()
+
+
+async def mark_statements(campaign_id: str) -> list[int]:
+    """The rows each statement marked sent, in order: the counts ledger gets one entry per
+    statement that changed a campaign's counts."""
+    rows = await connections.get("default").execute_query_dict(
+        "SELECT sent FROM campaign_counts WHERE campaign_id = $1 AND sent > 0 ORDER BY id",
+        [campaign_id],
+    )
+    return [int(row["sent"]) for row in rows]
+
+
+async def test_marks_are_written_in_groups_of_three_quarters_of_the_concurrency(
+    db: None, client: TestClientProtocol, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    campaign_id, sender_id, ids = await claimed_recipients(client, 6)
+    # Long enough that only the group's size starts a statement within this test.
+    monkeypatch.setattr(sending, "MARK_GATHER_SECONDS", 30.0)
+    async with marks_connection() as marks_db:
+        marks = sending.SentMarks(marks_db, sender_id, limit=8)
+        for recipient_id in ids[:5]:
+            await marks.add(recipient_id)
+        for _ in range(20):
+            await asyncio.sleep(0)  # the writer's turn, were five marks a group
+        assert (len(marks.pending), marks.writing, marks.written) == (5, 0, 0)
+        await marks.add(ids[5])
+        await wait_until(lambda: marks.written == 6, 5)
+        await marks.close()
+    assert await mark_statements(campaign_id) == [6]
