@@ -306,10 +306,11 @@ def mark_group(limit: int) -> int:
 class SentMarks:
     """Marks accepted messages ``sent`` in groups, written beside the workers.
 
-    A worker hands its mark over and goes on to its next message. One statement is in flight
-    at a time; the next takes every mark waiting, once three quarters of ``limit`` are waiting
-    or 50 ms after the first (each statement is a round trip and a commit, so groups save the
-    database and the sender's process real work). A worker waits only while ``limit`` marks
+    A worker hands its mark over (no lock, no wake-up until a group is ready) and goes on to
+    its next message. One statement is in flight at a time; the next takes every mark
+    waiting, once three quarters of ``limit`` are waiting or 50 ms after the first (each
+    statement is a round trip and a commit, so groups save the database and the sender's
+    process real work). A worker waits only while ``limit`` marks
     (the sender's concurrency) are unwritten, which bounds what a crash can lose: those
     recipients count as in flight (see docs/campaigns.md), so at most 2 x concurrency per
     sender can get a second copy.
@@ -323,7 +324,12 @@ class SentMarks:
         self.pending: list[int] = []
         self.writing = 0
         self.written = 0
-        self._changed = asyncio.Condition()
+        # Two one-way signals instead of a condition every mark would notify: workers wake the
+        # writer only once a group is ready (or a flush hurries it), and the writer wakes the
+        # workers waiting for room only when a statement is done (or failed). State is only
+        # changed between awaits, so a check followed by clear() and wait() misses no set().
+        self._ready = asyncio.Event()
+        self._room = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._error: BaseException | None = None
         self._hurry = False
@@ -333,15 +339,16 @@ class SentMarks:
             raise self._error
 
     async def add(self, recipient_id: int) -> None:
-        async with self._changed:
-            while len(self.pending) + self.writing >= self.limit:
-                self._raise_if_failed()
-                await self._changed.wait()
+        while len(self.pending) + self.writing >= self.limit:
             self._raise_if_failed()
-            self.pending.append(recipient_id)
-            self._changed.notify_all()
-            if self._task is None:
-                self._task = asyncio.create_task(self._write_all())
+            self._room.clear()
+            await self._room.wait()
+        self._raise_if_failed()
+        self.pending.append(recipient_id)
+        if len(self.pending) >= self.group:
+            self._ready.set()
+        if self._task is None:
+            self._task = asyncio.create_task(self._write_all())
 
     def _group_ready(self) -> bool:
         return self._hurry or len(self.pending) >= self.group
@@ -349,30 +356,27 @@ class SentMarks:
     async def _write_all(self) -> None:
         try:
             while True:
-                async with self._changed:
-                    if not self._group_ready():
-                        with contextlib.suppress(TimeoutError):
-                            await asyncio.wait_for(
-                                self._changed.wait_for(self._group_ready), MARK_GATHER_SECONDS
-                            )
-                    ids, self.pending = self.pending, []
-                    self.writing = len(ids)
-                    if not ids:
-                        self._task = None
-                        self._hurry = False
-                        return
+                self._ready.clear()
+                if not self._group_ready():
+                    with contextlib.suppress(TimeoutError):
+                        async with asyncio.timeout(MARK_GATHER_SECONDS):
+                            await self._ready.wait()
+                ids, self.pending = self.pending, []
+                self.writing = len(ids)
+                if not ids:
+                    self._task = None
+                    self._hurry = False
+                    return
                 await self.db.execute(MARK_SENT_SQL, ids, self.sender_id)
-                async with self._changed:
-                    self.writing = 0
-                    self.written += len(ids)
-                    self._changed.notify_all()
+                self.writing = 0
+                self.written += len(ids)
+                self._room.set()
         except BaseException as exc:
             # The database is away: the workers stop at their next mark and the sender's
             # job fails (and is retried); the rows' leases make them claimable again.
-            async with self._changed:
-                self._error = exc
-                self._task = None
-                self._changed.notify_all()
+            self._error = exc
+            self._task = None
+            self._room.set()
             raise
 
     async def flush(self) -> None:
@@ -382,9 +386,8 @@ class SentMarks:
             if task is None:
                 self._raise_if_failed()
                 return
-            async with self._changed:
-                self._hurry = True
-                self._changed.notify_all()
+            self._hurry = True
+            self._ready.set()
             with contextlib.suppress(Exception):
                 await asyncio.shield(task)
 

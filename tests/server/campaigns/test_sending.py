@@ -303,3 +303,75 @@ async def test_marks_are_written_in_groups_of_three_quarters_of_the_concurrency(
         await wait_until(lambda: marks.written == 6, 5)
         await marks.close()
     assert await mark_statements(campaign_id) == [6]
+
+
+async def test_workers_wait_at_the_concurrency_while_marks_cannot_be_written(
+    db: None, client: TestClientProtocol
+) -> None:
+    """The bound on what a crash can send twice: while the mark writer is held up (here by a
+    table lock), workers stop once CAMPAIGN_CONCURRENCY marks are unwritten, and every mark
+    lands once the writer can go on."""
+    campaign_id, sender_id, ids = await claimed_recipients(client, 20)
+    async with marks_connection() as marks_db, marks_connection() as locker:
+        marks = sending.SentMarks(marks_db, sender_id, limit=8)
+        holding = locker.transaction()
+        await holding.start()
+        await locker.execute("LOCK TABLE campaign_recipient IN EXCLUSIVE MODE")
+        todo = list(ids)
+
+        async def worker() -> None:
+            while todo:
+                await marks.add(todo.pop())
+
+        workers = [asyncio.create_task(worker()) for _ in range(8)]
+        try:
+            writer_pid = marks_db.get_server_pid()
+
+            async def writer_blocked() -> bool:
+                waiting = await locker.fetchval(
+                    "SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1", writer_pid
+                )
+                return bool(waiting == "Lock")
+
+            await wait_until(writer_blocked, 10)
+            # Several gathering periods: nothing more is handed over meanwhile.
+            await asyncio.sleep(sending.MARK_GATHER_SECONDS * 4)
+            assert len(marks.pending) + marks.writing == 8
+            assert marks.written == 0
+            assert len(todo) == 20 - 8 - 8  # each worker holds the mark it cannot hand over
+            assert not any(w.done() for w in workers)
+        finally:
+            await holding.rollback()
+        # Workers no one wakes once the marks are written would wait here for ever.
+        async with asyncio.timeout(10):
+            await asyncio.gather(*workers)
+            await marks.close()
+        assert marks.written == 20
+    assert sum(await mark_statements(campaign_id)) == 20
+    sent = await CampaignRecipient.filter(campaign_id=campaign_id, status=RecipientStatus.sent)
+    assert sorted(r.id for r in sent) == ids
+
+
+async def test_a_failed_mark_statement_stops_the_workers(
+    db: None, client: TestClientProtocol
+) -> None:
+    campaign_id, sender_id, ids = await claimed_recipients(client, 30)
+    async with marks_connection() as marks_db, marks_connection() as admin:
+        marks = sending.SentMarks(marks_db, sender_id, limit=8)
+        for recipient_id in ids[:3]:
+            await marks.add(recipient_id)
+        await marks.flush()
+        # The database drops the writer's connection, as when it restarts.
+        await admin.execute("SELECT pg_terminate_backend($1)", marks_db.get_server_pid())
+        todo = list(ids[3:])
+        # A worker left waiting for room would hang here: the timeout fails the test.
+        async with asyncio.timeout(10):
+            with pytest.raises(Exception):  # noqa: B017,PT011 - whatever asyncpg raised
+                while todo:
+                    await marks.add(todo.pop())
+        # Stopped once the failure was known: at the latest when 8 marks were unwritten.
+        assert len(todo) >= 27 - 8 - 1
+        assert marks.written == 3
+        with pytest.raises(Exception):  # noqa: B017,PT011
+            await marks.flush()
+    assert await mark_statements(campaign_id) == [3]
