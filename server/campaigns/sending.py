@@ -303,6 +303,19 @@ def mark_group(limit: int) -> int:
     return max(1, limit * 3 // 4)
 
 
+# Unwritten marks a sender allows per worker before its workers wait for the writer. Four per
+# worker make groups of 24 at the default concurrency of 8 rather than 6: a quarter of the
+# statements, and about 0.03 ms less of the database's CPU per message (bench/campaign_sql.py:
+# marks 0.041 -> 0.012 ms). It is also how many accepted messages a crash can leave unmarked,
+# beside those on the wire; at full speed that is the last few tens of milliseconds' worth.
+MARKS_PER_WORKER = 4
+
+
+def mark_limit(concurrency: int) -> int:
+    """How many unwritten marks a sender with ``concurrency`` workers allows."""
+    return max(1, concurrency) * MARKS_PER_WORKER
+
+
 class SentMarks:
     """Marks accepted messages ``sent`` in groups, written beside the workers.
 
@@ -310,10 +323,10 @@ class SentMarks:
     its next message. One statement is in flight at a time; the next takes every mark
     waiting, once three quarters of ``limit`` are waiting or 50 ms after the first (each
     statement is a round trip and a commit, so groups save the database and the sender's
-    process real work). A worker waits only while ``limit`` marks
-    (the sender's concurrency) are unwritten, which bounds what a crash can lose: those
-    recipients count as in flight (see docs/campaigns.md), so at most 2 x concurrency per
-    sender can get a second copy.
+    process real work). A worker waits only while ``limit`` marks (``mark_limit`` of the
+    sender's concurrency) are unwritten, which bounds what a crash can lose: those recipients
+    count as in flight (see docs/campaigns.md), so at most ``limit`` + concurrency per sender
+    can get a second copy.
     """
 
     def __init__(self, db: asyncpg.Connection, sender_id: str, limit: int) -> None:
@@ -590,7 +603,7 @@ class _Sender:
         pool = connections.get("default")
         async with pool.acquire_connection() as db, pool.acquire_connection() as marks_db:
             self.db = db
-            self.marks = SentMarks(marks_db, self.id, self.config.campaign_concurrency)
+            self.marks = SentMarks(marks_db, self.id, mark_limit(self.config.campaign_concurrency))
             await db.execute(CLAIM_SESSION_SQL)
             try:
                 outcome = await self._run(lock)
