@@ -136,48 +136,116 @@ async def tick(now: datetime | None = None) -> dict[str, int]:
     return {"started": started, "restarted": restarted}
 
 
+# The audience is snapshot into recipient rows in chunks, each its own transaction, walking the
+# workspace's contacts in (created_at, id) order through their index: the senders start once the
+# first chunk has committed instead of after the whole audience (about 3 s for 100,000 contacts,
+# half a minute for a million, with nothing leaving meanwhile). The first chunk is small so the
+# first messages leave at once. Where to go on from is read from the rows themselves (the
+# contact of the campaign's newest recipient), so a restarted expansion, or two at once, go on
+# where the last chunk ended; ON CONFLICT makes going over a row twice harmless.
+EXPAND_FIRST_CHUNK = 1000
+EXPAND_CHUNK = 10000
+
+EXPAND_CURSOR_SQL = """
+SELECT c.created_at, c.id FROM campaign_recipient r JOIN contact c ON c.id = r.contact_id
+WHERE r.campaign_id = $1 ORDER BY r.id DESC LIMIT 1
+"""
+
 EXPAND_SQL = f"""
-INSERT INTO campaign_recipient
-    (campaign_id, contact_id, email, first_name, last_name, status, attempts, message_id,
-     created_at)
-SELECT $4::uuid, c.id, c.email, c.first_name, c.last_name, 'queued', 0,
-       '<c' || replace($4::text, '-', '') || '.' || replace(c.id::text, '-', '') || '@'
-           || $5::text || '>',
-       now()
-FROM contact c
-WHERE {AUDIENCE_WHERE}
-ON CONFLICT (campaign_id, contact_id) DO NOTHING
+WITH chunk AS (
+    SELECT c.id, c.email, c.first_name, c.last_name, c.created_at
+    FROM contact c
+    WHERE {AUDIENCE_WHERE}
+      AND (c.created_at, c.id) > ($6::timestamptz, $7::uuid)
+    ORDER BY c.created_at, c.id
+    LIMIT $8
+), added AS (
+    INSERT INTO campaign_recipient
+        (campaign_id, contact_id, email, first_name, last_name, status, attempts, message_id,
+         created_at)
+    SELECT $4::uuid, chunk.id, chunk.email, chunk.first_name, chunk.last_name, 'queued', 0,
+           '<c' || replace($4::text, '-', '') || '.' || replace(chunk.id::text, '-', '') || '@'
+               || $5::text || '>',
+           now()
+    FROM chunk
+    ORDER BY chunk.created_at, chunk.id
+    ON CONFLICT (campaign_id, contact_id) DO NOTHING
+)
+SELECT (SELECT count(*) FROM chunk)::int AS scanned, last.created_at, last.id
+FROM (SELECT 1) one LEFT JOIN LATERAL (
+    SELECT created_at, id FROM chunk ORDER BY created_at DESC, id DESC LIMIT 1
+) last ON true
 """  # noqa: S608 - the interpolated part is a constant
+
+# The chunk must walk the contacts' (workspace_id, created_at, id) index in order and stop after
+# its LIMIT. Without statistics on the audience's contacts (an import just before sending, the
+# usual case) PostgreSQL expects a handful of rows and reads every contact of the workspace
+# through another index, then sorts them, for every chunk: 180 ms per chunk of 1,000 from
+# 100,000 contacts. With sorting off for the chunk's transaction the ordered walk is left; the
+# penalty that puts on the small sorts left (of the chunk itself) would make the plan look
+# expensive enough to compile, which alone costs 200 ms, so JIT is off too.
+EXPAND_SESSION_SQL = "SELECT set_config('enable_sort', 'off', true), set_config('jit', 'off', true)"
+
+_BEFORE_ALL = (datetime.min.replace(tzinfo=UTC), uuid.UUID(int=0))
 
 
 async def expand(campaign_id: str) -> int:
-    """Snapshot the audience into recipient rows in one statement; safe to run twice."""
-    async with transaction() as conn:
-        campaign = await Campaign.filter(id=campaign_id).select_for_update().first()
-        if campaign is None or campaign.status is not CampaignStatus.sending:
-            return 0
-        if campaign.expanded_at is None:
-            # Unsubscribed, bounced and complained contacts are left out by AUDIENCE_WHERE;
-            # a contact on two lists is one row thanks to the unique (campaign, contact).
-            await conn.execute_query(
-                EXPAND_SQL,
-                [
-                    *audience_params(campaign.workspace_id, campaign.audience),
-                    campaign.id,
-                    message_domain(),
-                ],
-            )
-            _, rows = await conn.execute_query(
-                "SELECT count(*) AS n FROM campaign_recipient WHERE campaign_id = $1",
-                [campaign.id],
-            )
-            campaign.total = int(rows[0]["n"])
-            campaign.expanded_at = datetime.now(UTC)
-            await campaign.save(update_fields=["total", "expanded_at", "updated_at"])
-            await record(campaign, "expanded", recipients=campaign.total)
-        await ensure_senders(campaign)
-        await progress.emit_after_commit(campaign)
-    return campaign.total
+    """Snapshot the audience into recipient rows, chunk by chunk; safe to run twice, or twice
+    at once. Returns the number of recipients (0 once the campaign is neither sending nor
+    paused)."""
+    size = EXPAND_FIRST_CHUNK
+    after = _BEFORE_ALL
+    senders_started = False
+    while True:
+        async with transaction() as conn:
+            campaign = await Campaign.filter(id=campaign_id).select_for_update().first()
+            if campaign is None or campaign.status not in _EXPANDING:
+                return 0
+            if campaign.expanded_at is not None:
+                done = True
+            else:
+                # Onwards from this job's last chunk, or further if another expansion running
+                # at the same time (the scheduler restarts one it believes dead) got further.
+                _, rows = await conn.execute_query(EXPAND_CURSOR_SQL, [campaign.id])
+                if rows:
+                    after = max(after, (rows[0]["created_at"], rows[0]["id"]))
+                await conn.execute_query(EXPAND_SESSION_SQL)
+                _, rows = await conn.execute_query(
+                    EXPAND_SQL,
+                    [
+                        *audience_params(campaign.workspace_id, campaign.audience),
+                        campaign.id,
+                        message_domain(),
+                        *after,
+                        size,
+                    ],
+                )
+                done = int(rows[0]["scanned"]) < size
+                if not done:
+                    after = (rows[0]["created_at"], rows[0]["id"])
+                if done:
+                    await _expanded(conn, campaign)
+            if campaign.status is CampaignStatus.sending and not senders_started:
+                await ensure_senders(campaign)
+                senders_started = True
+            if done:
+                await progress.emit_after_commit(campaign)
+                return campaign.total
+        size = EXPAND_CHUNK
+
+
+# Expansion goes on while a campaign is paused: the snapshot is taken when it starts.
+_EXPANDING = (CampaignStatus.sending, CampaignStatus.paused)
+
+
+async def _expanded(conn: Any, campaign: Campaign) -> None:
+    _, rows = await conn.execute_query(
+        "SELECT count(*) AS n FROM campaign_recipient WHERE campaign_id = $1", [campaign.id]
+    )
+    campaign.total = int(rows[0]["n"])
+    campaign.expanded_at = datetime.now(UTC)
+    await campaign.save(update_fields=["total", "expanded_at", "updated_at"])
+    await record(campaign, "expanded", recipients=campaign.total)
 
 
 # --- the sender --------------------------------------------------------------------------
@@ -695,6 +763,9 @@ class _Sender:
                     log.warning("campaign_progress_failed", error=f"{type(exc).__name__}: {exc}")
 
     async def _next_due(self) -> float:
+        if self.state.campaign.expanded_at is None:
+            # The audience is still being snapshot: its next chunk is a moment away.
+            return 0.05
         due = await self.db.fetchval(NEXT_DUE_SQL, self.campaign.id)
         if due is None:
             # Other senders' rows are in flight: they are marked, or their leases run out.

@@ -316,10 +316,11 @@ async def send_now(actor: Actor, campaign_id: uuid.UUID) -> Campaign:
         campaign = await _lock(actor, campaign_id)
         if campaign.status not in (CampaignStatus.draft, CampaignStatus.scheduled):
             raise InvalidTransition(details={"status": campaign.status.value})
-        if await count_audience(campaign.workspace_id, campaign.audience) == 0:
+        audience_size = await count_audience(campaign.workspace_id, campaign.audience)
+        if audience_size == 0:
             raise EmptyAudience()
         await _require_sendable(actor, campaign)
-        await _start(campaign, actor, actor.workspace)
+        await _start(campaign, actor, actor.workspace, audience_size)
         await _hand_off(campaign)
     return campaign
 
@@ -331,7 +332,8 @@ async def start_scheduled(campaign: Campaign) -> bool:
     workspace = await Workspace.get(id=campaign.workspace_id)
     refusal = await _scheduled_refusal(workspace, campaign)
     if refusal is None:
-        await _start(campaign, None, workspace)
+        audience_size = await count_audience(campaign.workspace_id, campaign.audience)
+        await _start(campaign, None, workspace, audience_size)
         return True
     code, reason = refusal
     campaign.status = CampaignStatus.draft
@@ -366,19 +368,24 @@ async def _scheduled_refusal(workspace: Workspace, campaign: Campaign) -> tuple[
     return None
 
 
-async def _start(campaign: Campaign, actor: Actor | None, workspace: Workspace) -> None:
+async def _start(
+    campaign: Campaign, actor: Actor | None, workspace: Workspace, audience_size: int
+) -> None:
     """Inside the caller's transaction: mark sending and queue the expansion.
 
     The sender name and postal address are taken afresh here, so a campaign scheduled last
-    week goes out with the identity set in Settings today."""
+    week goes out with the identity set in Settings today. The audience's size is the total
+    progress shows until the expansion has counted the recipients themselves (it runs in
+    chunks, and the first messages leave before the last chunk)."""
     from server.campaigns.templates_adapter import sender_details
 
     campaign.content = {**campaign.content, **sender_details(workspace, campaign.content)}
     campaign.status = CampaignStatus.sending
     campaign.status_reason = None
     campaign.started_at = datetime.now(UTC)
+    campaign.total = audience_size
     await campaign.save(
-        update_fields=["content", "status", "status_reason", "started_at", "updated_at"]
+        update_fields=["content", "status", "status_reason", "started_at", "total", "updated_at"]
     )
     await record(campaign, "started", actor)
     await outbox.enqueue(

@@ -6,6 +6,7 @@ import asyncio
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import asyncpg
@@ -13,9 +14,15 @@ import pytest
 from quart.typing import TestClientProtocol
 from tortoise import connections
 
-from models.campaigns import CampaignRecipient, CampaignStatus, RecipientStatus
-from models.contacts import ContactEvent
-from server.campaigns import sending
+from models.campaigns import (
+    Campaign,
+    CampaignEvent,
+    CampaignRecipient,
+    CampaignStatus,
+    RecipientStatus,
+)
+from models.contacts import Contact, ContactEvent, ContactStatus
+from server.campaigns import counts, sending, service
 from server.core.config import get_config
 from tests.fakes.smtp_server import ScriptedHandler
 from tests.server.campaigns.conftest import (
@@ -249,6 +256,135 @@ async def test_claims_walk_the_campaign_in_index_order_whatever_the_statistics(
     )
     if not any(analyzed[0].values()):
         assert "Sort" in await claim_plan("SELECT 1")
+
+
+@pytest.fixture
+def small_chunks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Expansion in chunks of 3, then 5; returns, for each time the senders were queued, how
+    many recipients had been committed by then."""
+    monkeypatch.setattr(sending, "EXPAND_FIRST_CHUNK", 3)
+    monkeypatch.setattr(sending, "EXPAND_CHUNK", 5)
+    queued_at: list[int] = []
+    ensure = service.ensure_senders
+
+    async def counting(campaign: Any, **kwargs: Any) -> None:
+        queued_at.append(await CampaignRecipient.filter(campaign_id=campaign.id).count())
+        await ensure(campaign, **kwargs)
+
+    monkeypatch.setattr(sending, "ensure_senders", counting)
+    return queued_at
+
+
+async def test_expansion_goes_in_chunks_and_queues_the_senders_after_the_first(
+    client: TestClientProtocol, small_chunks: list[int]
+) -> None:
+    owner = await make_owner(contacts=23)
+    unsubscribed = owner.contacts[4]
+    await Contact.filter(id=unsubscribed.id).update(status=ContactStatus.unsubscribed)
+    # Contacts imported together share their creation time: the chunks go on by id.
+    await Contact.filter(workspace_id=owner.workspace_id).update(created_at=datetime.now(UTC))
+    campaign = await create_campaign(client, owner)
+    await client.post(f"/api/campaigns/{campaign['id']}/send", headers=owner.login.headers())
+    # Before any recipient row exists, progress already shows the audience's size.
+    before = await progress(client, owner, campaign["id"])
+    assert (before["total"], before["queued"]) == (22, 0)
+
+    assert await sending.expand(campaign["id"]) == 22
+    assert small_chunks == [3]
+    recipients = await CampaignRecipient.filter(campaign_id=campaign["id"]).order_by("id")
+    expected = [c.id for c in owner.contacts if c.id != unsubscribed.id]
+    assert sorted(r.contact_id for r in recipients) == sorted(expected)
+    # In the contacts' order, chunk after chunk.
+    assert [r.contact_id for r in recipients] == sorted(expected, key=str)
+    after = await progress(client, owner, campaign["id"])
+    assert (after["total"], after["queued"]) == (22, 22)
+    assert await counts.read(uuid.UUID(campaign["id"])) == await counts.scan(
+        uuid.UUID(campaign["id"])
+    )
+    stored = await Campaign.get(id=campaign["id"])
+    assert stored.total == 22
+    assert stored.expanded_at is not None
+    events = await CampaignEvent.filter(campaign_id=campaign["id"], kind="expanded")
+    assert [e.data for e in events] == [{"recipients": 22}]
+
+    # Run again (a retried job): nothing more, and the senders are queued again.
+    assert await sending.expand(campaign["id"]) == 22
+    assert await CampaignRecipient.filter(campaign_id=campaign["id"]).count() == 22
+    assert small_chunks == [3, 22]
+
+
+async def test_two_expansions_at_once_make_each_recipient_once(
+    client: TestClientProtocol, small_chunks: list[int]
+) -> None:
+    """The scheduler restarts an expansion it believes dead: both go on from the newest row."""
+    owner = await make_owner(contacts=31)
+    campaign = await create_campaign(client, owner)
+    await client.post(f"/api/campaigns/{campaign['id']}/send", headers=owner.login.headers())
+    totals = await asyncio.gather(sending.expand(campaign["id"]), sending.expand(campaign["id"]))
+    assert list(totals) == [31, 31]
+    assert await CampaignRecipient.filter(campaign_id=campaign["id"]).count() == 31
+    assert await counts.read(uuid.UUID(campaign["id"])) == await counts.scan(
+        uuid.UUID(campaign["id"])
+    )
+    assert await CampaignEvent.filter(campaign_id=campaign["id"], kind="expanded").count() == 1
+
+
+async def test_a_paused_campaign_is_expanded_without_starting_its_senders(
+    client: TestClientProtocol, small_chunks: list[int]
+) -> None:
+    owner = await make_owner(contacts=9)
+    campaign = await create_campaign(client, owner)
+    headers = owner.login.headers()
+    await client.post(f"/api/campaigns/{campaign['id']}/send", headers=headers)
+    paused = await client.post(f"/api/campaigns/{campaign['id']}/pause", headers=headers)
+    assert paused.status_code == 200
+    assert await sending.expand(campaign["id"]) == 9
+    assert small_chunks == []
+    assert await CampaignRecipient.filter(campaign_id=campaign["id"]).count() == 9
+    cancelled = await client.post(f"/api/campaigns/{campaign['id']}/cancel", headers=headers)
+    assert cancelled.status_code == 200
+    assert await sending.expand(campaign["id"]) == 0
+
+
+async def test_expansion_walks_the_contacts_in_index_order_whatever_the_statistics(
+    client: TestClientProtocol,
+) -> None:
+    """A chunk reads the workspace's contacts through (workspace_id, created_at, id) from where
+    the last one ended and stops at its limit: no sort of the whole audience per chunk, and no
+    JIT compilation."""
+    owner = await make_owner(contacts=1)
+    conn = connections.get("default")
+    await conn.execute_query(
+        "WITH made AS ("
+        " INSERT INTO contact (id, workspace_id, email, first_name, last_name, status,"
+        "   attributes, tags, consent_source, created_at, updated_at)"
+        " SELECT gen_random_uuid(), $1, 'reader' || n || '@example.org', 'Reader', '', "
+        "   'subscribed', '{}', '{}', 'test', now(), now() FROM generate_series(1, 20000) n"
+        " RETURNING id)"
+        " INSERT INTO list_membership (contact_list_id, contact_id, created_at)"
+        " SELECT $2, id, now() FROM made",
+        [owner.workspace_id, owner.list_id],
+    )
+    campaign = await create_campaign(client, owner)
+    params = [
+        owner.workspace_id,
+        [owner.list_id],
+        [],
+        campaign["id"],
+        "example.org",
+        datetime.now(UTC) - timedelta(days=1),
+        uuid.UUID(int=0),
+        1000,
+    ]
+    async with conn.acquire_connection() as raw, raw.transaction():
+        await raw.execute(sending.EXPAND_SESSION_SQL)
+        rows = await raw.fetch("EXPLAIN " + sending.EXPAND_SQL, *params)
+    plan = "\n".join(row[0] for row in rows)
+    chunk = plan.partition("CTE added")[0]
+    assert "Index Scan using idx_contact_workspa_124237 on contact" in chunk, plan
+    assert "ROW(created_at, id) >" in chunk, plan
+    assert "Sort" not in chunk, plan
+    assert "JIT" not in plan, plan
 
 
 async def claimed_recipients(client: TestClientProtocol, count: int) -> tuple[str, str, list[int]]:
