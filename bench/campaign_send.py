@@ -258,6 +258,19 @@ async def print_phases(campaign_id: uuid.UUID, started_at: datetime) -> None:
     print("  timeline from send: " + ", ".join(
         f"{label} +{(at - started_at).total_seconds():.2f} s" for label, at in marks if at
     ))  # fmt: skip
+    # Messages marked per whole second, the first and last (partial) seconds left out.
+    _, rows = await connections.get("default").execute_query(RATE_SQL, [campaign_id])
+    rates = sorted(int(r["n"]) for r in rows[1:-1])
+    if rates:
+        print(f"  marked per second: min {rates[0]:,} median {rates[len(rates) // 2]:,} "
+              f"max {rates[-1]:,}; per second in order: "
+              f"{' '.join(str(int(r['n'])) for r in rows)}")  # fmt: skip
+
+
+RATE_SQL = """
+SELECT date_trunc('second', sent_at) AS second, count(*) AS n FROM campaign_recipient
+WHERE campaign_id = $1 GROUP BY 1 ORDER BY 1
+"""
 
 
 async def run(env: dict[str, str], workdir: Path) -> None:

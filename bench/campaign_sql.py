@@ -66,12 +66,23 @@ async def run() -> None:
         url = get_config().database_url
         claims, marks = await asyncpg.connect(url), await asyncpg.connect(url)
         try:
-            await claims.execute(
-                sending.EXPAND_SQL,
-                *audience_params(workspace.id, campaign.audience),
-                campaign.id,
-                "bench.localhost",
-            )
+            # Expanded as the expansion job does it, chunk after chunk.
+            resume, size = sending.EXPAND_START, sending.EXPAND_FIRST_CHUNK
+            while True:
+                async with claims.transaction():
+                    await claims.execute(sending.EXPAND_SESSION_SQL)
+                    chunk = await claims.fetchrow(
+                        sending.EXPAND_SQL,
+                        *audience_params(workspace.id, campaign.audience),
+                        campaign.id,
+                        "bench.localhost",
+                        *resume,
+                        size,
+                    )
+                assert chunk is not None
+                if chunk["scanned"] < size:
+                    break
+                resume, size = (chunk["created_at"], chunk["id"]), sending.EXPAND_CHUNK
             if ANALYZE:
                 await claims.execute("ANALYZE campaign_recipient")
             await claims.execute(sending.CLAIM_SESSION_SQL)

@@ -186,7 +186,7 @@ FROM (SELECT 1) one LEFT JOIN LATERAL (
 # expensive enough to compile, which alone costs 200 ms, so JIT is off too.
 EXPAND_SESSION_SQL = "SELECT set_config('enable_sort', 'off', true), set_config('jit', 'off', true)"
 
-_BEFORE_ALL = (datetime.min.replace(tzinfo=UTC), uuid.UUID(int=0))
+EXPAND_START = (datetime.min.replace(tzinfo=UTC), uuid.UUID(int=0))
 
 
 async def expand(campaign_id: str) -> int:
@@ -194,7 +194,7 @@ async def expand(campaign_id: str) -> int:
     at once. Returns the number of recipients (0 once the campaign is neither sending nor
     paused)."""
     size = EXPAND_FIRST_CHUNK
-    after = _BEFORE_ALL
+    after = EXPAND_START
     senders_started = False
     while True:
         async with transaction() as conn:
