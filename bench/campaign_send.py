@@ -117,6 +117,26 @@ class DatabaseCpu:
 
 STATUS_SQL = "SELECT status FROM campaign WHERE id = $1"
 
+# Autovacuum gets to the rows just written (the audience, the campaign's updates) soon after:
+# no raw run beside that.
+AUTOVACUUM_SQL = """
+SELECT count(*) FROM pg_stat_activity
+WHERE backend_type = 'autovacuum worker' AND datname = current_database()
+"""
+
+
+async def database_quiet(url: str, seconds: float = 120.0) -> None:
+    """Waits (a while at most) until no autovacuum worker is busy in the database."""
+    conn = await asyncpg.connect(url)
+    try:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if not await conn.fetchval(AUTOVACUUM_SQL):
+                return
+            await asyncio.sleep(0.5)
+    finally:
+        await conn.close()
+
 
 def read_count(path: Path) -> int:
     with contextlib.suppress(FileNotFoundError, ValueError):
@@ -321,6 +341,7 @@ async def run(env: dict[str, str], workdir: Path) -> None:
                 "sink": cpu_seconds(sink_process) - sink_cpu,
             }
 
+        await database_quiet(env["DATABASE_URL"])
         raws = [await measure_raw()]
         print(f"  message size {len(data):,} bytes")
 
@@ -346,6 +367,7 @@ async def run(env: dict[str, str], workdir: Path) -> None:
                 started = time.perf_counter()
                 started_at = datetime.now(UTC)
                 await service.send_now(actor, campaign.id)
+                answered = time.perf_counter() - started
                 deadline = time.monotonic() + max(600.0, N / 100)
                 while await poll.fetchval(STATUS_SQL, campaign.id) != CampaignStatus.sent.value:
                     if time.monotonic() > deadline:
@@ -367,11 +389,13 @@ async def run(env: dict[str, str], workdir: Path) -> None:
         # either side of it.
         _stop(worker)
         _stop(web)
+        await database_quiet(env["DATABASE_URL"])
         raws.append(await measure_raw())
 
         attempts = await CampaignRecipient.filter(campaign_id=campaign.id).values_list(
             "attempts", "last_error"
         )
+        print(f"  send answered in {answered:.2f} s")
         await print_phases(campaign.id, started_at)
         retried = sum(1 for a, _ in attempts if a > 1)
         errors = {str(e)[:80] for _, e in attempts if e}
