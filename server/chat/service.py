@@ -9,12 +9,14 @@ the reply itself once that commits, and the job is the fallback a worker runs la
 from __future__ import annotations
 
 import asyncio
+import functools
 import uuid
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
 import structlog
+from tortoise import connections
 from tortoise.expressions import F
 from tortoise.functions import Count, Sum
 
@@ -45,7 +47,7 @@ from server.chat.schemas import (
 from server.core import outbox
 from server.core.auth import Actor
 from server.core.config import get_config
-from server.core.db import locked_in_workspace, on_commit, transaction
+from server.core.db import columns, from_row, locked_in_workspace, on_commit, transaction
 from server.core.errors import AppError, Conflict, NotFound
 from server.core.redis import get_redis
 
@@ -249,9 +251,29 @@ async def month_usage(workspace_id: Any, *, now: datetime | None = None) -> Usag
     return totals if totals is not None else await _summed_usage(workspace_id, now)
 
 
+_COUNTER_SQL = (
+    "SELECT requests, input_tokens, output_tokens, cost_usd FROM ai_usage_month"
+    " WHERE workspace_id = $1 AND month = $2"
+)
+
+
 async def month_counter(workspace_id: Any, *, now: datetime | None = None) -> UsageTotals | None:
     """This month's running counter alone (``None`` before the month's first counted
     request); ``workspace_id`` may be a subquery, for a caller that does not know it yet."""
+    if isinstance(workspace_id, uuid.UUID):
+        # Read before every reply: SQL written once, not a query the ORM builds each time.
+        _, rows = await connections.get("default").execute_query(
+            _COUNTER_SQL, [workspace_id, month_start(now).date()]
+        )
+        if not rows:
+            return None
+        row = rows[0]
+        return (
+            int(row["requests"]),
+            int(row["input_tokens"]),
+            int(row["output_tokens"]),
+            float(row["cost_usd"]),
+        )
     counter = await AIUsageMonth.get_or_none(
         workspace_id=workspace_id, month=month_start(now).date()
     )
@@ -441,12 +463,27 @@ async def send_message(
     return user_message, reply
 
 
+@functools.cache
+def _messages_sql() -> str:
+    return (
+        f"SELECT {columns(ChatMessage, 'm')} FROM chat_message m"  # noqa: S608 - its columns
+        " JOIN chat_thread t ON t.id = m.thread_id"
+        " WHERE m.thread_id = $1 AND t.workspace_id = $2 ORDER BY m.created_at, m.id"
+    )
+
+
 async def _messages_unlocked(actor: Actor, thread_id: uuid.UUID | str) -> list[ChatMessage]:
     """The thread's messages, read without its lock (none for another workspace's thread):
-    what the model is probably asked with, checked again under the lock."""
-    return await ChatMessage.filter(
-        thread_id=thread_id, thread__workspace_id=actor.workspace.id
-    ).order_by("created_at", "id")
+    what the model is probably asked with, checked again under the lock. Read before every
+    reply, with SQL written once rather than a query the ORM builds each time."""
+    try:
+        thread_uuid = uuid.UUID(str(thread_id))
+    except ValueError:
+        return []  # no such thread: the locked read that follows says so
+    _, rows = await connections.get("default").execute_query(
+        _messages_sql(), [thread_uuid, actor.workspace.id]
+    )
+    return [from_row(ChatMessage, "m", row) for row in rows]
 
 
 def _prompt_key(history: list[ChatMessage]) -> list[tuple[Any, ...]]:

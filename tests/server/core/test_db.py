@@ -5,10 +5,22 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from tortoise import connections
 
+from models.accounts import Membership, User
+from models.chat import ChatMessage, ChatThread, MessageRole, MessageStatus
 from models.outbox import OutboxMessage
 from server.core.config import Config
-from server.core.db import describe_url, on_commit, tortoise_config, tortoise_url, transaction
+from server.core.db import (
+    columns,
+    describe_url,
+    from_row,
+    on_commit,
+    tortoise_config,
+    tortoise_url,
+    transaction,
+)
+from tests.factories import make_user
 
 
 async def _row(job_id: str) -> OutboxMessage:
@@ -109,3 +121,46 @@ def test_pool_size_comes_from_config_unless_the_url_sets_it() -> None:
     assert url == "postgres://u@h/d?ssl=true&maxsize=42"
     url = tortoise_config(config, url="postgres://u@h/d?maxsize=3")["connections"]["default"]
     assert url == "postgres://u@h/d?maxsize=3"
+
+
+async def test_rows_read_by_hand_become_the_instances_tortoise_reads(db: None) -> None:
+    """``columns`` and ``from_row`` (the hot reads written once as SQL) give the same values,
+    of the same types, as Tortoise's own read: enums, JSON, dates and nulls included."""
+    user = await make_user()
+    membership = await Membership.get(user=user)
+    thread = await ChatThread.create(
+        workspace_id=membership.workspace_id,  # type: ignore[attr-defined]
+        created_by=user,
+        title="Spring",
+        draft={"subject": "Hello", "sections": [{"heading": "A", "body": "B"}]},
+    )
+    message = await ChatMessage.create(
+        thread=thread,
+        role=MessageRole.assistant,
+        content="Hi there",
+        status=MessageStatus.streaming,
+        seq=2,
+        seq_offsets=[3, 8],
+    )
+    _, rows = await connections.get("default").execute_query(
+        f"SELECT {columns(ChatThread, 't')}, {columns(ChatMessage, 'm')}, {columns(User, 'u')}"  # noqa: S608
+        " FROM chat_message m JOIN chat_thread t ON t.id = m.thread_id"
+        " JOIN app_user u ON u.id = t.created_by_id WHERE m.id = $1",
+        [message.id],
+    )
+    for model, alias, pk in (
+        (ChatThread, "t", thread.id),
+        (ChatMessage, "m", message.id),
+        (User, "u", user.id),
+    ):
+        by_hand = from_row(model, alias, rows[0])
+        by_orm = await model.get(id=pk)
+        names = list(model._meta.fields_db_projection)
+        assert len(names) > 5
+        for name in names:
+            mine, theirs = getattr(by_hand, name), getattr(by_orm, name)
+            assert (name, mine, type(mine)) == (name, theirs, type(theirs))
+    read = from_row(ChatMessage, "m", rows[0])
+    assert read.role is MessageRole.assistant
+    assert read.status is MessageStatus.streaming
+    assert read.seq_offsets == [3, 8]
