@@ -211,6 +211,22 @@ async def test_many_failures_pause_the_campaign_with_the_reason(
     assert body["failed"] < 30
 
 
+async def add_contacts(owner: Owner, count: int) -> None:
+    """``count`` more subscribed contacts on the owner's list, in one statement (and none of
+    them analyzed yet, as after an import)."""
+    await connections.get("default").execute_query(
+        "WITH made AS ("
+        " INSERT INTO contact (id, workspace_id, email, first_name, last_name, status,"
+        "   attributes, tags, consent_source, created_at, updated_at)"
+        " SELECT gen_random_uuid(), $1, 'reader' || n || '@example.org', 'Reader', '', "
+        "   'subscribed', '{}', '{}', 'test', now(), now() FROM generate_series(1, $3) n"
+        " RETURNING id)"
+        " INSERT INTO list_membership (contact_list_id, contact_id, created_at)"
+        " SELECT $2, id, now() FROM made",
+        [owner.workspace_id, owner.list_id, count],
+    )
+
+
 async def test_claims_walk_the_campaign_in_index_order_whatever_the_statistics(
     client: TestClientProtocol, handler: ScriptedHandler
 ) -> None:
@@ -218,17 +234,7 @@ async def test_claims_walk_the_campaign_in_index_order_whatever_the_statistics(
     through the (campaign_id, id) index and stop there, not sort every row ahead of it."""
     owner = await make_owner(contacts=1)
     conn = connections.get("default")
-    await conn.execute_query(
-        "WITH made AS ("
-        " INSERT INTO contact (id, workspace_id, email, first_name, last_name, status,"
-        "   attributes, tags, consent_source, created_at, updated_at)"
-        " SELECT gen_random_uuid(), $1, 'reader' || n || '@example.org', 'Reader', '', "
-        "   'subscribed', '{}', '{}', 'test', now(), now() FROM generate_series(1, 20000) n"
-        " RETURNING id)"
-        " INSERT INTO list_membership (contact_list_id, contact_id, created_at)"
-        " SELECT $2, id, now() FROM made",
-        [owner.workspace_id, owner.list_id],
-    )
+    await add_contacts(owner, 20000)
     campaign = await create_campaign(client, owner)
     await client.post(f"/api/campaigns/{campaign['id']}/send", headers=owner.login.headers())
     assert await sending.expand(campaign["id"]) == 20001
@@ -354,17 +360,7 @@ async def test_expansion_walks_the_contacts_in_index_order_whatever_the_statisti
     JIT compilation."""
     owner = await make_owner(contacts=1)
     conn = connections.get("default")
-    await conn.execute_query(
-        "WITH made AS ("
-        " INSERT INTO contact (id, workspace_id, email, first_name, last_name, status,"
-        "   attributes, tags, consent_source, created_at, updated_at)"
-        " SELECT gen_random_uuid(), $1, 'reader' || n || '@example.org', 'Reader', '', "
-        "   'subscribed', '{}', '{}', 'test', now(), now() FROM generate_series(1, 20000) n"
-        " RETURNING id)"
-        " INSERT INTO list_membership (contact_list_id, contact_id, created_at)"
-        " SELECT $2, id, now() FROM made",
-        [owner.workspace_id, owner.list_id],
-    )
+    await add_contacts(owner, 20000)
     campaign = await create_campaign(client, owner)
     params = [
         owner.workspace_id,
