@@ -39,6 +39,7 @@ from server.campaigns.mime import CampaignMime
 from server.campaigns.service import (
     AUDIENCE_WHERE,
     audience_params,
+    count_audience,
     ensure_senders,
     record,
 )
@@ -204,6 +205,13 @@ async def expand(campaign_id: str) -> int:
             if campaign.expanded_at is not None:
                 done = True
             else:
+                if not campaign.total:
+                    # The total progress shows until the expansion has counted the rows
+                    # themselves: the first messages leave before the last chunk. Counted
+                    # here rather than in the request that sent the campaign, which only
+                    # checks that anyone is in the audience.
+                    campaign.total = await count_audience(campaign.workspace_id, campaign.audience)
+                    await campaign.save(update_fields=["total", "updated_at"])
                 # Onwards from this job's last chunk, or further if another expansion running
                 # at the same time (the scheduler restarts one it believes dead) got further.
                 _, rows = await conn.execute_query(EXPAND_CURSOR_SQL, [campaign.id])

@@ -170,6 +170,17 @@ async def count_audience(workspace_id: uuid.UUID, audience: dict[str, list[str]]
     return int(rows[0]["n"])
 
 
+async def audience_exists(workspace_id: uuid.UUID, audience: dict[str, list[str]]) -> bool:
+    """Whether anyone is in the audience: stops at the first contact, where counting reads
+    all of them (a fraction of a second per 100,000, inside the request that sends)."""
+    conn = connections.get("default")
+    _, rows = await conn.execute_query(
+        f"SELECT EXISTS (SELECT 1 FROM contact c WHERE {AUDIENCE_WHERE}) AS found",  # noqa: S608 - constant
+        audience_params(workspace_id, audience),
+    )
+    return bool(rows[0]["found"])
+
+
 async def preview_audience(actor: Actor, audience: Audience) -> AudienceCount:
     cleaned = await _clean_audience(actor, audience)
     return AudienceCount(recipients=await count_audience(actor.workspace.id, cleaned))
@@ -316,11 +327,10 @@ async def send_now(actor: Actor, campaign_id: uuid.UUID) -> Campaign:
         campaign = await _lock(actor, campaign_id)
         if campaign.status not in (CampaignStatus.draft, CampaignStatus.scheduled):
             raise InvalidTransition(details={"status": campaign.status.value})
-        audience_size = await count_audience(campaign.workspace_id, campaign.audience)
-        if audience_size == 0:
+        if not await audience_exists(campaign.workspace_id, campaign.audience):
             raise EmptyAudience()
         await _require_sendable(actor, campaign)
-        await _start(campaign, actor, actor.workspace, audience_size)
+        await _start(campaign, actor, actor.workspace)
         await _hand_off(campaign)
     return campaign
 
@@ -332,8 +342,7 @@ async def start_scheduled(campaign: Campaign) -> bool:
     workspace = await Workspace.get(id=campaign.workspace_id)
     refusal = await _scheduled_refusal(workspace, campaign)
     if refusal is None:
-        audience_size = await count_audience(campaign.workspace_id, campaign.audience)
-        await _start(campaign, None, workspace, audience_size)
+        await _start(campaign, None, workspace)
         return True
     code, reason = refusal
     campaign.status = CampaignStatus.draft
@@ -368,24 +377,19 @@ async def _scheduled_refusal(workspace: Workspace, campaign: Campaign) -> tuple[
     return None
 
 
-async def _start(
-    campaign: Campaign, actor: Actor | None, workspace: Workspace, audience_size: int
-) -> None:
+async def _start(campaign: Campaign, actor: Actor | None, workspace: Workspace) -> None:
     """Inside the caller's transaction: mark sending and queue the expansion.
 
     The sender name and postal address are taken afresh here, so a campaign scheduled last
-    week goes out with the identity set in Settings today. The audience's size is the total
-    progress shows until the expansion has counted the recipients themselves (it runs in
-    chunks, and the first messages leave before the last chunk)."""
+    week goes out with the identity set in Settings today."""
     from server.campaigns.templates_adapter import sender_details
 
     campaign.content = {**campaign.content, **sender_details(workspace, campaign.content)}
     campaign.status = CampaignStatus.sending
     campaign.status_reason = None
     campaign.started_at = datetime.now(UTC)
-    campaign.total = audience_size
     await campaign.save(
-        update_fields=["content", "status", "status_reason", "started_at", "total", "updated_at"]
+        update_fields=["content", "status", "status_reason", "started_at", "updated_at"]
     )
     await record(campaign, "started", actor)
     await outbox.enqueue(
@@ -429,7 +433,7 @@ async def schedule(actor: Actor, campaign_id: uuid.UUID, data: ScheduleRequest) 
         campaign = await _lock(actor, campaign_id)
         if campaign.status not in (CampaignStatus.draft, CampaignStatus.scheduled):
             raise InvalidTransition(details={"status": campaign.status.value})
-        if await count_audience(campaign.workspace_id, campaign.audience) == 0:
+        if not await audience_exists(campaign.workspace_id, campaign.audience):
             raise EmptyAudience()
         await _require_sendable(actor, campaign)
         campaign.status = CampaignStatus.scheduled
