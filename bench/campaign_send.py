@@ -125,8 +125,10 @@ WHERE backend_type = 'autovacuum worker' AND datname = current_database()
 """
 
 
-async def database_quiet(url: str, seconds: float = 120.0) -> None:
-    """Waits (a while at most) until no autovacuum worker is busy in the database."""
+async def database_quiet(url: str) -> None:
+    """Waits until no autovacuum worker is busy in the database: at most a second per 1,000
+    messages (autovacuum's work grows with N), and 5 to 120 seconds."""
+    seconds = max(5.0, min(120.0, N / 1000))
     conn = await asyncpg.connect(url)
     try:
         deadline = time.monotonic() + seconds

@@ -83,6 +83,10 @@ async def run() -> None:
                 if chunk["scanned"] < size:
                     break
                 resume, size = (chunk["created_at"], chunk["id"]), sending.EXPAND_CHUNK
+            # As the job ends it: the finish below then checks that nothing is left queued.
+            await claims.execute(
+                "UPDATE campaign SET expanded_at = now() WHERE id = $1", campaign.id
+            )
             if ANALYZE:
                 await claims.execute("ANALYZE campaign_recipient")
             await claims.execute(sending.CLAIM_SESSION_SQL)
