@@ -270,6 +270,11 @@ SELECT (SELECT min(created_at) FROM campaign_event WHERE campaign_id = $1 AND ki
 FROM campaign_recipient WHERE campaign_id = $1
 """
 
+RATE_SQL = """
+SELECT date_trunc('second', sent_at) AS second, count(*) AS n FROM campaign_recipient
+WHERE campaign_id = $1 GROUP BY 1 ORDER BY 1
+"""
+
 
 async def print_phases(campaign_id: uuid.UUID, started_at: datetime) -> None:
     """Where the wall time went: the audience snapshot, the first message, the last, the end."""
@@ -289,12 +294,6 @@ async def print_phases(campaign_id: uuid.UUID, started_at: datetime) -> None:
         print(f"  marked per second: min {rates[0]:,} median {rates[len(rates) // 2]:,} "
               f"max {rates[-1]:,}; per second in order: "
               f"{' '.join(str(int(r['n'])) for r in rows)}")  # fmt: skip
-
-
-RATE_SQL = """
-SELECT date_trunc('second', sent_at) AS second, count(*) AS n FROM campaign_recipient
-WHERE campaign_id = $1 GROUP BY 1 ORDER BY 1
-"""
 
 
 async def run(env: dict[str, str], workdir: Path) -> None:

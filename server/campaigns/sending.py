@@ -202,9 +202,8 @@ async def expand(campaign_id: str) -> int:
             campaign = await Campaign.filter(id=campaign_id).select_for_update().first()
             if campaign is None or campaign.status not in _EXPANDING:
                 return 0
-            if campaign.expanded_at is not None:
-                done = True
-            else:
+            done = campaign.expanded_at is not None
+            if not done:
                 if not campaign.total:
                     # The total progress shows until the expansion has counted the rows
                     # themselves: the first messages leave before the last chunk. Counted
@@ -229,10 +228,10 @@ async def expand(campaign_id: str) -> int:
                     ],
                 )
                 done = int(rows[0]["scanned"]) < size
-                if not done:
-                    after = (rows[0]["created_at"], rows[0]["id"])
                 if done:
                     await _expanded(conn, campaign)
+                else:
+                    after = (rows[0]["created_at"], rows[0]["id"])
             if campaign.status is CampaignStatus.sending and not senders_started:
                 await ensure_senders(campaign)
                 senders_started = True
