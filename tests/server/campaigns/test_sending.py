@@ -419,31 +419,31 @@ async def mark_statements(campaign_id: str) -> list[int]:
     return [int(row["sent"]) for row in rows]
 
 
-async def test_marks_are_written_in_groups_of_three_quarters_of_the_concurrency(
+async def test_marks_are_written_in_groups_of_half_the_mark_limit(
     db: None, client: TestClientProtocol, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    campaign_id, sender_id, ids = await claimed_recipients(client, 6)
+    campaign_id, sender_id, ids = await claimed_recipients(client, 4)
     # Long enough that only the group's size starts a statement within this test.
     monkeypatch.setattr(sending, "MARK_GATHER_SECONDS", 30.0)
     async with marks_connection() as marks_db:
         marks = sending.SentMarks(marks_db, sender_id, limit=8)
-        for recipient_id in ids[:5]:
+        for recipient_id in ids[:3]:
             await marks.add(recipient_id)
         for _ in range(20):
-            await asyncio.sleep(0)  # the writer's turn, were five marks a group
-        assert (len(marks.pending), marks.writing, marks.written) == (5, 0, 0)
-        await marks.add(ids[5])
-        await wait_until(lambda: marks.written == 6, 5)
+            await asyncio.sleep(0)  # the writer's turn, were three marks a group
+        assert (len(marks.pending), marks.writing, marks.written) == (3, 0, 0)
+        await marks.add(ids[3])
+        await wait_until(lambda: marks.written == 4, 5)
         await marks.close()
-    assert await mark_statements(campaign_id) == [6]
+    assert await mark_statements(campaign_id) == [4]
 
 
-async def test_workers_wait_at_the_concurrency_while_marks_cannot_be_written(
+async def test_workers_wait_at_the_mark_limit_while_marks_cannot_be_written(
     db: None, client: TestClientProtocol
 ) -> None:
     """The bound on what a crash can send twice: while the mark writer is held up (here by a
-    table lock), workers stop once CAMPAIGN_CONCURRENCY marks are unwritten, and every mark
-    lands once the writer can go on."""
+    table lock), workers stop once the sender's mark limit of marks is unwritten, and every
+    mark lands once the writer can go on."""
     campaign_id, sender_id, ids = await claimed_recipients(client, 20)
     async with marks_connection() as marks_db, marks_connection() as locker:
         marks = sending.SentMarks(marks_db, sender_id, limit=8)
