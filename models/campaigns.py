@@ -91,7 +91,8 @@ class CampaignRecipient(Model):
     attempts = fields.IntField(default=0)
     last_error: fields.Field[str | None] = fields.TextField(null=True)  # type: ignore[assignment]
     smtp_code = fields.IntField(null=True)
-    message_id = fields.CharField(max_length=255, unique=True)
+    # Unique by construction, and found through (campaign, contact): server/campaigns/message_ids.py
+    message_id = fields.CharField(max_length=255)
     lease_until = fields.DatetimeField(null=True)
     leased_by = fields.CharField(max_length=64, null=True)
     next_attempt_at = fields.DatetimeField(null=True)

@@ -34,7 +34,7 @@ from limits.aio.strategies import FixedWindowRateLimiter
 from tortoise import connections
 
 from models.campaigns import Campaign, CampaignStatus
-from server.campaigns import progress, rendering
+from server.campaigns import message_ids, progress, rendering
 from server.campaigns.mime import CampaignMime
 from server.campaigns.service import (
     AUDIENCE_WHERE,
@@ -165,8 +165,7 @@ WITH chunk AS (
         (campaign_id, contact_id, email, first_name, last_name, status, attempts, message_id,
          created_at)
     SELECT $4::uuid, chunk.id, chunk.email, chunk.first_name, chunk.last_name, 'queued', 0,
-           '<c' || replace($4::text, '-', '') || '.' || replace(chunk.id::text, '-', '') || '@'
-               || $5::text || '>',
+           {message_ids.sql("$4::uuid", "chunk.id", "$5::text")},
            now()
     FROM chunk
     ORDER BY chunk.created_at, chunk.id

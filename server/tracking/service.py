@@ -15,7 +15,7 @@ from tortoise import connections
 
 from models.campaigns import Campaign, CampaignRecipient, RecipientStatus
 from models.contacts import Contact, ContactStatus
-from server.campaigns import progress
+from server.campaigns import message_ids, progress
 from server.contacts.service import record_event
 from server.core.config import get_config
 from server.core.db import transaction
@@ -129,9 +129,17 @@ async def apply_mail_event(event: MailEvent) -> dict[str, Any]:
     message_id = event.message_id.strip()
     if not message_id.startswith("<"):
         message_id = f"<{message_id}>"
+    key = message_ids.recipient_key(message_id)
+    if key is None:
+        raise NotFound("No campaign message has this Message-ID.")
+    campaign_id, contact_id = key
     async with transaction():
         recipient = (
-            await CampaignRecipient.filter(message_id=message_id).select_for_update().first()
+            await CampaignRecipient.filter(
+                campaign_id=campaign_id, contact_id=contact_id, message_id=message_id
+            )
+            .select_for_update()
+            .first()
         )
         if recipient is None:
             raise NotFound("No campaign message has this Message-ID.")

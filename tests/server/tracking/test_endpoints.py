@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import uuid
 from typing import Any
 
 import pytest
@@ -150,9 +151,23 @@ async def test_signed_bounce_and_complaint_mark_recipient_and_contact(
     ).status_code == 200
     assert (await Contact.get(id=other.contact_id)).status is ContactStatus.complained
 
+    # Some providers report the Message-ID without its angle brackets.
+    bare = other.message_id.strip("<>")
+    raw, headers = _signed({"event": "delivered", "message_id": bare}, "whsec-test")
+    assert (
+        await client.post("/api/webhooks/mail-events", data=raw, headers=headers)
+    ).status_code == 200
+    assert (await CampaignRecipient.get(id=other.id)).delivered_at is not None
+
     raw, headers = _signed({"event": "bounce", "message_id": "<nope@x>"}, "whsec-test")
     missing = await client.post("/api/webhooks/mail-events", data=raw, headers=headers)
     assert missing.status_code == 404
+    # Our shape, naming a real contact, but a campaign it was never sent in.
+    forged = f"<c{uuid.uuid4().hex}.{recipient.contact_id.hex}@inkwell.localhost>"
+    raw, headers = _signed({"event": "bounce", "message_id": forged}, "whsec-test")
+    missing = await client.post("/api/webhooks/mail-events", data=raw, headers=headers)
+    assert missing.status_code == 404
+    assert (await missing.get_json())["code"] == "not_found"
     raw, headers = _signed({"event": "explode", "message_id": "<nope@x>"}, "whsec-test")
     invalid = await client.post("/api/webhooks/mail-events", data=raw, headers=headers)
     assert invalid.status_code == 422
