@@ -66,6 +66,7 @@ from server.chat.service import (
 from server.core import outbox
 from server.core.config import get_config
 from server.core.db import transaction
+from server.core.logging import log_context
 from server.core.metrics import record_ai_request
 from server.core.redis import get_redis
 
@@ -212,8 +213,9 @@ def begin(
 
 def _outside() -> contextvars.Context:
     """A context for a request sent from inside the send's transaction: a copy of the
-    sender's would carry the transaction (its connection and commit hooks) along."""
-    return contextvars.Context()
+    sender's would carry the transaction (its connection and commit hooks) along; the
+    request id comes along, for the request's log lines."""
+    return log_context()
 
 
 @dataclass(frozen=True)

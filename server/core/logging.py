@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import logging
 import re
 import sys
@@ -65,6 +66,15 @@ def bind_request_id(request_id: str) -> None:
 def current_request_id() -> str | None:
     value = get_contextvars().get("request_id")
     return str(value) if value is not None else None
+
+
+def log_context() -> contextvars.Context:
+    """A fresh context holding only the current log bindings (the request id): for a task
+    that must not inherit the rest of its creator's context, such as an open transaction,
+    but whose log lines still belong to the request that started it."""
+    context = contextvars.Context()
+    context.run(bind_contextvars, **get_contextvars())
+    return context
 
 
 def configure_logging(*, json: bool, level: str = "INFO", cache_loggers: bool = True) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextvars
 import json
 import logging
 
@@ -13,6 +15,7 @@ from server.core.logging import (
     bind_request_id,
     configure_logging,
     current_request_id,
+    log_context,
     mask_text,
     new_request_id,
 )
@@ -53,3 +56,27 @@ def test_json_log_line_is_masked_and_has_request_id(capsys: pytest.CaptureFixtur
     assert "dave@" not in second["event"]
     assert current_request_id() == "rid-42"
     clear_contextvars()
+
+
+_HELD = contextvars.ContextVar[str | None]("_HELD", default=None)
+
+
+async def test_a_log_context_carries_the_request_id_and_nothing_else() -> None:
+    """What a task sent from inside a transaction runs in: its log lines name the request,
+    and the transaction (here a stand-in context variable) stays behind."""
+    clear_contextvars()
+    bind_request_id("req-42")
+    _HELD.set("the open transaction")
+
+    def seen() -> tuple[str | None, str | None]:
+        return current_request_id(), _HELD.get()
+
+    async def in_task() -> tuple[str | None, str | None]:
+        return seen()
+
+    try:
+        assert await asyncio.create_task(in_task(), context=log_context()) == ("req-42", None)
+        assert seen() == ("req-42", "the open transaction")
+    finally:
+        clear_contextvars()
+        _HELD.set(None)
