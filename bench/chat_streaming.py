@@ -22,6 +22,10 @@ queue the N generations) and the fake run as subprocesses on loopback; all are s
 the end. Every block reports the CPU time our web and worker processes spent per reply and
 the machine's load average, since on a small shared machine CPU, not waiting, sets the
 figures at high N.
+
+Knobs: ``BENCH_STREAMS`` (the Ns, comma-separated), ``BENCH_FIRST_TOKEN_MS`` and
+``BENCH_TOKEN_MS`` (the fake's timing, default 50 and 20), ``BENCH_STREAM_SAMPLES`` (the TTFT
+samples small N is repeated in rounds to reach, default 20).
 """
 
 from __future__ import annotations
@@ -56,7 +60,7 @@ TOKEN_INTERVAL = float(os.environ.get("BENCH_TOKEN_MS", "20")) / 1000
 GOAL_P50_MS = 5.0
 GOAL_P99_MS = 25.0
 # A single stream gives one TTFT; small N is repeated in rounds to get this many samples.
-MIN_SAMPLES = 20
+MIN_SAMPLES = int(os.environ.get("BENCH_STREAM_SAMPLES", "20"))
 CONNECT_BATCH = 20
 ROUND_TIMEOUT = 30.0
 SETTLE_TIMEOUT = 300.0

@@ -4,6 +4,10 @@ Starts each server as its own process (Uvicorn, one worker, same flags), drives 
 50 concurrent keep-alive connections from this process, and prints requests per second and
 p50/p99 latency for the baseline, ``/healthz`` and the database-backed ``/readyz``, with ratios.
 Hypercorn serving ``/healthz`` is measured too, since the choice of server rests on it.
+Every row counts the responses by status code; ``/readyz`` is measured once it answers 200.
+
+Knobs: ``BENCH_SECONDS`` (measured seconds per run, default 5), ``BENCH_WARMUP_SECONDS``
+(unmeasured load before each run, default 1).
 """
 
 from __future__ import annotations
@@ -18,11 +22,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import aiohttp
+
 from bench.load import LoadResult, run_load
 
 ROOT = Path(__file__).resolve().parents[1]
 CONNECTIONS = 50
 SECONDS = float(os.environ.get("BENCH_SECONDS", "5"))
+WARMUP = float(os.environ.get("BENCH_WARMUP_SECONDS", "1"))
 
 
 def free_port() -> int:
@@ -64,6 +71,20 @@ def serve(argv: list[str], port: int, env: dict[str, str] | None = None) -> Iter
             proc.kill()
 
 
+async def until_ready(url: str, seconds: float = 30) -> None:
+    """Wait until ``/readyz`` answers 200: until the worker's first heartbeat it answers 503."""
+    deadline = time.monotonic() + seconds
+    async with aiohttp.ClientSession() as session:
+        while True:
+            async with session.get(url) as response:
+                if response.status == 200:
+                    return
+                body = await response.text()
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{url} not ready after {seconds:.0f} s: {body}")
+            await asyncio.sleep(0.2)
+
+
 def uvicorn(app: str, port: int) -> list[str]:
     return [sys.executable, "-m", "uvicorn", app, "--host", "127.0.0.1", "--port", str(port),
             "--no-access-log", "--log-level", "warning"]  # fmt: skip
@@ -75,10 +96,11 @@ def main() -> None:
     results: dict[str, LoadResult] = {}
 
     def measure(name: str, url: str) -> None:
-        results[name] = asyncio.run(run_load(name, url, connections=CONNECTIONS, seconds=SECONDS))
+        load = run_load(name, url, connections=CONNECTIONS, seconds=SECONDS, warmup=WARMUP)
+        results[name] = asyncio.run(load)
         print(results[name].row(), flush=True)
 
-    print(f"HTTP overhead: {CONNECTIONS} connections, {SECONDS:.0f} s per run, one process each")
+    print(f"HTTP overhead: {CONNECTIONS} connections, {SECONDS:g} s per run, one process each")
     port = free_port()
     with serve(uvicorn("bench.hello_asgi:app", port), port):
         measure("bare ASGI hello (uvicorn)", f"http://127.0.0.1:{port}/")
@@ -93,6 +115,7 @@ def main() -> None:
         port = free_port()
         with serve(uvicorn("server.asgi:app", port), port):
             measure("inkwell /healthz (uvicorn)", f"http://127.0.0.1:{port}/healthz")
+            asyncio.run(until_ready(f"http://127.0.0.1:{port}/readyz"))
             measure("inkwell /readyz db+redis (uvicorn)", f"http://127.0.0.1:{port}/readyz")
         port = free_port()
         hypercorn = [python, "-m", "hypercorn", "server.asgi:app", "--bind",
@@ -101,7 +124,11 @@ def main() -> None:
             measure("inkwell /healthz (hypercorn)", f"http://127.0.0.1:{port}/healthz")
     finally:
         worker.terminate()
-        worker.wait(10)
+        try:
+            worker.wait(10)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait(5)
 
     base = results["bare ASGI hello (uvicorn)"]
     print("\nratios (higher req/s ratio is better; 1.00 = as fast as the bare app)")

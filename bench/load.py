@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import statistics
 import time
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 import aiohttp
 
@@ -17,6 +18,8 @@ class LoadResult:
     errors: int
     seconds: float
     latencies: list[float]
+    # Responses by status code: a fast 503 is not the path a benchmark means to measure.
+    statuses: Counter[int] = field(default_factory=Counter)
 
     @property
     def rps(self) -> float:
@@ -30,6 +33,7 @@ class LoadResult:
         return (
             f"{self.name:<34} {self.rps:>9.0f} req/s  p50 {self.percentile(0.5):>7.2f} ms"
             f"  p99 {self.percentile(0.99):>7.2f} ms  errors {self.errors}"
+            f"  HTTP {', '.join(f'{code} x{n}' for code, n in sorted(self.statuses.items()))}"
         )
 
 
@@ -38,6 +42,7 @@ async def run_load(
 ) -> LoadResult:
     connector = aiohttp.TCPConnector(limit=connections, force_close=False)
     latencies: list[float] = []
+    statuses: Counter[int] = Counter()
     errors = 0
     async with aiohttp.ClientSession(connector=connector) as session:
         measuring = False
@@ -47,15 +52,19 @@ async def run_load(
             nonlocal errors
             while time.perf_counter() < stop_at:
                 started = time.perf_counter()
+                status = None
                 try:
                     async with session.get(url) as response:
                         await response.read()
-                        ok = response.status < 500 or response.status == 503
+                        status = response.status
+                        ok = status < 500 or status == 503
                 except aiohttp.ClientError:
                     ok = False
                 if measuring:
                     latencies.append(time.perf_counter() - started)
                     errors += 0 if ok else 1
+                    if status is not None:
+                        statuses[status] += 1
 
         tasks = [asyncio.create_task(worker()) for _ in range(connections)]
         await asyncio.sleep(warmup)
@@ -63,7 +72,7 @@ async def run_load(
         began = time.perf_counter()
         await asyncio.gather(*tasks)
         elapsed = time.perf_counter() - began
-    return LoadResult(name, len(latencies), errors, elapsed, latencies)
+    return LoadResult(name, len(latencies), errors, elapsed, latencies, statuses)
 
 
 def median_of(results: list[LoadResult]) -> float:
