@@ -299,9 +299,12 @@ async def print_phases(campaign_id: uuid.UUID, started_at: datetime) -> None:
 async def run(env: dict[str, str], workdir: Path) -> None:
     from models.accounts import Workspace
     from models.campaigns import CampaignRecipient, CampaignStatus
+    from realtime.emit import set_emitter
+    from realtime.server import redis_manager
     from server.campaigns import service
     from server.campaigns.schemas import Audience, CampaignCreate
     from server.core.auth import ROLE_CAPABILITIES
+    from server.core.config import get_config
     from server.core.db import close_db, init_db
     from server.core.redis import close_redis, connect_redis
 
@@ -312,6 +315,9 @@ async def run(env: dict[str, str], workdir: Path) -> None:
     env = {**env, "SMTP_URL": f"smtp://127.0.0.1:{port}"}
     await init_db()
     await connect_redis()
+    # This process calls the campaign and chat services as the web process does: it publishes
+    # their events (the first progress, the thread's state) as the web process would.
+    set_emitter(redis_manager(get_config(), write_only=True))
     workspace = None
     try:
         wait_for(port, sink)
@@ -416,6 +422,10 @@ async def run(env: dict[str, str], workdir: Path) -> None:
         for label, cpu in (("raw", raw_cpu), ("ours", ours_cpu)):
             parts = ", ".join(f"{k} {v / N * 1000:.3f}" for k, v in cpu.items())
             print(f"  CPU ms per message, {label}: {sum(cpu.values()) / N * 1000:.3f} ({parts})")
+        # Beside the rate: the CPU each side spent per message drifts less with the machine's
+        # speed than messages per second, and shows how much of a shortfall is our work rather
+        # than waiting.
+        print(f"  CPU per message, raw/ours: {sum(raw_cpu.values()) / sum(ours_cpu.values()):.1%}")
         rss_mb = rss.peak / 1024 / 1024
         goal = "met" if rss_mb < GOAL_RSS_MB else "NOT met"
         print(f"  worker peak RSS {rss_mb:.0f} MB  goal < {GOAL_RSS_MB} MB: {goal}")
@@ -429,6 +439,7 @@ async def run(env: dict[str, str], workdir: Path) -> None:
         if workspace is not None:
             with contextlib.suppress(Exception):
                 await Workspace.filter(id=workspace.id).delete()
+        set_emitter(None)
         await close_redis()
         await close_db()
 
