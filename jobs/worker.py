@@ -22,6 +22,7 @@ from server.core.config import get_config
 from server.core.db import close_db, init_db
 from server.core.logging import configure_logging
 from server.core.outbox import wake_key
+from server.core.process import freeze_startup_objects
 from server.core.redis import close_redis, connect_redis, has_redis, redis_settings
 
 log = structlog.get_logger(__name__)
@@ -203,4 +204,6 @@ class Worker(arq_worker.Worker):
 
 def run() -> None:
     """Run the worker with ``WorkerSettings`` until a signal stops it."""
+    # Every job module is imported by now (WorkerSettings lists their functions).
+    freeze_startup_objects()
     Worker(**arq_worker.get_kwargs(WorkerSettings)).run()  # type: ignore[arg-type]
