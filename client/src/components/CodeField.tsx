@@ -30,3 +30,22 @@ export function CodeField({ value, onChange, error, hint }: CodeFieldProps) {
     />
   );
 }
+
+interface ResendCodeButtonProps {
+  sending: boolean;
+  onResend(): void;
+}
+
+/** Asks for another code, for when the first one expired or never arrived. */
+export function ResendCodeButton({ sending, onResend }: ResendCodeButtonProps) {
+  return (
+    <button
+      type="button"
+      className="button button--secondary"
+      onClick={() => onResend()}
+      disabled={sending}
+    >
+      {sending ? "Sending…" : "Send a new code"}
+    </button>
+  );
+}

@@ -46,7 +46,19 @@ export function useSubmit(options: DescribeOptions) {
     });
   }, []);
 
-  return { pending, errors, failures, setErrors, run, reject, clearField };
+  /** A field's value, onChange and error: its error, about the old value, goes once the user edits it. */
+  function bind(name: string, value: string, setValue: (value: string) => void) {
+    return {
+      value,
+      onChange: (next: string) => {
+        setValue(next);
+        clearField(name);
+      },
+      error: errors.fields[name],
+    };
+  }
+
+  return { pending, errors, failures, setErrors, run, reject, clearField, bind };
 }
 
 /** Messages for empty required fields, keyed by field name. */

@@ -45,14 +45,7 @@ export default function ForgotPage() {
     >
       <Form onSubmit={submit} failures={form.failures} pending={form.pending}>
         <FormAlert message={form.errors.general} />
-        <EmailField
-          value={email}
-          onChange={(value) => {
-            setEmail(value);
-            form.clearField("email");
-          }}
-          error={form.errors.fields.email}
-        />
+        <EmailField {...form.bind("email", email, setEmail)} />
         <SubmitButton pending={form.pending} pendingText="Sending code…">
           Send reset code
         </SubmitButton>

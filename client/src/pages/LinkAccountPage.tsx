@@ -132,12 +132,7 @@ export default function LinkAccountPage() {
             autoComplete="current-password"
             required
             hint="The password of your Inkwell account."
-            value={password}
-            onChange={(value) => {
-              setPassword(value);
-              form.clearField("password");
-            }}
-            error={form.errors.fields.password}
+            {...form.bind("password", password, setPassword)}
           />
           <div className="form__actions">
             <SubmitButton pending={form.pending} pendingText="Connecting…">
@@ -157,14 +152,7 @@ export default function LinkAccountPage() {
         <Form onSubmit={submitCode} failures={form.failures} pending={form.pending}>
           <FormAlert message={form.errors.general} />
           <FormNotice message={notice} />
-          <CodeField
-            value={code}
-            onChange={(value) => {
-              setCode(value);
-              form.clearField("code");
-            }}
-            error={form.errors.fields.code}
-          />
+          <CodeField {...form.bind("code", code, setCode)} />
           <div className="form__actions">
             <SubmitButton pending={form.pending} pendingText="Connecting…">
               Connect account

@@ -6,7 +6,7 @@ import { ApiError } from "../api/client";
 import { useAuth } from "../auth/AuthContext";
 import { safeNext, withNext } from "../auth/safeNext";
 import { AuthCard } from "../components/AuthCard";
-import { CodeField } from "../components/CodeField";
+import { CodeField, ResendCodeButton } from "../components/CodeField";
 import { ProviderButtons } from "../components/ProviderButtons";
 import { Tabs, type TabItem } from "../components/Tabs";
 import { errorMessage } from "../forms/errors";
@@ -167,16 +167,7 @@ export default function LoginPage() {
   }
 
 
-  const emailField = (
-    <EmailField
-      value={email}
-      onChange={(value) => {
-        setEmail(value);
-        form.clearField("email");
-      }}
-      error={form.errors.fields.email}
-    />
-  );
+  const emailField = <EmailField {...form.bind("email", email, setEmail)} />;
 
   return (
     <AuthCard
@@ -221,12 +212,7 @@ export default function LoginPage() {
               type="password"
               autoComplete="current-password"
               required
-              value={password}
-              onChange={(value) => {
-                setPassword(value);
-                form.clearField("password");
-              }}
-              error={form.errors.fields.password}
+              {...form.bind("password", password, setPassword)}
             />
             <p className="form__aside">
               <Link to={email ? `/forgot?email=${encodeURIComponent(email.trim())}` : "/forgot"}>
@@ -251,26 +237,14 @@ export default function LoginPage() {
             <FormAlert message={form.errors.general} />
             <FormNotice message={notice} />
             <CodeField
-              value={code}
-              onChange={(value) => {
-                setCode(value);
-                form.clearField("code");
-              }}
-              error={form.errors.fields.code}
+              {...form.bind("code", code, setCode)}
               hint={`6 digits, from the email we sent to ${codeSentTo}.`}
             />
             <div className="form__actions">
               <SubmitButton pending={form.pending} pendingText="Logging in…">
                 Log in
               </SubmitButton>
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => void resendLoginCode()}
-                disabled={resending}
-              >
-                {resending ? "Sending…" : "Send a new code"}
-              </button>
+              <ResendCodeButton sending={resending} onResend={() => void resendLoginCode()} />
               <button
                 type="button"
                 className="button button--link"

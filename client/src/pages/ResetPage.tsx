@@ -5,7 +5,7 @@ import { confirmPasswordReset, requestPasswordReset } from "../api/auth";
 import { useAuth } from "../auth/AuthContext";
 import { safeNext, withNext } from "../auth/safeNext";
 import { AuthCard } from "../components/AuthCard";
-import { CodeField } from "../components/CodeField";
+import { CodeField, ResendCodeButton } from "../components/CodeField";
 import { errorMessage } from "../forms/errors";
 import { Form, FormAlert, FormNotice, SubmitButton } from "../forms/Form";
 import {
@@ -91,42 +91,14 @@ export default function ResetPage() {
       <Form onSubmit={submit} failures={form.failures} pending={form.pending}>
         <FormAlert message={form.errors.general} />
         <FormNotice message={notice} />
-        <EmailField
-          value={email}
-          onChange={(value) => {
-            setEmail(value);
-            form.clearField("email");
-          }}
-          error={form.errors.fields.email}
-        />
-        <CodeField
-          value={code}
-          onChange={(value) => {
-            setCode(value);
-            form.clearField("code");
-          }}
-          error={form.errors.fields.code}
-        />
-        <NewPasswordField
-          value={password}
-          onChange={(value) => {
-            setPassword(value);
-            form.clearField("password");
-          }}
-          error={form.errors.fields.password}
-        />
+        <EmailField {...form.bind("email", email, setEmail)} />
+        <CodeField {...form.bind("code", code, setCode)} />
+        <NewPasswordField {...form.bind("password", password, setPassword)} />
         <div className="form__actions">
           <SubmitButton pending={form.pending} pendingText="Saving…">
             Set new password
           </SubmitButton>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => void resend()}
-            disabled={resending}
-          >
-            {resending ? "Sending…" : "Send a new code"}
-          </button>
+          <ResendCodeButton sending={resending} onResend={() => void resend()} />
         </div>
       </Form>
     </AuthCard>

@@ -65,29 +65,12 @@ export default function SignupPage() {
           autoComplete="name"
           required
           maxLength={200}
-          value={name}
-          onChange={(value) => {
-            setName(value);
-            form.clearField("name");
-          }}
-          error={form.errors.fields.name}
+          {...form.bind("name", name, setName)}
         />
-        <EmailField
-          value={email}
-          onChange={(value) => {
-            setEmail(value);
-            form.clearField("email");
-          }}
-          error={form.errors.fields.email}
-        />
+        <EmailField {...form.bind("email", email, setEmail)} />
         <NewPasswordField
           label="Password"
-          value={password}
-          onChange={(value) => {
-            setPassword(value);
-            form.clearField("password");
-          }}
-          error={form.errors.fields.password}
+          {...form.bind("password", password, setPassword)}
         />
         <SubmitButton pending={form.pending} pendingText="Creating account…">
           Sign up

@@ -5,7 +5,7 @@ import { sendCode, verifyCode } from "../api/auth";
 import { useAuth } from "../auth/AuthContext";
 import { safeNext, withNext } from "../auth/safeNext";
 import { AuthCard } from "../components/AuthCard";
-import { CodeField } from "../components/CodeField";
+import { CodeField, ResendCodeButton } from "../components/CodeField";
 import { errorMessage } from "../forms/errors";
 import { Form, FormAlert, FormNotice, SubmitButton } from "../forms/Form";
 import { CODE_PATTERN, EMAIL_PATTERN, useSubmit } from "../forms/useSubmit";
@@ -84,35 +84,14 @@ export default function VerifyPage() {
         <FormAlert message={form.errors.general} />
         <FormNotice message={notice} />
         {emailFromLink ? null : (
-          <EmailField
-            value={email}
-            onChange={(value) => {
-              setEmail(value);
-              form.clearField("email");
-            }}
-            error={form.errors.fields.email}
-          />
+          <EmailField {...form.bind("email", email, setEmail)} />
         )}
-        <CodeField
-          value={code}
-          onChange={(value) => {
-            setCode(value);
-            form.clearField("code");
-          }}
-          error={form.errors.fields.code}
-        />
+        <CodeField {...form.bind("code", code, setCode)} />
         <div className="form__actions">
           <SubmitButton pending={form.pending} pendingText="Verifying…">
             Verify email
           </SubmitButton>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => void resend()}
-            disabled={resending}
-          >
-            {resending ? "Sending…" : "Send a new code"}
-          </button>
+          <ResendCodeButton sending={resending} onResend={() => void resend()} />
         </div>
       </Form>
     </AuthCard>

@@ -118,12 +118,7 @@ export function AddContactDialog({
               autoComplete="off"
               required
               maxLength={320}
-              value={email}
-              onChange={(value) => {
-                setEmail(value);
-                form.clearField("email");
-              }}
-              error={form.errors.fields.email}
+              {...form.bind("email", email, setEmail)}
             />
             <ContactFields
               values={{ firstName, lastName, tags, listIds }}

@@ -69,12 +69,7 @@ function ListRow({
             autoComplete="off"
             maxLength={200}
             autoFocus
-            value={name}
-            onChange={(value) => {
-              setName(value);
-              form.clearField("name");
-            }}
-            error={form.errors.fields.name}
+            {...form.bind("name", name, setName)}
           />
           <div className="form__actions">
             <SubmitButton pending={form.pending} pendingText="Saving…">
@@ -233,12 +228,7 @@ export function ListsPanel({
           name="name"
           autoComplete="off"
           maxLength={200}
-          value={name}
-          onChange={(value) => {
-            setName(value);
-            form.clearField("name");
-          }}
-          error={form.errors.fields.name}
+          {...form.bind("name", name, setName)}
         />
         <SubmitButton pending={form.pending} pendingText="Creating…" variant="secondary">
           Create list

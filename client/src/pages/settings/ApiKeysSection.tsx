@@ -316,12 +316,7 @@ export function ApiKeysSection() {
           required
           maxLength={100}
           hint="So you can tell keys apart, e.g. “Zapier” or “Nightly import”."
-          value={name}
-          onChange={(value) => {
-            setName(value);
-            form.clearField("name");
-          }}
-          error={form.errors.fields.name}
+          {...form.bind("name", name, setName)}
         />
         <fieldset
           className={`fieldset${form.errors.fields.scopes ? " field--invalid" : ""}`}

@@ -53,22 +53,12 @@ export function PasswordSection({ onChanged }: { onChanged(): void }) {
           type="password"
           autoComplete="current-password"
           required
-          value={current}
-          onChange={(value) => {
-            setCurrent(value);
-            form.clearField("current_password");
-          }}
-          error={form.errors.fields.current_password}
+          {...form.bind("current_password", current, setCurrent)}
         />
         <NewPasswordField
           name="new_password"
           advice="Other devices are signed out when you change it."
-          value={next}
-          onChange={(value) => {
-            setNext(value);
-            form.clearField("new_password");
-          }}
-          error={form.errors.fields.new_password}
+          {...form.bind("new_password", next, setNext)}
         />
         <SubmitButton pending={form.pending} pendingText="Changing password…">
           Change password

@@ -147,12 +147,7 @@ function SenderForm({
         autoComplete="organization"
         maxLength={NAME_MAX}
         hint={`Shown as who the email is from. Empty uses the workspace name, ${saved.name}.`}
-        value={senderName}
-        onChange={(value) => {
-          setSenderName(value);
-          form.clearField("sender_name");
-        }}
-        error={form.errors.fields.sender_name}
+        {...form.bind("sender_name", senderName, setSenderName)}
       />
       <TextAreaField
         label="Postal address"
@@ -160,12 +155,7 @@ function SenderForm({
         autoComplete="street-address"
         rows={4}
         hint={`Up to ${ADDRESS_LINES_MAX} lines, printed in every email's footer.`}
-        value={address}
-        onChange={(value) => {
-          setAddress(value);
-          form.clearField("postal_address");
-        }}
-        error={form.errors.fields.postal_address}
+        {...form.bind("postal_address", address, setAddress)}
       />
       <SubmitButton pending={form.pending} pendingText="Saving…">
         Save sender
