@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import asyncpg
+
+from bench.campaign_send import DatabaseCpu
+from server.core.config import get_config
 from tests.bench.conftest import run_benchmark
 
 
@@ -10,3 +14,23 @@ def test_a_campaign_is_compared_with_the_raw_client(db: None) -> None:
     assert out.count("raw aiosmtplib client, ") == 2
     for line in ("timeline from send: expanded +", "ratio ours/raw", "worker peak RSS"):
         assert line in out, out
+
+
+async def test_database_cpu_counts_our_databases_backends_less_the_excluded_one(db: None) -> None:
+    url = get_config().database_url
+    assert url is not None
+    database = url.rsplit("/", 1)[1].split("?")[0]
+    burn = "SELECT count(*) FROM generate_series(1, 4000000)"
+    counted, excluded = await asyncpg.connect(url), await asyncpg.connect(url)
+    try:
+        skip = excluded.get_server_pid()
+        with DatabaseCpu(database, exclude={skip}) as cpu:
+            await excluded.fetchval(burn)
+        alone = cpu.seconds
+        with DatabaseCpu(database, exclude={skip}) as cpu:
+            await counted.fetchval(burn)
+    finally:
+        await counted.close()
+        await excluded.close()
+    assert alone < cpu.seconds / 4, (alone, cpu.seconds)
+    assert cpu.seconds > 0.1, cpu.seconds

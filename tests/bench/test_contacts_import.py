@@ -1,9 +1,15 @@
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+import time
 
+import psutil  # type: ignore[import-untyped]
 from tortoise import connections
 
+from bench.contacts_import import PeakRss
 from models.accounts import Workspace
 from tests.bench.conftest import run_benchmark
 
@@ -44,3 +50,22 @@ async def test_an_import_is_compared_with_a_bare_copy(db: None) -> None:
         "SELECT tablename FROM pg_tables WHERE tablename LIKE 'bench\\_%'"
     )
     assert tables == [], tables
+
+
+def test_peak_rss_counts_a_child_started_after_the_sampling() -> None:
+    # The child writes 80 MB (so the pages are resident) and waits to be stopped.
+    child_code = (
+        "import sys; data = b'x' * (80 << 20); print('ready', flush=True); sys.stdin.read()"
+    )
+    with PeakRss(os.getpid()) as rss:
+        own = psutil.Process().memory_info().rss
+        child = subprocess.Popen(
+            [sys.executable, "-c", child_code], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+        )
+        try:
+            assert child.stdout is not None
+            assert child.stdout.readline() == b"ready\n"
+            time.sleep(2.5)  # past the next look for children (once a second)
+        finally:
+            child.communicate(b"")
+    assert rss.peak >= own + (75 << 20), (rss.peak, own)
