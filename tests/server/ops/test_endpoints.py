@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import subprocess
+import threading
 from collections.abc import AsyncIterator, Iterator
 
+import asyncpg
 import pytest
 from arq import create_pool
 from arq.connections import ArqRedis, RedisSettings
@@ -69,28 +71,70 @@ async def test_readyz_names_pending_migrations(
     assert body["checks"]["migrations"] == "1 pending: 9_20990101000000_future.py"
 
 
-async def test_readyz_recovers_after_database_connections_drop(
-    client: TestClientProtocol, running_worker: Worker
+def _end_other_sessions(database_url: str) -> None:
+    """Ends every other session of the test database, as a database restart would, and waits
+    (up to 5 s each) until those server processes have exited.
+
+    It runs on its own thread and event loop, and blocks the test's loop meanwhile: our pool
+    cannot see its connections close before the next request takes one of them."""
+
+    async def end() -> None:
+        conn = await asyncpg.connect(database_url)
+        try:
+            await conn.execute(
+                "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+        finally:
+            await conn.close()
+
+    thread = threading.Thread(target=asyncio.run, args=(end(),))
+    thread.start()
+    thread.join()
+
+
+async def test_readyz_stays_ready_when_its_pooled_connections_died(
+    client: TestClientProtocol, running_worker: Worker, config: Config
 ) -> None:
     assert (await client.get("/readyz")).status_code == 200
-    # Another session kills every connection our pool holds, as a database restart would, and
-    # waits (up to 5 s each) until those backends have exited.
+    assert config.database_url is not None
+    _end_other_sessions(config.database_url)
+    # The next request meets dead connections: the checks go on to fresh ones.
+    response = await client.get("/readyz")
+    body = await response.get_json()
+    assert response.status_code == 200, body
+    assert body["checks"] == {
+        "database": "ok",
+        "redis": "ok",
+        "worker": "ok",
+        "migrations": "ok",
+    }
+    # And the pool is whole again: a plain query works.
+    _, rows = await connections.get("default").execute_query("SELECT 1 AS one")
+    assert rows[0]["one"] == 1
+
+
+async def test_a_check_query_that_loses_its_connection_runs_again_on_another(db: None) -> None:
     conn = connections.get("default")
-    await conn.execute_query(
-        "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity "
-        "WHERE datname = current_database() AND pid <> pg_backend_pid()"
-    )
-    # A request may still meet a pooled connection the event loop has not yet seen closed;
-    # within a few seconds every check answers from a fresh connection.
-    seen: list[tuple[int, object]] = []
-    deadline = asyncio.get_running_loop().time() + 10
-    while asyncio.get_running_loop().time() < deadline:
-        response = await client.get("/readyz")
-        seen.append((response.status_code, await response.get_json()))
-        if response.status_code == 200:
-            break
-        await asyncio.sleep(0.2)
-    assert seen[-1][0] == 200, seen
+    await conn.execute_script("DROP SEQUENCE IF EXISTS probe_once; CREATE SEQUENCE probe_once")
+    try:
+        # The first run ends its own server process mid-query, as a restart would; the second
+        # finds n = 2 and answers.
+        rows = await service._query(
+            "SELECT n FROM (SELECT nextval('probe_once') AS n) s "
+            "WHERE n > 1 OR pg_terminate_backend(pg_backend_pid())"
+        )
+        assert [row["n"] for row in rows] == [2]
+    finally:
+        await conn.execute_script("DROP SEQUENCE probe_once")
+
+
+async def test_a_check_query_gives_up_when_every_connection_it_gets_dies(db: None) -> None:
+    with pytest.raises(service._CONNECTION_LOST):
+        await service._query("SELECT pg_terminate_backend(pg_backend_pid())")
+    # The pool replaced what died.
+    _, rows = await connections.get("default").execute_query("SELECT 1 AS one")
+    assert rows[0]["one"] == 1
 
 
 @pytest.fixture
