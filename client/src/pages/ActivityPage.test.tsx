@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
+import type { Campaign } from "../api/campaigns";
 import type { CampaignProgress, CampaignWatchAck } from "../realtime/events";
 import { json, SIGNED_IN, stubApi } from "../test/api";
 import { campaign, progress } from "../test/campaigns";
@@ -70,10 +71,14 @@ function pagedRecipients(request: Request) {
 
 const NO_RECIPIENTS = () => json({ items: [], next_cursor: null });
 
-function activityApi(posted: string[] = [], recipients: (request: Request) => Response = NO_RECIPIENTS) {
+function activityApi(
+  posted: string[] = [],
+  recipients: (request: Request) => Response = NO_RECIPIENTS,
+  listed: () => Campaign[] = () => [CAMPAIGN],
+) {
   return stubApi({
     ...SIGNED_IN,
-    "GET /api/campaigns": () => json({ items: [CAMPAIGN] }),
+    "GET /api/campaigns": () => json({ items: listed() }),
     "GET /api/campaigns/c1/kpis": () =>
       json({
         progress: progress({}),
@@ -122,6 +127,32 @@ describe("Activity", () => {
     await waitFor(() => expect(bars[0]?.getAttribute("value")).toBe("70"));
     fireEvent.click(await screen.findByRole("button", { name: "Pause" }));
     await waitFor(() => expect(posted).toEqual(["pause"]));
+  });
+
+  it("lists a campaign that starts sending while the page is open, with its live bar", async () => {
+    socket.state = "live";
+    const autumn = campaign({ id: "c2", name: "Autumn", status: "sending", total: 10 });
+    let listed = [CAMPAIGN];
+    socket.watched = [];
+    const api = activityApi([], NO_RECIPIENTS, () => listed);
+    renderAt("/activity");
+    await waitFor(() => expect(socket.watched).toContain("c1"));
+    expect(api.to("GET /api/campaigns")).toHaveLength(1);
+    expect(screen.queryByRole("progressbar", { name: "Autumn progress" })).toBeNull();
+
+    // Sent from another tab: its first events reach the workspace's sockets.
+    listed = [autumn, CAMPAIGN];
+    const event = { ...progress({ sent: 2, queued: 8, updated_at: "2026-01-01T00:00:02Z" }), campaign_id: "c2" };
+    for (const listener of [...socket.listeners]) listener(event);
+    for (const listener of [...socket.listeners]) listener(event);
+    const bars = await screen.findAllByRole("progressbar", { name: "Autumn progress" });
+    await waitFor(() => expect(socket.watched).toContain("c2"));
+    for (const listener of [...socket.listeners]) {
+      listener({ ...progress({ sent: 6, queued: 4, updated_at: "2026-01-01T00:00:03Z" }), campaign_id: "c2" });
+    }
+    await waitFor(() => expect(bars[0]?.getAttribute("value")).toBe("60"));
+    // Read again once for that campaign, not once per event.
+    expect(api.to("GET /api/campaigns")).toHaveLength(2);
   });
 
   it("shows the first recipients and more on request, until there are no more", async () => {

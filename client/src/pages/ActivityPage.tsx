@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 import {
   controlCampaign,
@@ -254,7 +254,20 @@ export default function ActivityPage() {
     [campaigns.data],
   );
   const ids = useMemo(() => visible.map((c) => c.id), [visible]);
-  const { progress, polling } = useCampaignProgress(ids);
+  // A campaign that starts sending while the page is open (sent from another tab or by a
+  // teammate) announces itself with its first progress event: the list is read again, once
+  // per such campaign, and it appears with its live bar.
+  const listedFor = useRef(new Set<string>());
+  const { reload } = campaigns;
+  const onOther = useCallback(
+    (id: string) => {
+      if (listedFor.current.has(id)) return;
+      listedFor.current.add(id);
+      reload();
+    },
+    [reload],
+  );
+  const { progress, polling } = useCampaignProgress(ids, onOther);
   const selectedId = params.get("campaign") ?? visible[0]?.id ?? null;
   const selected = visible.find((c) => c.id === selectedId) ?? null;
 
