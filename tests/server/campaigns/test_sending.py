@@ -76,6 +76,13 @@ async def test_campaign_sends_one_message_per_recipient_with_headers_retries_and
         assert handler.count_for(person.email) == 1
         assert recipients[person.email].status is RecipientStatus.sent
     assert handler.count_for(people[1].email) == 0
+    # Each message is its own recipient's: address, Message-ID and merged name agree.
+    for received in handler.received:
+        (address,) = received.rcpt_tos
+        row = recipients[address]
+        assert received.message["Message-ID"] == row.message_id
+        assert address in str(received.message["To"])
+        assert received.message["Subject"] == f"Spring news for {row.first_name}"
 
     message = next(r.message for r in handler.received if people[4].email in r.rcpt_tos)
     row = recipients[people[4].email]
