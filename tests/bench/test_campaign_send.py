@@ -1,19 +1,34 @@
 from __future__ import annotations
 
+import re
+
 import asyncpg
 
+from bench import browser
 from bench.campaign_send import DatabaseCpu
 from server.core.config import get_config
 from tests.bench.conftest import run_benchmark
 
 
 def test_a_campaign_is_compared_with_the_raw_client(db: None) -> None:
-    out = run_benchmark("campaign_send", {"BENCH_CAMPAIGN_RECIPIENTS": "300"})
+    out = run_benchmark(
+        "campaign_send",
+        {"BENCH_CAMPAIGN_RECIPIENTS": "300", "BENCH_CAMPAIGN_BROWSER_RECIPIENTS": "200"},
+    )
     assert "sink received 300)" in out, out
     assert "recipients tried more than once: 0" in out
     assert out.count("raw aiosmtplib client, ") == 2
     for line in ("timeline from send: expanded +", "ratio ours/raw", "worker peak RSS"):
         assert line in out, out
+    # The second campaign, watched on the /activity page in Chromium until it showed 100%.
+    reason = browser.missing()
+    if reason is None:
+        found = re.search(r"the /activity page \(200 recipients\): (\d+) events; latency", out)
+        assert found is not None, out
+        assert int(found[1]) >= 1
+        assert "page at 100% " in out
+    else:
+        assert f"progress in a browser: skipped, {reason}" in out, out
 
 
 async def test_database_cpu_counts_our_databases_backends_less_the_excluded_one(db: None) -> None:

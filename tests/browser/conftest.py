@@ -16,24 +16,13 @@ from pathlib import Path
 import pytest
 from playwright.async_api import Browser, Page, async_playwright
 
+from bench.browser import CHROMIUM, FLAGS, missing
 from server.core.config import Config
 from server.mail.mailbox import get_message, list_messages
 from server.mail.sink import start_sink
 from server.message_templates.catalog import seed_catalog
 from tests.factories import DEFAULT_PASSWORD, make_user
 from tests.jobs.worker_harness import run_worker_burst
-
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CLIENT_DIST = Path(__file__).resolve().parents[2] / "client" / "dist"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 def _unavailable(reason: str) -> None:
@@ -45,10 +34,9 @@ def _unavailable(reason: str) -> None:
 
 @pytest.fixture
 async def browser() -> AsyncIterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        _unavailable(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
-    if not (CLIENT_DIST / "index.html").exists():
-        _unavailable("the client is not built (make client)")
+    reason = missing()
+    if reason is not None:
+        _unavailable(reason)
     async with async_playwright() as playwright:
         instance = await playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         yield instance
