@@ -266,15 +266,11 @@ async def raw_send(port: int, data: bytes, count_file: Path) -> float:
     return elapsed
 
 
-async def make_audience(workspace_id: uuid.UUID) -> tuple[uuid.UUID, uuid.UUID]:
-    """N contacts on a list, and the first ``BROWSER_N`` of them on a second one."""
+async def make_audience(workspace_id: uuid.UUID) -> uuid.UUID:
     from models.contacts import ContactList
     from server.core.config import get_config
 
     contact_list = await ContactList.create(id=uuid.uuid4(), workspace_id=workspace_id, name="All")
-    browser_list = await ContactList.create(
-        id=uuid.uuid4(), workspace_id=workspace_id, name="Browser"
-    )
     now = datetime.now(UTC)
     ids = [uuid.uuid4() for _ in range(N)]
     conn = await asyncpg.connect(get_config().database_url)
@@ -289,12 +285,29 @@ async def make_audience(workspace_id: uuid.UUID) -> tuple[uuid.UUID, uuid.UUID]:
         await conn.copy_records_to_table(
             "list_membership",
             columns=["contact_list_id", "contact_id", "created_at"],
-            records=[(contact_list.id, cid, now) for cid in ids]
-            + [(browser_list.id, cid, now) for cid in ids[:BROWSER_N]],
+            records=[(contact_list.id, cid, now) for cid in ids],
         )
     finally:
         await conn.close()
-    return contact_list.id, browser_list.id
+    return contact_list.id
+
+
+async def make_smaller_list(workspace_id: uuid.UUID, size: int) -> uuid.UUID:
+    """A list of the workspace's first ``size`` contacts."""
+    from tortoise import connections
+
+    from models.contacts import ContactList
+
+    contact_list = await ContactList.create(
+        id=uuid.uuid4(), workspace_id=workspace_id, name=f"First {size}"
+    )
+    await connections.get("default").execute_query(
+        "INSERT INTO list_membership (contact_list_id, contact_id, created_at) "
+        "SELECT $1, id, now() FROM contact WHERE workspace_id = $2 "
+        "ORDER BY created_at, id LIMIT $3",
+        [contact_list.id, workspace_id, size],
+    )
+    return contact_list.id
 
 
 async def watch(base_url: str, cookie: str, campaign_id: uuid.UUID) -> tuple[Any, list[float]]:
@@ -434,7 +447,7 @@ async def run(env: dict[str, str], workdir: Path) -> None:
         await workspace.save(update_fields=["postal_address"])
         actor.capabilities = ROLE_CAPABILITIES[actor.role]
         started = time.perf_counter()
-        list_id, browser_list_id = await make_audience(workspace.id)
+        list_id = await make_audience(workspace.id)
         print(f"Campaign send: {N:,} recipients, {SENDERS} senders x {CONCURRENCY} connections "
               f"(audience made in {time.perf_counter() - started:.1f} s)")  # fmt: skip
 
@@ -544,7 +557,7 @@ async def run(env: dict[str, str], workdir: Path) -> None:
         create = CampaignCreate(
             name="Bench in a browser",
             thread_id=thread_id,
-            audience=Audience(list_ids=[browser_list_id]),
+            audience=Audience(list_ids=[await make_smaller_list(workspace.id, BROWSER_N)]),
         )
         watched = await service.create_campaign(actor, create)
         await progress_in_browser(env, workdir, actor, cookie, watched.id)
