@@ -1,8 +1,33 @@
-import { screen } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { screen, waitFor } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import type { CampaignProgress } from "../realtime/events";
 import { json, SIGNED_IN, stubApi } from "../test/api";
-import { campaign } from "../test/campaigns";
+import { campaign, progress } from "../test/campaigns";
 import { renderAt } from "../test/render";
+
+const socket = vi.hoisted(() => ({
+  listeners: [] as ((payload: CampaignProgress) => void)[],
+}));
+
+vi.mock(import("../realtime/socket"), async (importOriginal) => {
+  const actual = await importOriginal();
+  return {
+    ...actual,
+    restart: vi.fn(),
+    connect: vi.fn(),
+    disconnect: vi.fn(),
+    on: vi.fn((event: string, listener: (payload: CampaignProgress) => void) => {
+      if (event === "campaign:progress") socket.listeners.push(listener);
+      return () => {
+        socket.listeners = socket.listeners.filter((l) => l !== listener);
+      };
+    }) as unknown as typeof actual.on,
+  };
+});
+
+function announce(id: string, changes: Partial<CampaignProgress>) {
+  for (const listener of [...socket.listeners]) listener({ ...progress({}), campaign_id: id, ...changes });
+}
 
 
 describe("Campaigns", () => {
@@ -26,5 +51,32 @@ describe("Campaigns", () => {
     expect(screen.getByRole("link", { name: "Summer" }).getAttribute("href")).toBe(
       "/activity?campaign=c2",
     );
+  });
+
+  it("follows the campaigns' progress events: status, reason and total, newest first", async () => {
+    let listed = [campaign({ status: "scheduled", send_at: "2026-01-01T09:00:00Z", timezone: "UTC" })];
+    const api = stubApi({ ...SIGNED_IN, "GET /api/campaigns": () => json({ items: listed }) });
+    renderAt("/campaigns");
+    const row = (await screen.findByText("Spring")).closest("tr");
+    expect(row?.textContent).toContain("scheduled for");
+
+    announce("c1", { status: "sending", total: 10, updated_at: "2026-01-01T09:00:01Z" });
+    await waitFor(() => expect(row?.textContent).toContain("sending"));
+    expect(row?.textContent).toContain("10");
+    // An older snapshot arriving late changes nothing.
+    announce("c1", { status: "scheduled", updated_at: "2026-01-01T09:00:00Z" });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(row?.textContent).not.toContain("scheduled");
+    const reason = "Paused automatically: 50 messages failed within 60 seconds.";
+    announce("c1", { status: "paused", status_reason: reason, updated_at: "2026-01-01T09:00:05Z" });
+    expect(await screen.findByRole("note")).toHaveProperty("textContent", reason);
+    expect(row?.textContent).not.toContain("scheduled");
+
+    // A campaign sent from another tab: the list is read again, once.
+    listed = [...listed, campaign({ id: "c2", name: "Summer", status: "sending" })];
+    announce("c2", { status: "sending", updated_at: "2026-01-01T09:00:06Z" });
+    announce("c2", { status: "sending", updated_at: "2026-01-01T09:00:07Z" });
+    expect(await screen.findByRole("link", { name: "Summer" })).toBeTruthy();
+    expect(api.to("GET /api/campaigns")).toHaveLength(2);
   });
 });

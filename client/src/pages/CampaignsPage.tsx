@@ -7,6 +7,7 @@ import { FormAlert } from "../forms/Form";
 import { formatDateTime } from "../lib/format";
 import { useLoad } from "../lib/useLoad";
 import { CreateCampaign, type CampaignSource } from "./campaigns/CreateCampaign";
+import { useLiveStatuses } from "./campaigns/useLiveStatuses";
 
 /** `?new=1&template=<id>` or `?new=1&thread=<id>`: the create flow, its content chosen. */
 function sourceFrom(params: URLSearchParams): CampaignSource | undefined {
@@ -18,6 +19,7 @@ function sourceFrom(params: URLSearchParams): CampaignSource | undefined {
 
 export default function CampaignsPage() {
   const campaigns = useLoad(useCallback((signal: AbortSignal) => listCampaigns(signal), []));
+  useLiveStatuses(campaigns.data, campaigns.set, campaigns.reload);
   const [params] = useSearchParams();
   const [initial] = useState(() => sourceFrom(params));
   const [creating, setCreating] = useState(() => params.get("new") === "1");

@@ -1,0 +1,55 @@
+"""The campaigns list in real Chromium follows a campaign sent from elsewhere (another tab, a
+teammate, the scheduler) through its progress events, without a reload."""
+
+from __future__ import annotations
+
+import aiohttp
+import pytest
+from playwright.async_api import Page, expect
+
+from server.mail.mailbox import list_messages
+from tests.browser.conftest import Inbox
+from tests.browser.flows import expect_socket_live
+from tests.server.campaigns.conftest import make_owner
+
+pytestmark = pytest.mark.browser
+
+
+async def test_the_campaign_list_follows_a_send_made_elsewhere(
+    page: Page, live_server: str, inbox: Inbox, running_worker: object
+) -> None:
+    owner = await make_owner(contacts=3)
+    await page.context.add_cookies(
+        [{"name": k, "value": v, "url": live_server} for k, v in owner.login.cookies.items()]
+    )
+    async with aiohttp.ClientSession() as http:
+        body = {
+            "name": "Spring",
+            "thread_id": str(owner.thread_id),
+            "audience": {"list_ids": [str(owner.list_id)], "tags": []},
+        }
+        async with http.post(
+            f"{live_server}/api/campaigns", json=body, headers=owner.login.headers()
+        ) as created:
+            assert created.status == 201, await created.text()
+            campaign = await created.json()
+
+        await page.goto(live_server + "/campaigns")
+        await expect_socket_live(page)
+        row = page.get_by_role("row").filter(has_text="Spring")
+        status = row.get_by_role("cell").nth(2)
+        await expect(status).to_have_text("draft")
+
+        # Sent from another tab: this page only hears of it through the socket.
+        async with http.post(
+            f"{live_server}/api/campaigns/{campaign['id']}/send", headers=owner.login.headers()
+        ) as sent:
+            assert sent.status == 202, await sent.text()
+
+    await expect(status).to_have_text("sent", timeout=30_000)
+    # No longer a draft: the name leads to its activity, and the total is the audience.
+    await expect(row.get_by_role("link", name="Spring")).to_have_attribute(
+        "href", f"/activity?campaign={campaign['id']}"
+    )
+    await expect(row.get_by_role("cell").nth(3)).to_have_text("3")
+    assert len(list_messages(inbox.directory)) == 3
