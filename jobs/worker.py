@@ -13,6 +13,8 @@ from arq import worker as arq_worker
 from arq.connections import RedisSettings, create_pool
 from arq.cron import CronJob
 from arq.typing import WorkerCoroutine
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from jobs.registry import JobFunction
 from realtime.emit import current_emitter, set_emitter
@@ -26,6 +28,12 @@ from server.core.process import freeze_startup_objects
 from server.core.redis import close_redis, connect_redis, has_redis, redis_settings
 
 log = structlog.get_logger(__name__)
+
+# What the worker's loop waits out instead of exiting, from redis-py and from the socket.
+REDIS_UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+# The wait between looks while Redis is away: doubling from the first to the last.
+REDIS_PAUSE_MIN = 0.2
+REDIS_PAUSE_MAX = 5.0
 
 
 def all_jobs() -> list[JobFunction | arq_worker.Function]:
@@ -171,10 +179,11 @@ class Worker(arq_worker.Worker):
     job this worker's own task is running (or just finished, until ARQ reaps the task) is
     certainly not startable, so it is skipped without asking; anything else goes through
     ARQ's own check.
-    """
 
-    async def start_jobs(self, job_ids: list[bytes]) -> None:
-        await super().start_jobs([j for j in job_ids if j.decode() not in self.tasks])
+    And it outlives Redis going away: ARQ's loop ends the process at the first failed
+    command once redis-py's retries are spent, so a Redis restart of a few seconds stopped
+    every worker, and every campaign with them, until something restarted them.
+    """
 
     async def main(self) -> None:
         if self.burst:
@@ -192,14 +201,44 @@ class Worker(arq_worker.Worker):
         if self.on_startup:
             await self.on_startup(self.ctx)
         key = wake_key(self.queue_name)
+        pause = 0.0
         while True:
-            await self._poll_iteration()
-            if self.job_counter >= self.max_jobs:
-                await asyncio.sleep(self.poll_delay_s)
-            else:
-                # Spelled out: redis-py types BLPOP's timeout as whole seconds; Redis takes
-                # fractions.
-                await self.pool.execute_command("BLPOP", key, self.poll_delay_s)  # type: ignore[no-untyped-call]
+            try:
+                await self._poll_iteration()
+                if self.job_counter >= self.max_jobs:
+                    await asyncio.sleep(self.poll_delay_s)
+                else:
+                    # Spelled out: redis-py types BLPOP's timeout as whole seconds; Redis
+                    # takes fractions.
+                    await self.pool.execute_command("BLPOP", key, self.poll_delay_s)  # type: ignore[no-untyped-call]
+                pause = 0.0
+            except REDIS_UNAVAILABLE as exc:
+                # Redis restarting or out of reach for longer than redis-py's own retries
+                # last. ARQ's loop would end the process, and with it the jobs it runs (a
+                # campaign's senders go on without Redis); this one waits and looks again.
+                pause = min(REDIS_PAUSE_MAX, max(REDIS_PAUSE_MIN, pause * 2))
+                log.warning(
+                    "worker_redis_unavailable",
+                    error=f"{type(exc).__name__}: {exc}",
+                    retry_in_seconds=pause,
+                )
+                await asyncio.sleep(pause)
+
+    async def start_jobs(self, job_ids: list[bytes]) -> None:
+        # One at a time, so that a job whose start lost Redis gives its slot back: ARQ counts
+        # a job and takes its semaphore before asking Redis whether it may start it, and
+        # gives neither back if that asking fails.
+        for job_id in job_ids:
+            if job_id.decode() in self.tasks:
+                continue
+            running, counted = len(self.tasks), self.job_counter
+            try:
+                await super().start_jobs([job_id])
+            except REDIS_UNAVAILABLE:
+                if len(self.tasks) == running and self.job_counter > counted:
+                    self.job_counter -= 1
+                    self.sem.release()
+                raise
 
 
 def run() -> None:

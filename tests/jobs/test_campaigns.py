@@ -231,15 +231,18 @@ async def test_redis_restarted_mid_send_the_campaign_finishes(
     assert sent.status_code == 202
     await wait_until(lambda: len(handler.received) >= 60, seconds=60)
 
-    # Redis goes away (losing everything: no persistence) and comes back on the same port.
+    # Redis goes away (losing everything: no persistence) and comes back on the same port,
+    # gone for longer than redis-py's own retries last.
     own_redis.stop()
-    await asyncio.sleep(1.0)
+    await asyncio.sleep(4.0)
     own_redis.start()
     handler.data_delay = 0
     await wait_for_status(campaign["id"], CampaignStatus.sent, seconds=90)
     log = (tmp_path / "w.log").read_text(errors="replace")
     assert worker.process is not None
     assert worker.process.poll() is None, f"the worker died:\n{log[-3000:]}"
+    # Its loop waited Redis out instead of ending the process.
+    assert "worker_redis_unavailable" in log
     counts = [handler.count_for(c.email) for c in owner.contacts]
     assert all(n >= 1 for n in counts)
     # Redis going away does not kill the sender, so nothing was in doubt.

@@ -179,3 +179,30 @@ def test_the_every_second_campaign_tick_leaves_arq_log_quiet(
     assert "abc:send_campaign('c1', 0)" in kept[0]
     assert "retrying job" in kept[1]
     assert "failed" in kept[2]
+
+
+async def test_a_job_whose_start_loses_redis_gives_its_slot_back(config: Config) -> None:
+    from redis.asyncio.retry import Retry as RedisRetry
+    from redis.backoff import NoBackoff
+
+    from jobs.worker import REDIS_UNAVAILABLE, Worker
+    from tests.conftest import free_port
+
+    # A client of a port nobody listens on: Redis is away for every command.
+    pool = ArqRedis(host="127.0.0.1", port=free_port(), retry=RedisRetry(NoBackoff(), 0))
+    functions = [func(linger, name="linger")]  # type: ignore[arg-type]
+    worker = Worker(
+        functions=functions,
+        redis_pool=pool,
+        queue_name=config.queue_name,
+        max_jobs=1,
+        handle_signals=False,
+    )
+    try:
+        with pytest.raises(REDIS_UNAVAILABLE):
+            await worker.start_jobs([b"lingering"])
+        # The one slot is free again: once Redis is back, the worker takes jobs.
+        assert worker.job_counter == 0
+        assert not worker.sem.locked()
+    finally:
+        await pool.aclose()
