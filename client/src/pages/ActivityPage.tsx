@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import {
   controlCampaign,
@@ -22,6 +22,7 @@ import { formatDateTime } from "../lib/format";
 import { useLoad } from "../lib/useLoad";
 import { SeriesChart } from "./activity/SeriesChart";
 import { useCampaignProgress } from "./activity/useCampaignProgress";
+import { useLiveStatuses } from "./campaigns/useLiveStatuses";
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 /** Recipients shown at first, and added by each "Show more". */
@@ -255,19 +256,10 @@ export default function ActivityPage() {
   );
   const ids = useMemo(() => visible.map((c) => c.id), [visible]);
   // A campaign that starts sending while the page is open (sent from another tab or by a
-  // teammate) announces itself with its first progress event: the list is read again, once
-  // per such campaign, and it appears with its live bar.
-  const listedFor = useRef(new Set<string>());
-  const { reload } = campaigns;
-  const onOther = useCallback(
-    (id: string) => {
-      if (listedFor.current.has(id)) return;
-      listedFor.current.add(id);
-      reload();
-    },
-    [reload],
-  );
-  const { progress, polling } = useCampaignProgress(ids, onOther);
+  // teammate) appears with its live bar: a draft the list holds turns `sending`, and one it
+  // does not hold makes it be read again.
+  useLiveStatuses(campaigns.data, campaigns.set, campaigns.reload);
+  const { progress, polling } = useCampaignProgress(ids);
   const selectedId = params.get("campaign") ?? visible[0]?.id ?? null;
   const selected = visible.find((c) => c.id === selectedId) ?? null;
 

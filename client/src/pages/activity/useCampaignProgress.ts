@@ -14,33 +14,21 @@ export type ProgressMap = Record<string, Progress>;
  * Live progress for some campaigns: `campaign:watch` answers with the snapshot, then
  * `campaign:progress` events keep it current. While the socket is down the progress
  * endpoint is polled instead, and `polling` says so.
- *
- * The socket also gets the events of every other campaign of the workspace: `onOther` is
- * told of one that is not in `ids` (it started sending since the list was read, from
- * another tab or by a teammate).
  */
-export function useCampaignProgress(
-  ids: string[],
-  onOther?: (id: string) => void,
-): { progress: ProgressMap; polling: boolean } {
+export function useCampaignProgress(ids: string[]): { progress: ProgressMap; polling: boolean } {
   const [progress, setProgress] = useState<ProgressMap>({});
   const connection = useConnectionState();
   const key = ids.join(",");
   const idsRef = useRef(ids);
-  const onOtherRef = useRef(onOther);
   useEffect(() => {
     idsRef.current = ids;
-    onOtherRef.current = onOther;
   });
 
   useEffect(() => {
     const wanted = new Set(key ? key.split(",") : []);
     const apply = (payload: CampaignProgress) => {
       const id = String(payload.campaign_id);
-      if (!wanted.has(id)) {
-        onOtherRef.current?.(id);
-        return;
-      }
+      if (!wanted.has(id)) return;
       setProgress((previous) => {
         const current = previous[id];
         // Events may arrive out of order across workers; keep the newest snapshot.
