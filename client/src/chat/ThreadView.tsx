@@ -1,4 +1,6 @@
+import { useEffect } from "react";
 import { Link } from "react-router";
+import type { ThreadSummary } from "../api/chat";
 import { ApiError } from "../api/client";
 import { errorMessage } from "../forms/errors";
 import { Composer } from "./Composer";
@@ -15,12 +17,27 @@ export function AiNotice({ notice }: { notice: string | null }) {
 interface ThreadViewProps {
   threadId: string;
   onChanged(): void;
+  /** The thread as this view last read it, for the list beside it to show the same. */
+  onSeen(summary: ThreadSummary): void;
 }
 
 /** The middle and right columns for one conversation. */
-export function ThreadView({ threadId, onChanged }: ThreadViewProps) {
+export function ThreadView({ threadId, onChanged, onSeen }: ThreadViewProps) {
   const { state, loadError, send, retry, refresh } = useThread(threadId, onChanged);
   const thread = state.thread;
+
+  // A reply that finished before this view joined its room sends no event this view hears
+  // (the offline drafter often does), so its read of the thread is the only news of the new
+  // state: hand it to the list rather than leave the list with the state before the reply.
+  const id = thread?.id;
+  const title = thread?.title;
+  const workflowState = thread?.state;
+  const updatedAt = thread?.updated_at;
+  useEffect(() => {
+    if (id !== undefined && title !== undefined && workflowState !== undefined && updatedAt) {
+      onSeen({ id, title, state: workflowState, updated_at: updatedAt });
+    }
+  }, [id, title, workflowState, updatedAt, onSeen]);
 
   if (!thread) {
     return (

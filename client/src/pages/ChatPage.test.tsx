@@ -123,6 +123,19 @@ describe("ChatPage", () => {
     expect(screen.getByRole("button", { name: "Use this draft" })).toHaveProperty("disabled", true);
   });
 
+  it("shows in the list the state the thread read brings, unless the list is newer", async () => {
+    // The list was read while the reply was being written; the reply finished before the
+    // conversation joined its room, so no event will say so: the thread read does.
+    const listedAt = new Date(Date.now() - 60_000).toISOString();
+    chatApi(() => thread({ state: "reviewing", updated_at: new Date().toISOString() }), {
+      "GET /api/chat/threads": () => json({ items: [{ ...SUMMARY, updated_at: listedAt }] }),
+    });
+    renderAt("/chat/t1");
+    const link = await screen.findByRole("link", { name: /Bakery update/ });
+    await waitFor(() => expect(within(link).getByText("Reviewing")).toBeTruthy());
+    expect(within(link).queryByText("Drafting")).toBeNull();
+  });
+
   it("shows the partial text of a streaming reply and continues it over SSE from its seq", async () => {
     chatApi(() =>
       thread({ messages: [BRIEF, msg({ id: "r1", content: "Here is", seq: 2, status: "streaming" })] }),

@@ -1,6 +1,6 @@
 import { useCallback, useRef } from "react";
 import { useNavigate, useParams } from "react-router";
-import { createThread, listThreads, sendMessage } from "../api/chat";
+import { createThread, listThreads, sendMessage, type ThreadSummary } from "../api/chat";
 import { Composer } from "../chat/Composer";
 import { DraftPanel } from "../chat/DraftPanel";
 import { titleFrom } from "../chat/messages";
@@ -69,6 +69,18 @@ export default function ChatPage() {
   const connection = useConnectionState();
   const reloadThreads = threads.reload;
   const onChanged = useCallback(() => reloadThreads(), [reloadThreads]);
+  const setThreads = threads.set;
+  const onSeen = useCallback(
+    (seen: ThreadSummary) =>
+      setThreads((items) => {
+        const index = items.findIndex((item) => item.id === seen.id);
+        const listed = items[index];
+        // The newer of the two wins: a list read after a later change keeps that change.
+        if (!listed || Date.parse(listed.updated_at) >= Date.parse(seen.updated_at)) return items;
+        return items.map((item, i) => (i === index ? { ...item, ...seen } : item));
+      }),
+    [setThreads],
+  );
 
   function startNew() {
     if (threadId) {
@@ -93,7 +105,7 @@ export default function ChatPage() {
           onRetry={threads.reload}
         />
         {threadId ? (
-          <ThreadView key={threadId} threadId={threadId} onChanged={onChanged} />
+          <ThreadView key={threadId} threadId={threadId} onChanged={onChanged} onSeen={onSeen} />
         ) : (
           <NewConversation
             hasThreads={(threads.data?.length ?? 0) > 0}
