@@ -1,5 +1,6 @@
 """The campaigns list in real Chromium follows a campaign sent from elsewhere (another tab, a
-teammate, the scheduler) through its progress events, without a reload."""
+teammate, the scheduler) through its progress events, without a reload; and the activity page
+of a sent campaign fits a phone's screen."""
 
 from __future__ import annotations
 
@@ -53,3 +54,39 @@ async def test_the_campaign_list_follows_a_send_made_elsewhere(
     )
     await expect(row.get_by_role("cell").nth(3)).to_have_text("3")
     assert len(list_messages(inbox.directory)) == 3
+
+
+async def test_activity_fits_a_phone_screen(
+    page: Page, live_server: str, inbox: Inbox, running_worker: object
+) -> None:
+    """The recipients table and the chart scroll inside their own boxes; the page itself is
+    never wider than a phone's screen."""
+    owner = await make_owner(contacts=3)
+    await page.context.add_cookies(
+        [{"name": k, "value": v, "url": live_server} for k, v in owner.login.cookies.items()]
+    )
+    async with aiohttp.ClientSession() as http:
+        body = {
+            "name": "Pocket issue",
+            "thread_id": str(owner.thread_id),
+            "audience": {"list_ids": [str(owner.list_id)], "tags": []},
+        }
+        async with http.post(
+            f"{live_server}/api/campaigns", json=body, headers=owner.login.headers()
+        ) as created:
+            assert created.status == 201, await created.text()
+            campaign = await created.json()
+        async with http.post(
+            f"{live_server}/api/campaigns/{campaign['id']}/send", headers=owner.login.headers()
+        ) as sent:
+            assert sent.status == 202, await sent.text()
+
+    await page.set_viewport_size({"width": 390, "height": 844})
+    await page.goto(f"{live_server}/activity?campaign={campaign['id']}")
+    bar = page.get_by_role("progressbar", name="Pocket issue progress").first
+    await expect(bar).to_have_attribute("value", "100", timeout=30_000)
+    await expect(page.get_by_role("cell", name=owner.contacts[0].email)).to_be_visible()
+    widths = await page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1], f"the page is {widths[0]} px wide on a {widths[1]} px screen"
