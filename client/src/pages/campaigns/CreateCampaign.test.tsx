@@ -76,6 +76,24 @@ describe("CreateCampaign", () => {
     await waitFor(() => expect(locationOf(router)).toBe("/settings"));
   });
 
+  it("offers the test to the signed-in user's own address, and sends it where the field says", async () => {
+    const api = stubApi({
+      ...WIZARD,
+      "POST /api/campaigns": () => json(campaign({ name: "First issue" }), 201),
+      "POST /api/campaigns/c1/test": () => json({ message_id: "<t@x>" }, 202),
+    });
+    renderAt("/campaigns");
+    await toConfirmStep();
+    const field = (await screen.findByLabelText("Test email")) as HTMLInputElement;
+    expect(field.value).toBe("ada@example.com");
+    fireEvent.change(field, { target: { value: "proofs@example.com" } });
+    fireEvent.click(screen.getByRole("button", { name: "Send test" }));
+    await screen.findByText("Test sent to proofs@example.com.");
+    expect(api.to("POST /api/campaigns/c1/test").map((r) => r.body)).toEqual([
+      { email: "proofs@example.com" },
+    ]);
+  });
+
   it("arrives from the chat with the template made from that conversation chosen", async () => {
     stubApi({
       ...SIGNED_IN,

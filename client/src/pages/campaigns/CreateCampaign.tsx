@@ -13,6 +13,7 @@ import {
 import { ApiError } from "../../api/client";
 import { listThreads } from "../../api/chat";
 import { listLists, parseTags } from "../../api/contacts";
+import { useAuth } from "../../auth/AuthContext";
 import { errorMessage } from "../../forms/errors";
 import { Field, FormAlert, FormNotice } from "../../forms/Form";
 import { useDebounced } from "../../lib/useDebounced";
@@ -61,7 +62,9 @@ export function CreateCampaign({
   const [campaign, setCampaign] = useState<Campaign | null>(null);
   // What the draft campaign was made from: going back and changing it makes a new draft.
   const [madeFrom, setMadeFrom] = useState<string | null>(null);
-  const [testEmail, setTestEmail] = useState("");
+  // A test goes to the sender's own inbox unless they say otherwise.
+  const { me } = useAuth();
+  const [testEmail, setTestEmail] = useState(me?.email ?? "");
   const [sendAt, setSendAt] = useState("");
   const [zone, setZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
   const [error, setError] = useState<string | null>(null);
