@@ -6,10 +6,7 @@ import base64
 import binascii
 from dataclasses import dataclass
 
-import openai
-
 from agents.providers.base import Usage
-from agents.providers.openai import shared_client
 from server.core.config import Config
 from server.core.errors import AppError
 
@@ -37,6 +34,11 @@ async def generate_image(config: Config, prompt: str, *, size: str) -> Generated
     """One image for ``prompt`` (the bytes the model returned, checked by the caller)."""
     if not config.openai_api_key:
         raise ImagesNotConfigured()
+    # Imported here: the SDK costs a second of every process start (agents/providers/lazy.py).
+    import openai
+
+    from agents.providers.openai import shared_client
+
     client = shared_client(
         config.openai_api_key, config.openai_base_url, max_retries=1, timeout=120.0
     )

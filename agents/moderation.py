@@ -15,13 +15,15 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import openai
 import structlog
 from pydantic import BaseModel
 
 from server.core.config import Config
+
+if TYPE_CHECKING:
+    import openai
 
 log = structlog.get_logger(__name__)
 
@@ -153,6 +155,10 @@ class Moderator:
             return ModerationResult(flagged=False, categories=[], reason=None, source="local")
         if not self.config.openai_api_key:
             return check_locally(text)
+        # Imported here: without an API key no process needs the SDK, a second of every
+        # start (see agents/providers/lazy.py).
+        import openai
+
         try:
             # The answer's JSON is read as it is: building the SDK's typed models of every
             # category and score was a tenth of the check's CPU, twice per reply.

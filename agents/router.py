@@ -157,12 +157,12 @@ def build_providers(config: Config) -> list[ChatProvider]:
     offline drafter is always configured, so anything after it could never answer: it is
     moved (or added) to the end, which also guarantees the chat always answers.
     """
+    from agents.providers.lazy import openai_provider
     from agents.providers.offline import OfflineDrafter
     from agents.providers.ollama import OllamaProvider
-    from agents.providers.openai import OpenAIProvider
 
     factories: dict[str, Callable[[], ChatProvider]] = {
-        "openai": lambda: OpenAIProvider(config),
+        "openai": lambda: openai_provider(config),
         "ollama": lambda: OllamaProvider(config),
     }
     providers: list[ChatProvider] = []

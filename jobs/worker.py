@@ -16,6 +16,7 @@ from arq.typing import WorkerCoroutine
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from agents.providers.lazy import preload as preload_providers
 from jobs.registry import JobFunction
 from realtime.emit import current_emitter, set_emitter
 from realtime.server import redis_manager
@@ -110,6 +111,7 @@ async def startup(ctx: dict[str, Any]) -> None:
     )
     config.check()
     quiet_tick_logs()
+    preload_providers(config)
     # In-process workers (tests) share the host's ORM and Redis pool and leave them open.
     ctx["owns_db"] = await init_db(config)
     ctx["owns_redis"] = not has_redis()

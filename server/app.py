@@ -11,6 +11,7 @@ from quart import Quart, Response, g, request
 from quart_schema import QuartSchema
 from structlog.contextvars import clear_contextvars
 
+from agents.providers.lazy import preload as preload_providers
 from realtime.emit import set_emitter
 from realtime.server import create_sio
 from server.core.auth import load_actor
@@ -52,6 +53,7 @@ def create_app(config: Config | None = None) -> Quart:
             json=config.is_production, level=config.log_level, cache_loggers=not config.is_test
         )
         config.check()
+        preload_providers(config)
         # A process that already has the ORM and Redis (a worker, the test suite) keeps them.
         owned = {"db": await init_db(config), "redis": not has_redis()}
         await connect_redis(config)

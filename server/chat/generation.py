@@ -37,7 +37,7 @@ from agents.providers.base import (
     ProviderUnavailable,
     Usage,
 )
-from agents.providers.openai import OpenAIProvider
+from agents.providers.lazy import as_openai
 from agents.router import (
     Delta,
     Finished,
@@ -199,7 +199,8 @@ def begin(
     provider = next((p for p in build_providers(config) if p.configured()), None)
     if provider is None or any(provider_kept(m) for m in history):
         return None
-    if isinstance(provider, OpenAIProvider) and provider.store_responses:
+    openai_provider = as_openai(provider)
+    if openai_provider is not None and openai_provider.store_responses:
         return None
     turns = build_turns(
         [ChatTurn(role=m.role.value, content=m.content) for m in history]
@@ -743,15 +744,16 @@ async def _generate(
 
     kept = thread.provider_conversation == KEPT_CONVERSATION
     for provider in providers:
-        if isinstance(provider, OpenAIProvider):
-            provider.previous_response_id = thread.provider_response_id if kept else None
+        if (openai_provider := as_openai(provider)) is not None:
+            openai_provider.previous_response_id = thread.provider_response_id if kept else None
     full: list[ChatTurn] | None = None
 
     async def turns_for(provider: ChatProvider) -> list[ChatTurn]:
         nonlocal full
         if isinstance(provider, _Begun):
             return provider.turns
-        if isinstance(provider, OpenAIProvider) and provider.store_responses:
+        openai_provider = as_openai(provider)
+        if openai_provider is not None and openai_provider.store_responses:
             return build_turns(_not_held(history), workspace_name=workspace.name)
         if full is None:
             full = build_turns(await _full_history(history), workspace_name=workspace.name)
@@ -891,10 +893,10 @@ async def _complete(
 
     async def repair(bad: str) -> str:
         for provider in providers:
-            if isinstance(provider, OpenAIProvider):
+            if (openai_provider := as_openai(provider)) is not None:
                 # A one-off call, not a turn of the kept conversation.
-                provider.store_responses = False
-                provider.previous_response_id = None
+                openai_provider.store_responses = False
+                openai_provider.previous_response_id = None
         turns = [ChatTurn(role="system", content=REPAIR_PROMPT), ChatTurn(role="user", content=bad)]
         parts: list[str] = []
         async for event in stream_reply(

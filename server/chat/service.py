@@ -23,7 +23,6 @@ from tortoise.functions import Count, Sum
 from agents.moderation import ModerationResult, check_locally
 from agents.providers.base import ProviderUnavailable
 from agents.providers.offline import OFFLINE_NOTICE
-from agents.providers.openai import stored_text
 from agents.router import build_providers
 from agents.routing import RouteDecision, decide
 from agents.workflow import ALLOWED, IllegalTransition, WorkflowState, transition
@@ -128,6 +127,9 @@ async def provider_text(message: ChatMessage) -> str | None:
     if cached is not None:
         return cached.decode() if isinstance(cached, bytes) else str(cached)
     config = get_config()
+    # Only threads kept by OpenAI get here; other processes never import its SDK.
+    from agents.providers.openai import stored_text
+
     try:
         text = await stored_text(config, message.provider_item_id, part)
     except ProviderUnavailable as exc:
