@@ -4,6 +4,8 @@ of a sent campaign fits a phone's screen."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import aiohttp
 import pytest
 from playwright.async_api import Page, expect
@@ -11,29 +13,52 @@ from playwright.async_api import Page, expect
 from server.mail.mailbox import list_messages
 from tests.browser.conftest import Inbox
 from tests.browser.flows import expect_socket_live
-from tests.server.campaigns.conftest import make_owner
+from tests.server.campaigns.conftest import Owner, make_owner
 
 pytestmark = pytest.mark.browser
+
+
+async def signed_in_owner(page: Page, live_server: str) -> Owner:
+    """An owner of three contacts, signed in in this browser."""
+    owner = await make_owner(contacts=3)
+    await page.context.add_cookies(
+        [{"name": k, "value": v, "url": live_server} for k, v in owner.login.cookies.items()]
+    )
+    return owner
+
+
+async def draft_campaign(
+    http: aiohttp.ClientSession, live_server: str, owner: Owner, name: str
+) -> dict[str, Any]:
+    """A draft to the owner's list, made through the API as another tab would."""
+    body = {
+        "name": name,
+        "thread_id": str(owner.thread_id),
+        "audience": {"list_ids": [str(owner.list_id)], "tags": []},
+    }
+    async with http.post(
+        f"{live_server}/api/campaigns", json=body, headers=owner.login.headers()
+    ) as created:
+        assert created.status == 201, await created.text()
+        campaign: dict[str, Any] = await created.json()
+    return campaign
+
+
+async def send_campaign(
+    http: aiohttp.ClientSession, live_server: str, owner: Owner, campaign: dict[str, Any]
+) -> None:
+    async with http.post(
+        f"{live_server}/api/campaigns/{campaign['id']}/send", headers=owner.login.headers()
+    ) as sent:
+        assert sent.status == 202, await sent.text()
 
 
 async def test_the_campaign_list_follows_a_send_made_elsewhere(
     page: Page, live_server: str, inbox: Inbox, running_worker: object
 ) -> None:
-    owner = await make_owner(contacts=3)
-    await page.context.add_cookies(
-        [{"name": k, "value": v, "url": live_server} for k, v in owner.login.cookies.items()]
-    )
+    owner = await signed_in_owner(page, live_server)
     async with aiohttp.ClientSession() as http:
-        body = {
-            "name": "Spring",
-            "thread_id": str(owner.thread_id),
-            "audience": {"list_ids": [str(owner.list_id)], "tags": []},
-        }
-        async with http.post(
-            f"{live_server}/api/campaigns", json=body, headers=owner.login.headers()
-        ) as created:
-            assert created.status == 201, await created.text()
-            campaign = await created.json()
+        campaign = await draft_campaign(http, live_server, owner, "Spring")
 
         await page.goto(live_server + "/campaigns")
         await expect_socket_live(page)
@@ -42,10 +67,7 @@ async def test_the_campaign_list_follows_a_send_made_elsewhere(
         await expect(status).to_have_text("draft")
 
         # Sent from another tab: this page only hears of it through the socket.
-        async with http.post(
-            f"{live_server}/api/campaigns/{campaign['id']}/send", headers=owner.login.headers()
-        ) as sent:
-            assert sent.status == 202, await sent.text()
+        await send_campaign(http, live_server, owner, campaign)
 
     await expect(status).to_have_text("sent", timeout=30_000)
     # No longer a draft: the name leads to its activity, and the total is the audience.
@@ -61,25 +83,10 @@ async def test_activity_fits_a_phone_screen(
 ) -> None:
     """The recipients table and the chart scroll inside their own boxes; the page itself is
     never wider than a phone's screen."""
-    owner = await make_owner(contacts=3)
-    await page.context.add_cookies(
-        [{"name": k, "value": v, "url": live_server} for k, v in owner.login.cookies.items()]
-    )
+    owner = await signed_in_owner(page, live_server)
     async with aiohttp.ClientSession() as http:
-        body = {
-            "name": "Pocket issue",
-            "thread_id": str(owner.thread_id),
-            "audience": {"list_ids": [str(owner.list_id)], "tags": []},
-        }
-        async with http.post(
-            f"{live_server}/api/campaigns", json=body, headers=owner.login.headers()
-        ) as created:
-            assert created.status == 201, await created.text()
-            campaign = await created.json()
-        async with http.post(
-            f"{live_server}/api/campaigns/{campaign['id']}/send", headers=owner.login.headers()
-        ) as sent:
-            assert sent.status == 202, await sent.text()
+        campaign = await draft_campaign(http, live_server, owner, "Pocket issue")
+        await send_campaign(http, live_server, owner, campaign)
 
     await page.set_viewport_size({"width": 390, "height": 844})
     await page.goto(f"{live_server}/activity?campaign={campaign['id']}")
