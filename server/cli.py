@@ -17,6 +17,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from server.core.config import Config, ConfigError, get_config
 from server.core.embedded import EmbeddedError, EmbeddedPostgres, EmbeddedRedis, port_open
@@ -132,20 +133,25 @@ def seed(config: Config) -> None:
         say(line)
 
 
+def uvicorn_options(config: Config) -> dict[str, Any]:
+    """How the web process serves, apart from the app."""
+    return {
+        "host": config.host,
+        "port": config.port,
+        "workers": config.web_workers,
+        "log_config": None,
+        "proxy_headers": True,
+        "server_header": False,
+        "timeout_keep_alive": config.web_keepalive_seconds,
+    }
+
+
 def web(config: Config) -> None:
     import uvicorn
 
     preflight(config)
     ensure_port_free(config.host, config.port, "PORT")
-    uvicorn.run(
-        "server.asgi:app",
-        host=config.host,
-        port=config.port,
-        workers=config.web_workers,
-        log_config=None,
-        proxy_headers=True,
-        server_header=False,
-    )
+    uvicorn.run("server.asgi:app", **uvicorn_options(config))
 
 
 def worker(config: Config) -> None:

@@ -62,6 +62,9 @@ class Config(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     web_workers: int = 1
+    # Above a load balancer's idle timeout (AWS ALB: 60 s), so the balancer never reuses a
+    # connection the app has just closed (a 502 for the request it sent on it).
+    web_keepalive_seconds: int = Field(default=75, ge=1)
     public_url: str = ""
     data_dir: Path = Path(".data")
 

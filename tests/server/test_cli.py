@@ -10,17 +10,19 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 import httpx
 import pytest
 from redis.asyncio import Redis
 
-from server.cli import Fatal, ensure_port_free, preflight
+from server.cli import Fatal, ensure_port_free, preflight, uvicorn_options
 from server.core.config import Config
 from server.core.embedded import EmbeddedError, EmbeddedPostgres, EmbeddedRedis, port_open
 from tests.conftest import ROOT, TEST_REDIS_DB, free_port
 from tests.factories import login_as, make_user
+from tests.server.campaigns.conftest import wait_until
 
 
 def dev_config(**values: object) -> Config:
@@ -191,3 +193,48 @@ async def test_run_starts_the_whole_stack_and_ctrl_c_stops_it(
     assert f"Inkwell is running at http://127.0.0.1:{port}" in log
     assert not port_open("127.0.0.1", port)
     assert not port_open("127.0.0.1", sink_port)
+
+
+async def _idle_then_reuse(keepalive: int, idle: float) -> bytes:
+    """The web process's server settings with ``keepalive``: one request on a connection, the
+    connection left idle for ``idle`` seconds, then a second request on it; what came back."""
+    import uvicorn
+
+    async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return
+        headers = [(b"content-length", b"2")]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    port = free_port()
+    options = uvicorn_options(dev_config(port=port, web_keepalive_seconds=keepalive))
+    server = uvicorn.Server(uvicorn.Config(app, **options))
+    serving = asyncio.create_task(server.serve())
+    try:
+        await wait_until(lambda: server.started, 10)
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        request = b"GET / HTTP/1.1\r\nHost: x\r\n\r\n"
+        writer.write(request)
+        first = await reader.readuntil(b"ok")
+        assert first.startswith(b"HTTP/1.1 200"), first
+        await asyncio.sleep(idle)
+        try:
+            writer.write(request)
+            await writer.drain()
+            second = await asyncio.wait_for(reader.read(1024), 5)
+        except ConnectionError:
+            second = b""
+        writer.close()
+        return second
+    finally:
+        server.should_exit = True
+        await serving
+
+
+async def test_idle_connections_stay_open_for_the_configured_keepalive() -> None:
+    # Closed by the server after its keep-alive: a client (or a load balancer) that reuses it
+    # then gets nothing back. Within it, the same connection answers.
+    assert await _idle_then_reuse(keepalive=1, idle=1.5) == b""
+    assert (await _idle_then_reuse(keepalive=3, idle=1.5)).startswith(b"HTTP/1.1 200")
+    assert uvicorn_options(Config(_env_file=None))["timeout_keep_alive"] == 75
