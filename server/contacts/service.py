@@ -348,11 +348,20 @@ TIMELINE_LIMIT = 500
 # ``contact_event`` row: writing one per message cost the sender an insert, its indexes and a
 # foreign-key check per recipient. Its id is the recipient's id negated (event ids are
 # positive), its data what the row used to hold. ``campaign_sent`` rows written before are
-# skipped where the recipient row says the same, so no send shows twice.
+# skipped where the recipient row says the same, so no send shows twice. Every line about a
+# campaign (opened, clicked, delivered, bounced, failed, unsubscribed from it) carries the
+# campaign's name, read now: the events store only its id.
 TIMELINE_SQL = """
 SELECT id, kind, data::text AS data, created_at FROM (
-    SELECT e.id, e.kind, e.data, e.created_at
+    SELECT e.id, e.kind,
+           CASE WHEN c.id IS NULL THEN e.data
+                ELSE e.data || jsonb_build_object('name', c.name) END AS data,
+           e.created_at
     FROM contact_event e
+    LEFT JOIN campaign c ON c.id = CASE
+        WHEN e.data->>'campaign_id' ~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$'
+        THEN (e.data->>'campaign_id')::uuid END
+        AND c.workspace_id = $3
     WHERE e.contact_id = $1
       AND NOT (e.kind = 'campaign_sent' AND EXISTS (
           SELECT 1 FROM campaign_recipient r
@@ -381,7 +390,8 @@ async def timeline(actor: Actor, contact_id: uuid.UUID) -> list[TimelineLine]:
     """The contact's timeline, newest first: its events and its campaign sends."""
     contact = await access_contact(actor, contact_id)
     _, rows = await connections.get("default").execute_query(
-        TIMELINE_SQL, [contact.id, TIMELINE_LIMIT]
+        TIMELINE_SQL,
+        [contact.id, TIMELINE_LIMIT, contact.workspace_id],  # type: ignore[attr-defined]
     )
     return [
         TimelineLine(

@@ -292,6 +292,33 @@ describe("ContactsPage", () => {
     expect(screen.queryByRole("dialog")).toBeNull();
   });
 
+  it("names the campaign on every timeline line about one", async () => {
+    const campaign = { campaign_id: "k1", name: "December issue" };
+    contactsApi({
+      "GET /api/contacts/c1/timeline": () =>
+        json({
+          items: [
+            { id: 5, kind: "unsubscribed", data: { ...campaign, source: "link" }, created_at: "2026-01-01T00:05:00Z" },
+            { id: 4, kind: "campaign_clicked", data: { ...campaign, url: "https://example.com/story" }, created_at: "2026-01-01T00:04:00Z" },
+            { id: 3, kind: "campaign_opened", data: campaign, created_at: "2026-01-01T00:03:00Z" },
+            { id: -7, kind: "campaign_sent", data: campaign, created_at: "2026-01-01T00:02:00Z" },
+            { id: 2, kind: "campaign_failed", data: { ...campaign, smtp_code: 550, reason: "the mailbox does not exist" }, created_at: "2026-01-01T00:01:00Z" },
+          ],
+        }),
+    });
+    renderAt("/contacts");
+    const row = (await screen.findByRole("button", { name: "ada@example.com" })).closest("tr")!;
+    fireEvent.click(within(row).getByText("Ada Lovelace"));
+    const drawer = screen.getByRole("dialog", { name: "ada@example.com" });
+    expect(await within(drawer).findByText("Sent: December issue")).toBeTruthy();
+    expect(within(drawer).getByText("Opened: December issue")).toBeTruthy();
+    expect(within(drawer).getByText("Clicked: December issue · https://example.com/story")).toBeTruthy();
+    expect(within(drawer).getByText("Unsubscribed: December issue")).toBeTruthy();
+    expect(
+      within(drawer).getByText("Not delivered: December issue · the mailbox does not exist"),
+    ).toBeTruthy();
+  });
+
   it("creates a list and shows a duplicate name inline", async () => {
     let posts = 0;
     contactsApi({

@@ -112,3 +112,39 @@ async def test_other_workspaces_sends_stay_hidden(client: TestClientProtocol, ow
     other = await login_as(await make_user())
     response = await client.get(f"/api/contacts/{contact.id}/timeline", headers=other.headers())
     assert response.status_code == 404
+
+
+async def test_lines_about_a_campaign_carry_its_name(
+    client: TestClientProtocol, owner: Login
+) -> None:
+    contact = await _contact(owner)
+    recipient = await _sent(contact, "Harvest", datetime.now(UTC) - timedelta(hours=1))
+    campaign_id = str(recipient.campaign_id)
+    opened = await ContactEvent.create(
+        contact=contact, kind="campaign_opened", data={"campaign_id": campaign_id}
+    )
+    clicked = await ContactEvent.create(
+        contact=contact,
+        kind="campaign_clicked",
+        data={"campaign_id": campaign_id, "url": "https://example.com/story"},
+    )
+    # Another workspace's campaign, and an id that is not one, name nothing and break nothing.
+    stranger = await _contact(await login_as(await make_user()))
+    other = await _sent(stranger, "Not yours", None)
+    foreign = await ContactEvent.create(
+        contact=contact, kind="campaign_opened", data={"campaign_id": str(other.campaign_id)}
+    )
+    garbled = await ContactEvent.create(
+        contact=contact, kind="campaign_opened", data={"campaign_id": "not-a-uuid"}
+    )
+
+    items = {i["id"]: i["data"] for i in await _timeline(client, owner, contact)}
+
+    assert items[opened.id] == {"campaign_id": campaign_id, "name": "Harvest"}
+    assert items[clicked.id] == {
+        "campaign_id": campaign_id,
+        "url": "https://example.com/story",
+        "name": "Harvest",
+    }
+    assert items[foreign.id] == {"campaign_id": str(other.campaign_id)}
+    assert items[garbled.id] == {"campaign_id": "not-a-uuid"}

@@ -31,6 +31,12 @@ const KIND_LABELS: Record<string, string> = {
   bounced: "Bounced",
   complained: "Marked as spam",
   imported: "Imported",
+  campaign_sent: "Sent",
+  campaign_delivered: "Delivered",
+  campaign_opened: "Opened",
+  campaign_clicked: "Clicked",
+  campaign_bounced: "Bounced",
+  campaign_failed: "Not delivered",
 };
 
 function describeEvent(event: TimelineEvent, lists: ContactList[]): string {
@@ -44,6 +50,10 @@ function describeEvent(event: TimelineEvent, lists: ContactList[]): string {
         ? lists.find((l) => l.id === data.list_id)?.name
         : undefined;
   if (listName) parts.push(listName);
+  // Lines about a campaign carry its name; a click, the link; a failure, why.
+  if (typeof data.name === "string" && data.name) parts.push(data.name);
+  if (typeof data.url === "string") parts.push(data.url);
+  if (typeof data.reason === "string" && data.reason) parts.push(data.reason);
   if (typeof data.tag === "string") parts.push(data.tag);
   if (Array.isArray(data.tags)) parts.push(data.tags.filter((t) => typeof t === "string").join(", "));
   if (Array.isArray(data.fields)) parts.push(data.fields.filter((t) => typeof t === "string").join(", "));
