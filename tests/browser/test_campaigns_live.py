@@ -4,6 +4,7 @@ of a sent campaign fits a phone's screen."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import aiohttp
@@ -97,3 +98,28 @@ async def test_activity_fits_a_phone_screen(
         "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
     )
     assert widths[0] <= widths[1], f"the page is {widths[0]} px wide on a {widths[1]} px screen"
+
+
+async def test_a_sent_campaign_is_duplicated_and_the_copy_sent_from_the_list(
+    page: Page, live_server: str, inbox: Inbox, running_worker: object
+) -> None:
+    owner = await signed_in_owner(page, live_server)
+    async with aiohttp.ClientSession() as http:
+        campaign = await draft_campaign(http, live_server, owner, "Spring")
+        await send_campaign(http, live_server, owner, campaign)
+
+    await page.goto(live_server + "/campaigns")
+    row = page.get_by_role("row").filter(has_text="Spring")
+    await expect(row.get_by_role("cell").nth(2)).to_have_text("sent", timeout=30_000)
+    await row.get_by_role("button", name="Duplicate Spring").click()
+    wizard = page.get_by_role("region", name="Draft campaign")
+    await expect(wizard.get_by_text("Spring (copy)")).to_be_visible()
+    await wizard.get_by_role("button", name="Send now").click()
+
+    await expect(page).to_have_url(re.compile(r"/activity\?campaign="))
+    bar = page.get_by_role("progressbar", name="Spring (copy) progress").first
+    await expect(bar).to_have_attribute("value", "100", timeout=30_000)
+    # Each contact got the first campaign and its copy, once each.
+    received = list_messages(inbox.directory)
+    for contact in owner.contacts:
+        assert len([m for m in received if contact.email in m.envelope_to]) == 2, contact.email

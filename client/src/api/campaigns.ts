@@ -51,6 +51,11 @@ export function createCampaign(body: CampaignCreate, idempotencyKey: string): Pr
   );
 }
 
+/** A new draft with the same content and audience as `id`. */
+export function duplicateCampaign(id: string): Promise<Campaign> {
+  return unwrap(api.POST("/api/campaigns/{campaign_id}/duplicate", path(id)));
+}
+
 export type CampaignUpdate = JsonBody<NonNullable<operations["patch_update_campaign"]["requestBody"]>>;
 
 /** Changes a draft (the server answers 409 once it is scheduled or sending). */

@@ -1,4 +1,4 @@
-import { screen, waitFor } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import type { CampaignProgress } from "../realtime/events";
 import { json, SIGNED_IN, stubApi } from "../test/api";
@@ -51,6 +51,46 @@ describe("Campaigns", () => {
     expect(screen.getByRole("link", { name: "Summer" }).getAttribute("href")).toBe(
       "/activity?campaign=c2",
     );
+  });
+
+  it("continues a draft at its confirm step, and sends a duplicate of a sent campaign", async () => {
+    const api = stubApi({
+      ...SIGNED_IN,
+      "GET /api/campaigns": () =>
+        json({
+          items: [
+            campaign({ name: "Left half way", subject: "Our spring", preheader: "Seeds" }),
+            campaign({ id: "c2", name: "Autumn", status: "sent", audience: { list_ids: ["l1"], tags: ["vip"] } }),
+          ],
+        }),
+      "GET /api/chat/threads": () => json({ items: [] }),
+      "GET /api/templates": () => json({ items: [] }),
+      "GET /api/lists": () => json({ items: [{ id: "l1", name: "Readers", contact_count: 3 }] }),
+      "POST /api/campaigns/audience-count": () => json({ recipients: 3 }),
+      "POST /api/campaigns/c2/duplicate": () =>
+        json(campaign({ id: "c9", name: "Autumn (copy)", audience: { list_ids: ["l1"], tags: ["vip"] } }), 201),
+      "POST /api/campaigns/c9/send": () => json({ status: "sending" }, 202),
+    });
+    const { router } = renderAt("/campaigns");
+    // A draft has no activity yet: it opens where it was left, nothing re-created.
+    expect(screen.queryByRole("button", { name: "Continue Autumn" })).toBeNull();
+    fireEvent.click(await screen.findByRole("button", { name: "Continue Left half way" }));
+    const wizard = screen.getByRole("region", { name: "Draft campaign" });
+    const summary = within(wizard).getByText("Left half way").closest("dl")!;
+    expect(within(summary).getByText("Our spring")).toBeTruthy();
+    expect(within(summary).getByText("Seeds")).toBeTruthy();
+    await within(summary).findByText("3");
+    // Back to the subject step: the fields hold the draft's.
+    fireEvent.click(within(wizard).getByRole("button", { name: "Back" }));
+    expect((within(wizard).getByLabelText("Campaign name") as HTMLInputElement).value).toBe("Left half way");
+    expect(api.to("POST /api/campaigns")).toHaveLength(0);
+
+    fireEvent.click(screen.getByRole("button", { name: "Duplicate Autumn" }));
+    const copy = await screen.findByText("Autumn (copy)");
+    fireEvent.click(within(copy.closest("section")!).getByRole("button", { name: "Send now" }));
+    await waitFor(() => expect(router.state.location.search).toBe("?campaign=c9"));
+    expect(api.to("POST /api/campaigns/c2/duplicate")).toHaveLength(1);
+    expect(api.to("POST /api/campaigns/c9/send")).toHaveLength(1);
   });
 
   it("follows the campaigns' progress events: status, reason and total, newest first", async () => {

@@ -1,6 +1,6 @@
 import { useCallback, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { listCampaigns } from "../api/campaigns";
+import { duplicateCampaign, listCampaigns, type Campaign } from "../api/campaigns";
 import { EmptyState, Page } from "../components/Page";
 import { errorMessage } from "../forms/errors";
 import { FormAlert } from "../forms/Form";
@@ -23,15 +23,38 @@ export default function CampaignsPage() {
   const [params] = useSearchParams();
   const [initial] = useState(() => sourceFrom(params));
   const [creating, setCreating] = useState(() => params.get("new") === "1");
+  // A draft made before, opened where it was left: its confirm step.
+  const [draft, setDraft] = useState<Campaign | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
   const navigate = useNavigate();
+
+  const open = (campaign: Campaign) => {
+    setActionError(null);
+    setDraft(campaign);
+    setCreating(true);
+    window.scrollTo({ top: 0 });
+  };
+  const duplicate = async (campaign: Campaign) => {
+    setActionError(null);
+    try {
+      const copy = await duplicateCampaign(campaign.id);
+      campaigns.reload();
+      open(copy);
+    } catch (error) {
+      setActionError(errorMessage(error));
+    }
+  };
 
   return (
     <Page title="Campaigns">
       {creating ? (
         <CreateCampaign
-          initial={initial}
+          key={draft?.id ?? "new"}
+          initial={draft ? undefined : initial}
+          draft={draft ?? undefined}
           onDone={(campaign) => {
             setCreating(false);
+            setDraft(null);
             campaigns.reload();
             void navigate(`/activity?campaign=${campaign.id}`);
           }}
@@ -42,6 +65,7 @@ export default function CampaignsPage() {
         </button>
       )}
       {campaigns.status === "error" ? <FormAlert message={errorMessage(campaigns.error)} /> : null}
+      {actionError ? <FormAlert message={actionError} /> : null}
       {campaigns.status === "ready" && campaigns.data.length === 0 && !creating ? (
         <EmptyState>
           <p>Send a newsletter to your contacts now or schedule it for later.</p>
@@ -58,6 +82,9 @@ export default function CampaignsPage() {
                 <th scope="col">Status</th>
                 <th scope="col">Recipients</th>
                 <th scope="col">Created</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -84,6 +111,26 @@ export default function CampaignsPage() {
                   </td>
                   <td>{c.total || ""}</td>
                   <td>{formatDateTime(c.created_at)}</td>
+                  <td className="table__actions">
+                    {c.status === "draft" ? (
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        aria-label={`Continue ${c.name}`}
+                        onClick={() => open(c)}
+                      >
+                        Continue
+                      </button>
+                    ) : null}
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      aria-label={`Duplicate ${c.name}`}
+                      onClick={() => void duplicate(c)}
+                    >
+                      Duplicate
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>

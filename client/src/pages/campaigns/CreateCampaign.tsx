@@ -42,26 +42,39 @@ export interface CampaignSource {
   id: string;
 }
 
+function sourceOf(draft: Campaign): CampaignSource {
+  return draft.template_id
+    ? { source: "template", id: draft.template_id }
+    : { source: "thread", id: draft.thread_id ?? "" };
+}
+
 /** template or chat draft → audience with a live count → subject → confirm (test, send, schedule).
- * `initial` preselects the content when the user arrives from the chat or the template editor. */
+ * `initial` preselects the content when the user arrives from the chat or the template editor;
+ * `draft` opens a draft campaign made before (left half way, or a duplicate) at its confirm
+ * step, every earlier step filled in from it. */
 export function CreateCampaign({
   onDone,
   initial,
+  draft,
 }: {
   onDone(campaign: Campaign): void;
   initial?: CampaignSource | undefined;
+  draft?: Campaign | undefined;
 }) {
-  const [step, setStep] = useState<Step>("content");
-  const [source, setSource] = useState<"thread" | "template">(initial?.source ?? "thread");
-  const [sourceId, setSourceId] = useState(initial?.id ?? "");
-  const [listIds, setListIds] = useState<string[]>([]);
-  const [tags, setTags] = useState("");
-  const [name, setName] = useState("");
-  const [subject, setSubject] = useState("");
-  const [preheader, setPreheader] = useState("");
-  const [campaign, setCampaign] = useState<Campaign | null>(null);
+  const start = draft ? sourceOf(draft) : initial;
+  const [step, setStep] = useState<Step>(draft ? "confirm" : "content");
+  const [source, setSource] = useState<"thread" | "template">(start?.source ?? "thread");
+  const [sourceId, setSourceId] = useState(start?.id ?? "");
+  const [listIds, setListIds] = useState<string[]>(draft?.audience.list_ids ?? []);
+  const [tags, setTags] = useState((draft?.audience.tags ?? []).join(", "));
+  const [name, setName] = useState(draft?.name ?? "");
+  const [subject, setSubject] = useState(draft?.subject ?? "");
+  const [preheader, setPreheader] = useState(draft?.preheader ?? "");
+  const [campaign, setCampaign] = useState<Campaign | null>(draft ?? null);
   // What the draft campaign was made from: going back and changing it makes a new draft.
-  const [madeFrom, setMadeFrom] = useState<string | null>(null);
+  const [madeFrom, setMadeFrom] = useState<string | null>(
+    start && draft ? `${start.source}:${start.id}` : null,
+  );
   // A test goes to the sender's own inbox unless they say otherwise.
   const { me } = useAuth();
   const [testEmail, setTestEmail] = useState(me?.email ?? "");
@@ -172,7 +185,7 @@ export function CreateCampaign({
 
   return (
     <section className="create-campaign panel" aria-labelledby="create-campaign-title">
-      <h2 id="create-campaign-title">New campaign</h2>
+      <h2 id="create-campaign-title">{draft ? "Draft campaign" : "New campaign"}</h2>
       <ol className="steps create-campaign__steps" aria-label="Steps">
         {STEPS.map((s, index) => (
           <li
