@@ -127,6 +127,15 @@ async def update_campaign(campaign_id: UUID, data: CampaignUpdate) -> CampaignRe
     return service.campaign_read(campaign)
 
 
+@bp.delete("/api/campaigns/<uuid:campaign_id>")
+@tag(["campaigns"])
+@requires("campaigns:write")
+async def delete_campaign(campaign_id: UUID) -> tuple[str, int]:
+    """Delete a draft (409 `campaign_not_editable` once it was scheduled or sent)."""
+    await service.delete_draft(require_actor(), campaign_id)
+    return "", 204
+
+
 @bp.post("/api/campaigns/<uuid:campaign_id>/send")
 @tag(["campaigns"])
 @requires("campaigns:send")

@@ -20,6 +20,7 @@ from models.accounts import Workspace
 from models.campaigns import Campaign, CampaignEvent, CampaignStatus, RecipientStatus
 from models.chat import ChatThread
 from models.templates import EmailTemplate
+from server.audit import service as audit
 from server.campaigns import counts, rendering
 from server.campaigns.schemas import (
     Audience,
@@ -278,6 +279,28 @@ async def update_campaign(actor: Actor, campaign_id: uuid.UUID, data: CampaignUp
         await campaign.save()
         await record(campaign, "edited", actor, fields=sorted(changes))
     return campaign
+
+
+async def delete_draft(actor: Actor, campaign_id: uuid.UUID) -> None:
+    """Delete a campaign that never left draft; one that was scheduled or sent stays, as the
+    record of what was mailed."""
+    async with transaction():
+        campaign = await _lock(actor, campaign_id)
+        if campaign.status != CampaignStatus.draft:
+            raise NotEditable(
+                "Only a draft campaign can be deleted; this one is kept as the record of what "
+                "was sent.",
+                details={"status": campaign.status.value},
+            )
+        # Its own events go with it; the workspace's audit log keeps the deletion.
+        await audit.record(
+            "campaign.deleted",
+            actor=actor.user,
+            workspace=actor.workspace,
+            campaign_id=str(campaign.id),
+            name=campaign.name,
+        )
+        await campaign.delete()
 
 
 async def duplicate_campaign(actor: Actor, campaign_id: uuid.UUID) -> Campaign:

@@ -51,6 +51,11 @@ export function createCampaign(body: CampaignCreate, idempotencyKey: string): Pr
   );
 }
 
+/** Deletes a draft (409 `campaign_not_editable` once it was scheduled or sent). */
+export async function deleteCampaign(id: string): Promise<void> {
+  await unwrap(api.DELETE("/api/campaigns/{campaign_id}", path(id)));
+}
+
 /** A new draft with the same content and audience as `id`. */
 export function duplicateCampaign(id: string): Promise<Campaign> {
   return unwrap(api.POST("/api/campaigns/{campaign_id}/duplicate", path(id)));

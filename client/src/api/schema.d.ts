@@ -497,7 +497,8 @@ export interface paths {
         get: operations["get_get_campaign"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Delete a draft (409 `campaign_not_editable` once it was scheduled or sent). */
+        delete: operations["delete_delete_campaign"];
         options?: never;
         head?: never;
         /** Change a draft (409 once it is scheduled or sent). */
@@ -3237,6 +3238,18 @@ export interface operations {
                 };
             };
         };
+    };
+    delete_delete_campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: never;
     };
     patch_update_campaign: {
         parameters: {

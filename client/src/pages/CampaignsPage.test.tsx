@@ -93,6 +93,28 @@ describe("Campaigns", () => {
     expect(api.to("POST /api/campaigns/c9/send")).toHaveLength(1);
   });
 
+  it("deletes a draft after asking, and only a draft", async () => {
+    const api = stubApi({
+      ...SIGNED_IN,
+      "GET /api/campaigns": () =>
+        json({ items: [campaign({ name: "Half way" }), campaign({ id: "c2", name: "Autumn", status: "sent" })] }),
+      "DELETE /api/campaigns/c1": () => new Response(null, { status: 204 }),
+    });
+    renderAt("/campaigns");
+    expect(screen.queryByRole("button", { name: "Delete Autumn" })).toBeNull();
+    fireEvent.click(await screen.findByRole("button", { name: "Delete Half way" }));
+    const row = screen.getByText("Half way").closest("tr")!;
+    expect(within(row).getByRole("alert").textContent).toBe("Delete this draft?");
+    fireEvent.click(within(row).getByRole("button", { name: "Keep" }));
+    expect(api.to("DELETE /api/campaigns/c1")).toHaveLength(0);
+
+    fireEvent.click(screen.getByRole("button", { name: "Delete Half way" }));
+    fireEvent.click(screen.getByRole("button", { name: "Delete draft" }));
+    await waitFor(() => expect(screen.queryByText("Half way")).toBeNull());
+    expect(api.to("DELETE /api/campaigns/c1")).toHaveLength(1);
+    expect(screen.getByText("Autumn")).toBeTruthy();
+  });
+
   it("follows the campaigns' progress events: status, reason and total, newest first", async () => {
     let listed = [campaign({ status: "scheduled", send_at: "2026-01-01T09:00:00Z", timezone: "UTC" })];
     const api = stubApi({ ...SIGNED_IN, "GET /api/campaigns": () => json({ items: listed }) });

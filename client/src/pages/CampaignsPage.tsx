@@ -1,6 +1,11 @@
 import { useCallback, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { duplicateCampaign, listCampaigns, type Campaign } from "../api/campaigns";
+import {
+  deleteCampaign,
+  duplicateCampaign,
+  listCampaigns,
+  type Campaign,
+} from "../api/campaigns";
 import { EmptyState, Page } from "../components/Page";
 import { errorMessage } from "../forms/errors";
 import { FormAlert } from "../forms/Form";
@@ -26,6 +31,8 @@ export default function CampaignsPage() {
   // A draft made before, opened where it was left: its confirm step.
   const [draft, setDraft] = useState<Campaign | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
+  // The draft whose row asks "delete it?" before it goes.
+  const [deleting, setDeleting] = useState<string | null>(null);
   const navigate = useNavigate();
 
   const open = (campaign: Campaign) => {
@@ -42,6 +49,22 @@ export default function CampaignsPage() {
       open(copy);
     } catch (error) {
       setActionError(errorMessage(error));
+    }
+  };
+
+  const remove = async (campaign: Campaign) => {
+    setActionError(null);
+    try {
+      await deleteCampaign(campaign.id);
+      campaigns.set((items) => items.filter((c) => c.id !== campaign.id));
+      if (draft?.id === campaign.id) {
+        setCreating(false);
+        setDraft(null);
+      }
+    } catch (error) {
+      setActionError(errorMessage(error));
+    } finally {
+      setDeleting(null);
     }
   };
 
@@ -112,6 +135,35 @@ export default function CampaignsPage() {
                   <td>{c.total || ""}</td>
                   <td>{formatDateTime(c.created_at)}</td>
                   <td className="table__actions">
+                    {deleting === c.id ? (
+                      <>
+                        <span role="alert">Delete this draft?</span>{" "}
+                        <button
+                          type="button"
+                          className="button button--danger button--small"
+                          onClick={() => void remove(c)}
+                        >
+                          Delete draft
+                        </button>
+                        <button
+                          type="button"
+                          className="button button--secondary button--small"
+                          onClick={() => setDeleting(null)}
+                        >
+                          Keep
+                        </button>
+                      </>
+                    ) : null}
+                    {c.status === "draft" && deleting !== c.id ? (
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        aria-label={`Delete ${c.name}`}
+                        onClick={() => setDeleting(c.id)}
+                      >
+                        Delete
+                      </button>
+                    ) : null}
                     {c.status === "draft" ? (
                       <button
                         type="button"

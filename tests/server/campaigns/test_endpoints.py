@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from quart.typing import TestClientProtocol
 
-from models.accounts import Plan, Workspace
+from models.accounts import AuditEvent, Plan, Workspace
 from models.campaigns import Campaign, CampaignEvent, CampaignStatus
 from models.contacts import Contact, ContactStatus
 from models.templates import EmailTemplate, TemplateVersion
@@ -174,6 +174,7 @@ async def test_other_workspaces_campaigns_are_not_found(
         ("GET", "/recipients"),
         ("POST", "/send"),
         ("POST", "/pause"),
+        ("DELETE", ""),
     ]:
         response = await client.open(
             f"/api/campaigns/{campaign['id']}{path}",
@@ -220,6 +221,32 @@ async def test_edit_only_while_draft_and_duplicate(
     events = await CampaignEvent.filter(campaign_id=campaign["id"]).order_by("id")
     kinds = [e.kind for e in events]
     assert kinds == ["created", "edited", "scheduled"]
+
+
+async def test_only_a_draft_is_deleted_and_the_audit_log_keeps_it(
+    client: TestClientProtocol, owner: Owner
+) -> None:
+    headers = owner.login.headers()
+    draft = await create_campaign(client, owner, name="Half way")
+    deleted = await client.delete(f"/api/campaigns/{draft['id']}", headers=headers)
+    assert deleted.status_code == 204
+    gone = await client.get(f"/api/campaigns/{draft['id']}", headers=headers)
+    assert gone.status_code == 404
+    assert not await CampaignEvent.filter(campaign_id=draft["id"]).exists()
+    log = await AuditEvent.filter(action="campaign.deleted").get()
+    assert log.details == {"campaign_id": draft["id"], "name": "Half way"}
+    assert log.actor_id == owner.user.id  # type: ignore[attr-defined]
+
+    sent = await create_campaign(client, owner)
+    assert (
+        await client.post(f"/api/campaigns/{sent['id']}/send", headers=headers)
+    ).status_code == 202
+    refused = await client.delete(f"/api/campaigns/{sent['id']}", headers=headers)
+    assert refused.status_code == 409
+    body = await refused.get_json()
+    assert body["code"] == "campaign_not_editable"
+    assert "kept as the record of what was sent" in body["message"]
+    assert await Campaign.exists(id=sent["id"])
 
 
 async def test_tick_starts_due_scheduled_campaigns(
