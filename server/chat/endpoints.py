@@ -17,6 +17,8 @@ from server.chat.schemas import (
     ThreadCreate,
     ThreadList,
     ThreadRead,
+    ThreadSummary,
+    ThreadUpdate,
     TransitionRequest,
     UsageSummary,
 )
@@ -55,6 +57,29 @@ async def get_thread(thread_id: UUID) -> ThreadRead:
     """A conversation with its messages (a streaming reply shows its text so far), state and
     draft."""
     return await service.thread_read(await service.access_thread(require_actor(), thread_id))
+
+
+@bp.patch("/api/chat/threads/<uuid:thread_id>")
+@tag(["chat"])
+@requires("chat:use")
+@validate_request(ThreadUpdate)
+@validate_response(ThreadSummary)
+async def rename_thread(thread_id: UUID, data: ThreadUpdate) -> ThreadSummary:
+    """Rename a conversation."""
+    thread = await service.rename_thread(require_actor(), thread_id, data.title)
+    return ThreadSummary(
+        id=thread.id, title=thread.title, state=thread.state, updated_at=thread.updated_at
+    )
+
+
+@bp.delete("/api/chat/threads/<uuid:thread_id>")
+@tag(["chat"])
+@requires("chat:use")
+async def delete_thread(thread_id: UUID) -> tuple[str, int]:
+    """Delete a conversation and its messages (409 `reply_in_progress` while a reply is
+    being written)."""
+    await service.delete_thread(require_actor(), thread_id)
+    return "", 204
 
 
 @bp.post("/api/chat/threads/<uuid:thread_id>/messages")

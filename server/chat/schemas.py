@@ -12,6 +12,10 @@ class ThreadCreate(BaseModel):
     title: str | None = Field(default=None, max_length=200)
 
 
+class ThreadUpdate(BaseModel):
+    title: str = Field(min_length=1, max_length=200, pattern=r"\S")
+
+
 class DraftSectionRead(BaseModel):
     heading: str
     body: str

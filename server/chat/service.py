@@ -198,6 +198,25 @@ async def create_thread(actor: Actor, title: str | None) -> ChatThread:
         )
 
 
+async def rename_thread(actor: Actor, thread_id: uuid.UUID | str, title: str) -> ChatThread:
+    async with transaction():
+        thread = await _locked_thread(actor, thread_id)
+        thread.title = title.strip()
+        # Renaming is not activity: the list keeps the conversation where it was.
+        await thread.save(update_fields=["title"])
+    return thread
+
+
+async def delete_thread(actor: Actor, thread_id: uuid.UUID | str) -> None:
+    """Delete a conversation and its messages. Not while a reply is being written: its writer
+    would lose what it streams. Campaigns and templates made from it keep their own copy."""
+    async with transaction():
+        thread = await _locked_thread(actor, thread_id)
+        if await ChatMessage.filter(thread_id=thread.id, status__in=ACTIVE).exists():
+            raise ReplyInProgress("Wait for the current reply to finish, then delete.")
+        await thread.delete()
+
+
 async def list_threads(actor: Actor) -> list[ThreadSummary]:
     threads = await ChatThread.filter(workspace_id=actor.workspace.id).order_by("-updated_at")
     return [

@@ -43,6 +43,22 @@ export function getThread(threadId: string, signal?: AbortSignal): Promise<Threa
   );
 }
 
+export function renameThread(threadId: string, title: string): Promise<ThreadSummary> {
+  return unwrap(
+    api.PATCH("/api/chat/threads/{thread_id}", {
+      params: { path: { thread_id: threadId } },
+      body: { title },
+    }),
+  );
+}
+
+/** Deletes a conversation (409 `reply_in_progress` while a reply is being written). */
+export async function deleteThread(threadId: string): Promise<void> {
+  await unwrap(
+    api.DELETE("/api/chat/threads/{thread_id}", { params: { path: { thread_id: threadId } } }),
+  );
+}
+
 export function sendMessage(threadId: string, content: string): Promise<SendResult> {
   return unwrap(
     api.POST("/api/chat/threads/{thread_id}/messages", {

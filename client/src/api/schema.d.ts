@@ -724,10 +724,15 @@ export interface paths {
         get: operations["get_get_thread"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a conversation and its messages (409 `reply_in_progress` while a reply is
+         * @description being written).
+         */
+        delete: operations["delete_delete_thread"];
         options?: never;
         head?: never;
-        patch?: never;
+        /** Rename a conversation. */
+        patch: operations["patch_rename_thread"];
         trace?: never;
     };
     "/api/chat/threads/{thread_id}/messages": {
@@ -3997,6 +4002,61 @@ export interface operations {
                         state: string;
                         /** State Version */
                         state_version: number;
+                        /** Title */
+                        title: string;
+                        /**
+                         * Updated At
+                         * Format: date-time
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+        };
+    };
+    delete_delete_thread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                thread_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: never;
+    };
+    patch_rename_thread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                thread_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** Title */
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Id
+                         * Format: uuid
+                         */
+                        id: string;
+                        /** State */
+                        state: string;
                         /** Title */
                         title: string;
                         /**

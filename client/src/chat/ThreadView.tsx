@@ -1,11 +1,12 @@
 import { useEffect } from "react";
-import { Link } from "react-router";
+import { Link, useNavigate } from "react-router";
 import type { ThreadSummary } from "../api/chat";
 import { ApiError } from "../api/client";
 import { errorMessage } from "../forms/errors";
 import { Composer } from "./Composer";
 import { DraftPanel } from "./DraftPanel";
 import { MessageList } from "./MessageList";
+import { ThreadActions } from "./ThreadActions";
 import { liveReply } from "./threadState";
 import { useThread } from "./useThread";
 
@@ -25,6 +26,7 @@ interface ThreadViewProps {
 export function ThreadView({ threadId, onChanged, onSeen }: ThreadViewProps) {
   const { state, loadError, send, retry, refresh } = useThread(threadId, onChanged);
   const thread = state.thread;
+  const navigate = useNavigate();
 
   // A reply that finished before this view joined its room sends no event this view hears
   // (the offline drafter often does), so its read of the thread is the only news of the new
@@ -74,9 +76,24 @@ export function ThreadView({ threadId, onChanged, onSeen }: ThreadViewProps) {
   return (
     <>
       <section className="chat-conversation" aria-labelledby="conversation-title">
-        <h2 id="conversation-title" className="chat-conversation__title">
-          {thread.title || "Untitled conversation"}
-        </h2>
+        <div className="chat-conversation__header">
+          <h2 id="conversation-title" className="chat-conversation__title">
+            {thread.title || "Untitled conversation"}
+          </h2>
+          <ThreadActions
+            key={thread.id}
+            threadId={thread.id}
+            title={thread.title}
+            onRenamed={() => {
+              void refresh();
+              onChanged();
+            }}
+            onDeleted={() => {
+              onChanged();
+              void navigate("/chat");
+            }}
+          />
+        </div>
         {thread.messages.length > 0 ? (
           <MessageList messages={thread.messages} onRetry={retry} />
         ) : (

@@ -136,6 +136,44 @@ describe("ChatPage", () => {
     expect(within(link).queryByText("Drafting")).toBeNull();
   });
 
+  it("renames a conversation, and deletes it after asking", async () => {
+    let title = "Bakery update";
+    let deletes = 0;
+    const api = chatApi(() => thread({ title }), {
+      "GET /api/chat/threads": () => json({ items: deletes ? [] : [{ ...SUMMARY, title }] }),
+      "PATCH /api/chat/threads/t1": async (request) => {
+        title = ((await request.json()) as { title: string }).title;
+        return json({ ...SUMMARY, title });
+      },
+      "DELETE /api/chat/threads/t1": () => {
+        deletes += 1;
+        return deletes === 1
+          ? apiError(409, "reply_in_progress", "Wait for the current reply to finish, then delete.")
+          : new Response(null, { status: 204 });
+      },
+    });
+    const { router } = renderAt("/chat/t1");
+    fireEvent.click(await screen.findByRole("button", { name: "Rename" }));
+    const field = screen.getByLabelText("Conversation title");
+    expect((field as HTMLInputElement).value).toBe("Bakery update");
+    fireEvent.change(field, { target: { value: "Spring issue" } });
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    await screen.findByRole("heading", { level: 2, name: "Spring issue" });
+    await screen.findByRole("link", { name: /Spring issue/ });
+    expect(api.to("PATCH /api/chat/threads/t1").map((r) => r.body)).toEqual([{ title: "Spring issue" }]);
+
+    fireEvent.click(screen.getByRole("button", { name: "Delete" }));
+    fireEvent.click(screen.getByRole("button", { name: "Keep" }));
+    expect(api.to("DELETE /api/chat/threads/t1")).toHaveLength(0);
+    fireEvent.click(screen.getByRole("button", { name: "Delete" }));
+    fireEvent.click(screen.getByRole("button", { name: "Delete conversation" }));
+    expect((await screen.findByRole("alert")).textContent).toContain("Wait for the current reply");
+    expect(locationOf(router)).toBe("/chat/t1");
+    fireEvent.click(screen.getByRole("button", { name: "Delete conversation" }));
+    await waitFor(() => expect(locationOf(router)).toBe("/chat"));
+    await waitFor(() => expect(screen.queryByRole("link", { name: /Spring issue/ })).toBeNull());
+  });
+
   it("shows the partial text of a streaming reply and continues it over SSE from its seq", async () => {
     chatApi(() =>
       thread({ messages: [BRIEF, msg({ id: "r1", content: "Here is", seq: 2, status: "streaming" })] }),

@@ -139,6 +139,42 @@ async def test_threads_belong_to_their_workspace(client: TestClientProtocol, own
     assert [t["id"] for t in mine["items"]] == [thread["id"]]
 
 
+async def test_rename_and_delete_a_conversation(
+    client: TestClientProtocol, owner: Login, config: Config
+) -> None:
+    thread = await new_thread(client, owner)
+    url = f"/api/chat/threads/{thread['id']}"
+    renamed = await client.patch(url, json={"title": "  Spring issue "}, headers=owner.headers())
+    assert renamed.status_code == 200
+    body = await renamed.get_json()
+    assert body["title"] == "Spring issue"
+    # Not activity: the list's order does not change.
+    assert body["updated_at"] == thread["updated_at"]
+    blank = await client.patch(url, json={"title": "   "}, headers=owner.headers())
+    assert blank.status_code == 422
+    assert (await blank.get_json())["code"] == "validation_error"
+
+    # Not while a reply is being written: nothing is lost.
+    ids = await (await send(client, owner, thread["id"])).get_json()
+    busy = await client.delete(url, headers=owner.headers())
+    assert busy.status_code == 409
+    assert (await busy.get_json())["code"] == "reply_in_progress"
+    assert await ChatMessage.filter(thread_id=thread["id"]).count() == 2
+
+    await run_worker_burst(config)
+    stranger = await login_as(await make_user())
+    assert (await client.delete(url, headers=stranger.headers())).status_code == 404
+    assert (
+        await client.patch(url, json={"title": "x"}, headers=stranger.headers())
+    ).status_code == 404
+    deleted = await client.delete(url, headers=owner.headers())
+    assert deleted.status_code == 204
+    assert (await client.get(url, headers=owner.headers())).status_code == 404
+    assert not await ChatMessage.filter(id=ids["reply_message_id"]).exists()
+    listed = await (await client.get("/api/chat/threads", headers=owner.headers())).get_json()
+    assert listed == {"items": []}
+
+
 async def test_transitions_are_validated_and_versioned(
     client: TestClientProtocol, owner: Login
 ) -> None:
