@@ -20,10 +20,12 @@ from arq.worker import Worker
 from playwright.async_api import Locator, Page, expect
 
 from agents.providers.offline import OFFLINE_NOTICE
+from models.accounts import User
 from models.chat import ChatMessage, ChatThread, MessageRole, MessageStatus
 from server.core.config import Config
 from tests.browser.conftest import Account
 from tests.browser.flows import expect_socket_live, log_in_with_password
+from tests.factories import make_draft_thread
 from tests.fakes.drafter import HeldDrafter, hold_offline_drafter
 
 pytestmark = pytest.mark.browser
@@ -252,3 +254,26 @@ async def test_reply_streams_over_sse_without_a_socket(
     assert squash(draft["subject"]) in await reply_text(page)
     status = page.get_by_role("status", name=re.compile("Realtime connection"))
     await expect(status).not_to_contain_text("Live")
+
+
+async def test_rename_then_delete_a_conversation(
+    page: Page, live_server: str, account: Account, catalog: None
+) -> None:
+    user = await User.get(email=account.email)
+    thread_id = await make_draft_thread(user)
+    await open_chat(page, live_server, account)
+    await page.goto(f"{live_server}/chat/{thread_id}")
+    threads = page.get_by_role("region", name="Conversations")
+    await expect(threads.get_by_role("link", name=re.compile("Spring news"))).to_be_visible()
+
+    await page.get_by_role("button", name="Rename").click()
+    await page.get_by_label("Conversation title").fill("Spring, take two")
+    await page.get_by_role("button", name="Save").click()
+    await expect(page.get_by_role("heading", level=2, name="Spring, take two")).to_be_visible()
+    await expect(threads.get_by_role("link", name=re.compile("Spring, take two"))).to_be_visible()
+
+    await page.get_by_role("button", name="Delete", exact=True).click()
+    await page.get_by_role("button", name="Delete conversation").click()
+    await expect(page).to_have_url(re.compile(r"/chat$"))
+    await expect(threads.get_by_text("None yet.")).to_be_visible()
+    assert not await ChatThread.exists(id=thread_id)
