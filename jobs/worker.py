@@ -49,6 +49,11 @@ def all_jobs() -> list[JobFunction | arq_worker.Function]:
             name="generate_reply",
             max_tries=chat.MAX_TRIES,
         ),
+        arq_worker.func(
+            cast(WorkerCoroutine, chat.forget_provider_responses),
+            name="forget_provider_responses",
+            max_tries=chat.FORGET_TRIES,
+        ),
         contacts.import_contacts,
         contacts.bulk_contacts,
         campaigns.expand_campaign,

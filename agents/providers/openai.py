@@ -396,6 +396,28 @@ async def _close(stream: _AnyStream | None) -> None:
         await stream.close()
 
 
+async def delete_stored(config: Config, response_ids: list[str]) -> None:
+    """Delete responses OpenAI stored for a conversation; one it no longer has counts as
+    deleted.
+
+    Raises ``ProviderUnavailable`` when OpenAI cannot be asked or does not answer.
+    """
+    if not config.openai_api_key:
+        raise ProviderUnavailable("openai", "OPENAI_API_KEY is not set", "NotConfigured")
+    try:
+        async with openai.AsyncOpenAI(
+            api_key=config.openai_api_key,
+            base_url=config.openai_base_url or None,
+            max_retries=1,
+            timeout=30.0,
+        ) as client:
+            for response_id in response_ids:
+                with contextlib.suppress(openai.NotFoundError):
+                    await client.responses.delete(response_id)
+    except openai.OpenAIError as exc:
+        raise ProviderUnavailable("openai", str(exc)[:300], type(exc).__name__) from exc
+
+
 # Reading a stored conversation back must not hold a page load for long.
 READBACK_TIMEOUT_SECONDS = 5.0
 

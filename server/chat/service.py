@@ -214,7 +214,17 @@ async def delete_thread(actor: Actor, thread_id: uuid.UUID | str) -> None:
         thread = await _locked_thread(actor, thread_id)
         if await ChatMessage.filter(thread_id=thread.id, status__in=ACTIVE).exists():
             raise ReplyInProgress("Wait for the current reply to finish, then delete.")
+        # What OpenAI keeps of it goes too, once this commits (the job retries while OpenAI
+        # cannot be reached).
+        rows = await ChatMessage.filter(
+            thread_id=thread.id, provider_item_id__not_isnull=True
+        ).values_list("provider_item_id", flat=True)
+        kept = {str(r) for r in rows}
+        if thread.provider_response_id:
+            kept.add(thread.provider_response_id)
         await thread.delete()
+        if kept:
+            await outbox.enqueue("forget_provider_responses", sorted(kept))
 
 
 async def list_threads(actor: Actor) -> list[ThreadSummary]:

@@ -7,10 +7,10 @@ when ``stream_options.include_usage`` is set, then ``data: [DONE]``); ``POST
 API's typed events (``response.created``, ``response.output_text.delta``, ...,
 ``response.completed`` with the whole response) and, with ``store``, keeps the response so
 ``GET /v1/responses/{id}`` and ``GET /v1/responses/{id}/input_items`` answer it and
-``previous_response_id`` can continue from it. ``POST /v1/images/generations`` answers
-base64 image data as ``gpt-image-1`` does, or its safety refusal. Like the real API it
-checks the bearer key and the request shape, and answers errors with OpenAI's
-``{"error": {...}}`` body.
+``previous_response_id`` can continue from it; ``DELETE /v1/responses/{id}`` forgets it.
+``POST /v1/images/generations`` answers base64 image data as ``gpt-image-1`` does, or its
+safety refusal. Like the real API it checks the bearer key and the request shape, and answers
+errors with OpenAI's ``{"error": {...}}`` body.
 
 Tests script it per case: the reply text, a delay before the first token, an error status
 (500, 429, ...), dropping the connection after N content chunks, whether usage is
@@ -94,6 +94,7 @@ class FakeOpenAI:
         app.router.add_post("/v1/responses", self._create_response)
         app.router.add_get("/v1/responses/{id}", self._get_response)
         app.router.add_get("/v1/responses/{id}/input_items", self._list_input_items)
+        app.router.add_delete("/v1/responses/{id}", self._delete_response)
         app.router.add_post("/v1/moderations", self._moderations)
         app.router.add_post("/v1/images/generations", self._images)
         return app
@@ -440,6 +441,15 @@ class FakeOpenAI:
     async def _get_response(self, request: web.Request) -> web.Response:
         found = self._stored(request)
         return found if isinstance(found, web.Response) else web.json_response(found)
+
+    async def _delete_response(self, request: web.Request) -> web.Response:
+        found = self._stored(request)
+        if isinstance(found, web.Response):
+            return found
+        response_id = request.match_info["id"]
+        del self.responses[response_id]
+        self.input_items.pop(response_id, None)
+        return web.json_response({"id": response_id, "object": "response.deleted", "deleted": True})
 
     async def _list_input_items(self, request: web.Request) -> web.Response:
         found = self._stored(request)

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from quart.typing import TestClientProtocol
+from structlog.testing import capture_logs
 
 from models.chat import ChatMessage, ChatThread, MessageStatus
 from server.chat.generation import KEPT_UNREACHABLE, generate_reply
@@ -18,6 +19,7 @@ from server.core.config import Config
 from server.core.redis import get_redis
 from tests.factories import Login, login_as, make_user
 from tests.fakes.openai_server import FakeOpenAI
+from tests.jobs.worker_harness import run_worker_burst
 from tests.server.chat.test_endpoints import BRIEF, new_thread, send
 
 FOLLOW_UP = "Make the workshop section shorter, please."
@@ -248,3 +250,50 @@ async def test_replay_after_the_live_stream_expired_reads_the_text_back(
     assert "".join(tokens) == fake_openai.reply
     assert events[-1][0] == "done"
     assert events[-1][1]["content"] == fake_openai.reply
+
+
+async def test_deleting_a_kept_conversation_deletes_it_at_openai(
+    client: TestClientProtocol, owner: Login, fake_openai: FakeOpenAI, config: Config
+) -> None:
+    fake_openai.reply = json.dumps(
+        {"subject": "Spring", "preheader": "News", "sections": [{"heading": "Hi", "body": "Hi"}]}
+    )
+    thread = await new_thread(client, owner)
+    await turn(client, owner, thread["id"])
+    await turn(client, owner, thread["id"], FOLLOW_UP)
+    stored = sorted(fake_openai.responses)
+    assert len(stored) == 2
+    # Another conversation's responses stay.
+    other = await new_thread(client, owner)
+    await turn(client, owner, other["id"])
+    (kept,) = set(fake_openai.responses) - set(stored)
+
+    deleted = await client.delete(f"/api/chat/threads/{thread['id']}", headers=owner.headers())
+    assert deleted.status_code == 204
+    await run_worker_burst(config)
+
+    assert set(fake_openai.responses) == {kept}
+    for response_id in stored:
+        assert fake_openai.count(f"DELETE /v1/responses/{response_id}") == 1
+
+
+async def test_forgetting_retries_while_openai_is_away_then_gives_up_in_the_log(
+    config: Config, monkeypatch: pytest.MonkeyPatch, fake_openai: FakeOpenAI
+) -> None:
+    from arq import Retry
+
+    from agents.providers.base import ProviderUnavailable
+    from jobs.chat import FORGET_TRIES, forget_provider_responses
+    from tests.conftest import free_port
+
+    monkeypatch.setattr(config, "openai_base_url", f"http://127.0.0.1:{free_port()}/v1")
+    ctx: dict[str, Any] = {"redis": get_redis(), "job_try": 1}
+    with pytest.raises(Retry):
+        await forget_provider_responses(ctx, ["resp_1"])
+    ctx["job_try"] = FORGET_TRIES
+    with capture_logs() as logs, pytest.raises(ProviderUnavailable):
+        await forget_provider_responses(ctx, ["resp_1"])
+    assert any(e["event"] == "chat.provider_forget_failed" for e in logs)
+    # Back: one OpenAI no longer has counts as deleted.
+    monkeypatch.setattr(config, "openai_base_url", fake_openai.api_base)
+    assert await forget_provider_responses(ctx, ["resp_gone"]) == 1
