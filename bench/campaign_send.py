@@ -54,7 +54,7 @@ import socketio
 
 from bench import browser
 from bench.chat_streaming import _stop, pct
-from bench.contacts_import import PeakRss, make_owner, start_web, start_worker
+from bench.contacts_import import PeakRss, make_owner, start_web_and_worker
 from bench.http_overhead import free_port, wait_for
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -340,8 +340,8 @@ async def progress_in_browser(
     if reason is not None:
         print(f"  progress in a browser: skipped, {reason}")
         return
-    web, base_url = start_web(env)
-    procs = [web, start_worker(env, workdir / "worker-browser.log")]
+    web, base_url, worker = start_web_and_worker(env, workdir / "worker-browser.log")
+    procs = [web, worker]
     try:
         async with async_playwright() as playwright:
             chromium = await playwright.chromium.launch(
@@ -472,10 +472,8 @@ async def run(env: dict[str, str], workdir: Path) -> None:
         raws = [await measure_raw()]
         print(f"  message size {len(data):,} bytes")
 
-        web, base_url = start_web(env)
-        procs.append(web)
-        worker = start_worker(env, workdir / "worker.log")
-        procs.append(worker)
+        web, base_url, worker = start_web_and_worker(env, workdir / "worker.log")
+        procs += [web, worker]
         sio, latencies = await watch(base_url, cookie, campaign.id)
         base = read_count(count_file)
         worker_process = psutil.Process(worker.pid)

@@ -113,31 +113,63 @@ class PeakRss:
         self._thread.join()
 
 
-def start_worker(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+def _spawn_worker(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
     with log.open("wb") as out:
         argv = [sys.executable, "-m", "server.cli", "worker"]
-        proc = subprocess.Popen(argv, cwd=ROOT, env={**env, "LOG_LEVEL": "INFO"}, stdout=out,
+        return subprocess.Popen(argv, cwd=ROOT, env={**env, "LOG_LEVEL": "INFO"}, stdout=out,
                                 stderr=out)  # fmt: skip
+
+
+def _wait_worker(proc: subprocess.Popen[bytes], log: Path) -> None:
     deadline = time.monotonic() + 60
     while "worker_started" not in log.read_text(errors="replace"):
         if proc.poll() is not None or time.monotonic() > deadline:
             _stop(proc)
             raise RuntimeError(f"the worker did not start; see {log}")
         time.sleep(0.2)
-    return proc
 
 
-def start_web(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
+def _spawn_web(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], int]:
     port = free_port()
     web_env = {**env, "PORT": str(port), "HOST": "127.0.0.1"}
     argv = [sys.executable, "-m", "server.cli", "web"]
-    proc = subprocess.Popen(argv, cwd=ROOT, env=web_env, stdout=subprocess.DEVNULL)
+    return subprocess.Popen(argv, cwd=ROOT, env=web_env, stdout=subprocess.DEVNULL), port
+
+
+def _wait_web(proc: subprocess.Popen[bytes], port: int) -> str:
     try:
         wait_for(port, proc)
     except BaseException:
         _stop(proc)
         raise
-    return proc, f"http://127.0.0.1:{port}"
+    return f"http://127.0.0.1:{port}"
+
+
+def start_worker(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    proc = _spawn_worker(env, log)
+    _wait_worker(proc, log)
+    return proc
+
+
+def start_web(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
+    proc, port = _spawn_web(env)
+    return proc, _wait_web(proc, port)
+
+
+def start_web_and_worker(
+    env: dict[str, str], log: Path
+) -> tuple[subprocess.Popen[bytes], str, subprocess.Popen[bytes]]:
+    """Both at once: each spends seconds importing the app, and there are two cores."""
+    web, port = _spawn_web(env)
+    worker = _spawn_worker(env, log)
+    try:
+        base_url = _wait_web(web, port)
+        _wait_worker(worker, log)
+    except BaseException:
+        _stop(web)
+        _stop(worker)
+        raise
+    return web, base_url, worker
 
 
 async def make_owner() -> tuple[Any, Any, str]:
