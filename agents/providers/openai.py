@@ -396,12 +396,12 @@ async def _close(stream: _AnyStream | None) -> None:
         await stream.close()
 
 
-async def delete_stored(config: Config, response_ids: list[str]) -> None:
-    """Delete responses OpenAI stored for a conversation; one it no longer has counts as
-    deleted.
-
-    Raises ``ProviderUnavailable`` when OpenAI cannot be asked or does not answer.
-    """
+@contextlib.asynccontextmanager
+async def _stored_conversations(
+    config: Config, seconds: float
+) -> AsyncIterator[openai.AsyncOpenAI]:
+    """A one-off client for the conversations OpenAI keeps; its failures, and a missing key,
+    raise ``ProviderUnavailable``."""
     if not config.openai_api_key:
         raise ProviderUnavailable("openai", "OPENAI_API_KEY is not set", "NotConfigured")
     try:
@@ -409,13 +409,23 @@ async def delete_stored(config: Config, response_ids: list[str]) -> None:
             api_key=config.openai_api_key,
             base_url=config.openai_base_url or None,
             max_retries=1,
-            timeout=30.0,
+            timeout=seconds,
         ) as client:
-            for response_id in response_ids:
-                with contextlib.suppress(openai.NotFoundError):
-                    await client.responses.delete(response_id)
+            yield client
     except openai.OpenAIError as exc:
-        raise ProviderUnavailable("openai", str(exc)[:300], type(exc).__name__) from exc
+        raise ProviderUnavailable("openai", _describe(exc), type(exc).__name__) from exc
+
+
+async def delete_stored(config: Config, response_ids: list[str]) -> None:
+    """Delete responses OpenAI stored for a conversation; one it no longer has counts as
+    deleted.
+
+    Raises ``ProviderUnavailable`` when OpenAI cannot be asked or does not answer.
+    """
+    async with _stored_conversations(config, 30.0) as client:
+        for response_id in response_ids:
+            with contextlib.suppress(openai.NotFoundError):
+                await client.responses.delete(response_id)
 
 
 # Reading a stored conversation back must not hold a page load for long.
@@ -428,24 +438,14 @@ async def stored_text(config: Config, response_id: str, part: Literal["output", 
 
     Raises ``ProviderUnavailable`` when OpenAI cannot be asked or does not answer.
     """
-    if not config.openai_api_key:
-        raise ProviderUnavailable("openai", "OPENAI_API_KEY is not set", "NotConfigured")
-    try:
-        async with openai.AsyncOpenAI(
-            api_key=config.openai_api_key,
-            base_url=config.openai_base_url or None,
-            max_retries=1,
-            timeout=READBACK_TIMEOUT_SECONDS,
-        ) as client:
-            if part == "output":
-                response = await client.responses.retrieve(response_id)
-                return response.output_text
-            # Newest first: the first user message is the turn this response answered.
-            page = await client.responses.input_items.list(response_id, order="desc", limit=20)
-            for item in page.data:
-                # Input and output messages share the type "message"; the role tells them apart.
-                if item.type == "message" and getattr(item, "role", None) == "user":
-                    return _input_text(getattr(item, "content", None))
-            return ""
-    except openai.OpenAIError as exc:
-        raise ProviderUnavailable("openai", _describe(exc), type(exc).__name__) from exc
+    async with _stored_conversations(config, READBACK_TIMEOUT_SECONDS) as client:
+        if part == "output":
+            response = await client.responses.retrieve(response_id)
+            return response.output_text
+        # Newest first: the first user message is the turn this response answered.
+        page = await client.responses.input_items.list(response_id, order="desc", limit=20)
+        for item in page.data:
+            # Input and output messages share the type "message"; the role tells them apart.
+            if item.type == "message" and getattr(item, "role", None) == "user":
+                return _input_text(getattr(item, "content", None))
+        return ""

@@ -16,6 +16,11 @@ export function ThreadActions({ threadId, title, onRenamed, onDeleted }: ThreadA
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  function close() {
+    setMode("idle");
+    setError(null);
+  }
+
   async function run(work: () => Promise<void>) {
     setBusy(true);
     setError(null);
@@ -58,10 +63,7 @@ export function ThreadActions({ threadId, title, onRenamed, onDeleted }: ThreadA
           <button
             type="button"
             className="button button--secondary button--small"
-            onClick={() => {
-              setMode("idle");
-              setError(null);
-            }}
+            onClick={close}
           >
             Cancel
           </button>
@@ -86,10 +88,7 @@ export function ThreadActions({ threadId, title, onRenamed, onDeleted }: ThreadA
           <button
             type="button"
             className="button button--secondary button--small"
-            onClick={() => {
-              setMode("idle");
-              setError(null);
-            }}
+            onClick={close}
           >
             Keep
           </button>
