@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useLayoutEffect, useRef } from "react";
 import type { Campaign, CampaignStatus } from "../../api/campaigns";
 import { on } from "../../realtime/socket";
 
@@ -25,7 +25,9 @@ export function useLiveStatuses(
   reload: () => void,
 ): void {
   const listed = useRef(campaigns);
-  useEffect(() => {
+  // Before the browser paints, not after: an event arriving between a render and a passive
+  // effect would otherwise be read against the list before it and be lost.
+  useLayoutEffect(() => {
     listed.current = campaigns;
   });
 
