@@ -66,9 +66,8 @@ async def get_thread(thread_id: UUID) -> ThreadRead:
 @validate_response(ThreadSummary)
 async def rename_thread(thread_id: UUID, data: ThreadUpdate) -> ThreadSummary:
     """Rename a conversation."""
-    thread = await service.rename_thread(require_actor(), thread_id, data.title)
-    return ThreadSummary(
-        id=thread.id, title=thread.title, state=thread.state, updated_at=thread.updated_at
+    return service.thread_summary(
+        await service.rename_thread(require_actor(), thread_id, data.title)
     )
 
 

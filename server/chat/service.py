@@ -227,12 +227,15 @@ async def delete_thread(actor: Actor, thread_id: uuid.UUID | str) -> None:
             await outbox.enqueue("forget_provider_responses", sorted(kept))
 
 
+def thread_summary(thread: ChatThread) -> ThreadSummary:
+    return ThreadSummary(
+        id=thread.id, title=thread.title, state=thread.state, updated_at=thread.updated_at
+    )
+
+
 async def list_threads(actor: Actor) -> list[ThreadSummary]:
     threads = await ChatThread.filter(workspace_id=actor.workspace.id).order_by("-updated_at")
-    return [
-        ThreadSummary(id=t.id, title=t.title, state=t.state, updated_at=t.updated_at)
-        for t in threads
-    ]
+    return [thread_summary(t) for t in threads]
 
 
 def month_start(now: datetime | None = None) -> datetime:

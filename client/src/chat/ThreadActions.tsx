@@ -1,6 +1,10 @@
 import { useState, type FormEvent } from "react";
 import { deleteThread, renameThread } from "../api/chat";
-import { errorMessage } from "../forms/errors";
+import { NO_ERRORS } from "../forms/errors";
+import { useSubmit } from "../forms/useSubmit";
+
+// Every failure here is about the conversation as a whole, not a field.
+const NO_FIELDS: string[] = [];
 
 interface ThreadActionsProps {
   threadId: string;
@@ -13,29 +17,17 @@ interface ThreadActionsProps {
 export function ThreadActions({ threadId, title, onRenamed, onDeleted }: ThreadActionsProps) {
   const [mode, setMode] = useState<"idle" | "renaming" | "deleting">("idle");
   const [draft, setDraft] = useState(title);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending: busy, errors, run, reject, setErrors } = useSubmit({ fields: NO_FIELDS });
+  const error = errors.general;
 
   function close() {
     setMode("idle");
-    setError(null);
-  }
-
-  async function run(work: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    setErrors(NO_ERRORS);
   }
 
   function rename(event: FormEvent) {
     event.preventDefault();
-    if (!draft.trim()) return setError("Give the conversation a title.");
+    if (!draft.trim()) return reject({}, "Give the conversation a title.");
     void run(async () => {
       await renameThread(threadId, draft.trim());
       setMode("idle");
