@@ -13,6 +13,7 @@ from quart_schema import (
     validate_response,
 )
 
+from models.campaigns import Campaign
 from server.campaigns import deadletters, service
 from server.campaigns.schemas import (
     Audience,
@@ -38,6 +39,10 @@ from server.core.idempotency import IdempotencyHeaders, run_once
 bp = Blueprint("campaigns", __name__)
 
 
+def _read(campaign: Campaign) -> CampaignRead:
+    return service.campaign_read(campaign, require_actor().workspace)
+
+
 @bp.get("/api/campaigns")
 @tag(["campaigns"])
 @requires("campaigns:read")
@@ -45,7 +50,7 @@ bp = Blueprint("campaigns", __name__)
 async def list_campaigns() -> CampaignIndex:
     """The workspace's campaigns, newest first."""
     items = await service.list_campaigns(require_actor())
-    return CampaignIndex(items=[service.campaign_read(c) for c in items])
+    return CampaignIndex(items=[_read(c) for c in items])
 
 
 @bp.post("/api/campaigns")
@@ -62,7 +67,7 @@ async def create_campaign(
     actor = require_actor()
 
     async def work() -> tuple[CampaignRead, int]:
-        return service.campaign_read(await service.create_campaign(actor, data)), 201
+        return _read(await service.create_campaign(actor, data)), 201
 
     outcome = await run_once(
         actor.workspace.id,
@@ -113,7 +118,7 @@ async def requeue_dead_letter(letter_id: int) -> DeadLetterRead:
 @validate_response(CampaignRead)
 async def get_campaign(campaign_id: UUID) -> CampaignRead:
     """One campaign."""
-    return service.campaign_read(await service.access_campaign(require_actor(), campaign_id))
+    return _read(await service.access_campaign(require_actor(), campaign_id))
 
 
 @bp.patch("/api/campaigns/<uuid:campaign_id>")
@@ -124,7 +129,7 @@ async def get_campaign(campaign_id: UUID) -> CampaignRead:
 async def update_campaign(campaign_id: UUID, data: CampaignUpdate) -> CampaignRead:
     """Change a draft (409 once it is scheduled or sent)."""
     campaign = await service.update_campaign(require_actor(), campaign_id, data)
-    return service.campaign_read(campaign)
+    return _read(campaign)
 
 
 @bp.delete("/api/campaigns/<uuid:campaign_id>")
@@ -154,7 +159,7 @@ async def send_campaign(campaign_id: UUID) -> tuple[CampaignAccepted, int]:
 async def schedule_campaign(campaign_id: UUID, data: ScheduleRequest) -> CampaignRead:
     """Send at a local time in an IANA time zone (422 for a past time or an unknown zone)."""
     campaign = await service.schedule(require_actor(), campaign_id, data)
-    return service.campaign_read(campaign)
+    return _read(campaign)
 
 
 @bp.post("/api/campaigns/<uuid:campaign_id>/pause")
@@ -163,7 +168,7 @@ async def schedule_campaign(campaign_id: UUID, data: ScheduleRequest) -> Campaig
 @validate_response(CampaignRead)
 async def pause_campaign(campaign_id: UUID) -> CampaignRead:
     """Stop sending within a second; what is queued waits."""
-    return service.campaign_read(await service.pause(require_actor(), campaign_id))
+    return _read(await service.pause(require_actor(), campaign_id))
 
 
 @bp.post("/api/campaigns/<uuid:campaign_id>/resume")
@@ -172,7 +177,7 @@ async def pause_campaign(campaign_id: UUID) -> CampaignRead:
 @validate_response(CampaignRead)
 async def resume_campaign(campaign_id: UUID) -> CampaignRead:
     """Carry on sending a paused campaign."""
-    return service.campaign_read(await service.resume(require_actor(), campaign_id))
+    return _read(await service.resume(require_actor(), campaign_id))
 
 
 @bp.post("/api/campaigns/<uuid:campaign_id>/cancel")
@@ -181,7 +186,7 @@ async def resume_campaign(campaign_id: UUID) -> CampaignRead:
 @validate_response(CampaignRead)
 async def cancel_campaign(campaign_id: UUID) -> CampaignRead:
     """Stop for good; recipients not yet sent to get nothing."""
-    return service.campaign_read(await service.cancel(require_actor(), campaign_id))
+    return _read(await service.cancel(require_actor(), campaign_id))
 
 
 @bp.post("/api/campaigns/<uuid:campaign_id>/duplicate")
@@ -191,7 +196,7 @@ async def cancel_campaign(campaign_id: UUID) -> CampaignRead:
 async def duplicate_campaign(campaign_id: UUID) -> tuple[CampaignRead, int]:
     """A new draft with the same content and audience."""
     copy = await service.duplicate_campaign(require_actor(), campaign_id)
-    return service.campaign_read(copy), 201
+    return _read(copy), 201
 
 
 @bp.post("/api/campaigns/<uuid:campaign_id>/retry-failed")

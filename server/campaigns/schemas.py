@@ -20,6 +20,14 @@ class CampaignCreate(BaseModel):
     name: str = Field(min_length=1, max_length=200)
     subject: str | None = Field(default=None, min_length=1, max_length=300)
     preheader: str | None = Field(default=None, max_length=300)
+    from_name: str | None = Field(
+        default=None,
+        max_length=200,
+        description="The sender name readers see; empty for the workspace's sender name.",
+    )
+    reply_to: EmailStr | None = Field(
+        default=None, description="Where replies go; none for the sending address."
+    )
     template_id: UUID | None = None
     thread_id: UUID | None = None
     audience: Audience = Field(default_factory=Audience)
@@ -57,6 +65,11 @@ class CampaignRead(BaseModel):
     subject: str
     preheader: str
     from_name: str
+    from_address: str = Field(
+        description="The From header the messages carry, e.g. `Riverside Club <news@…>`. "
+        "Before the campaign goes out, the sender name follows the workspace's settings "
+        "unless `from_name` is set."
+    )
     reply_to: str | None
     template_id: UUID | None
     template_version: int | None

@@ -33,12 +33,14 @@ from limits.aio.storage import RedisStorage
 from limits.aio.strategies import FixedWindowRateLimiter
 from tortoise import connections
 
+from models.accounts import Workspace
 from models.campaigns import Campaign, CampaignStatus
 from server.campaigns import message_ids, progress, rendering
 from server.campaigns.mime import CampaignMime
 from server.campaigns.service import (
     AUDIENCE_WHERE,
     audience_params,
+    campaign_from,
     count_audience,
     ensure_senders,
     record,
@@ -64,13 +66,6 @@ def message_domain(config: Config | None = None) -> str:
     return address.rpartition("@")[2] or "inkwell.localhost"
 
 
-def campaign_from(campaign: Campaign) -> str:
-    """The From of a campaign: its sender name (or the workspace's) at our sending address."""
-    display, address = parseaddr(get_config().mail_from)
-    sender_name = campaign.from_name or str(campaign.content.get("sender_name") or display)
-    return formataddr((sender_name, address))
-
-
 def build_message(
     campaign: Campaign,
     prepared: rendering.PreparedContent,
@@ -78,13 +73,16 @@ def build_message(
     *,
     message_id: str | None,
     subject_prefix: str = "",
+    workspace: Workspace | None = None,
 ) -> OutgoingMessage:
+    """``workspace``, for a campaign not sent yet, puts its current sender name in the From
+    (see ``campaign_from``)."""
     rendered = prepared.render(ctx)
     unsubscribe = tokens.unsubscribe_url(ctx.recipient_id)
     to = formataddr((ctx.full_name, ctx.email))
     return OutgoingMessage.model_construct(
         to=[to],
-        from_=campaign_from(campaign),
+        from_=campaign_from(campaign, workspace),
         subject=subject_prefix + rendering.merge_text(campaign.subject, ctx),
         text=rendered.text,
         html=rendered.html,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from email.utils import formataddr, parseaddr
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -97,6 +98,10 @@ def campaign_room(campaign_id: uuid.UUID | str) -> str:
     return f"campaign:{campaign_id}"
 
 
+# Statuses in which nothing was mailed yet.
+NOT_STARTED = (CampaignStatus.draft, CampaignStatus.scheduled)
+
+
 async def access_campaign(actor: Actor, campaign_id: uuid.UUID | str) -> Campaign:
     campaign = await Campaign.get_or_none(id=campaign_id, workspace_id=actor.workspace.id)
     if campaign is None:
@@ -108,13 +113,30 @@ async def _lock(actor: Actor, campaign_id: uuid.UUID) -> Campaign:
     return await locked_in_workspace(Campaign, campaign_id, actor.workspace.id, "No such campaign.")
 
 
-def campaign_read(c: Campaign) -> CampaignRead:
+def campaign_from(campaign: Campaign, workspace: Workspace | None = None) -> str:
+    """The From of a campaign's messages: its own sender name, else the workspace's, at our
+    sending address.
+
+    Until the campaign goes out, the workspace's sender name is read from ``workspace`` when
+    given, as the send takes it afresh (``_start``); once it went out, the name it was sent
+    under stays."""
+    from server.campaigns.templates_adapter import sender_details
+
+    display, address = parseaddr(get_config().mail_from)
+    fallback = str(campaign.content.get("sender_name") or "")
+    if workspace is not None and campaign.status in NOT_STARTED:
+        fallback = sender_details(workspace)["sender_name"]
+    return formataddr((campaign.from_name or fallback or display, address))
+
+
+def campaign_read(c: Campaign, workspace: Workspace) -> CampaignRead:
     return CampaignRead(
         id=c.id,
         name=c.name,
         subject=c.subject,
         preheader=c.preheader,
         from_name=c.from_name,
+        from_address=campaign_from(c, workspace),
         reply_to=c.reply_to,
         template_id=c.template_id,
         template_version=c.template_version,
@@ -250,6 +272,8 @@ async def create_campaign(actor: Actor, data: CampaignCreate) -> Campaign:
             name=data.name.strip(),
             subject=subject.strip(),
             preheader=(preheader or "").strip(),
+            from_name=(data.from_name or "").strip(),
+            reply_to=data.reply_to,
             template_id=data.template_id,
             template_version=template_version,
             thread_id=thread_id,
@@ -348,7 +372,7 @@ async def _require_sendable(actor: Actor, campaign: Campaign) -> None:
 async def send_now(actor: Actor, campaign_id: uuid.UUID) -> Campaign:
     async with transaction():
         campaign = await _lock(actor, campaign_id)
-        if campaign.status not in (CampaignStatus.draft, CampaignStatus.scheduled):
+        if campaign.status not in NOT_STARTED:
             raise InvalidTransition(details={"status": campaign.status.value})
         if not await audience_exists(campaign.workspace_id, campaign.audience):
             raise EmptyAudience()
@@ -454,7 +478,7 @@ async def schedule(actor: Actor, campaign_id: uuid.UUID, data: ScheduleRequest) 
         )
     async with transaction():
         campaign = await _lock(actor, campaign_id)
-        if campaign.status not in (CampaignStatus.draft, CampaignStatus.scheduled):
+        if campaign.status not in NOT_STARTED:
             raise InvalidTransition(details={"status": campaign.status.value})
         if not await audience_exists(campaign.workspace_id, campaign.audience):
             raise EmptyAudience()
@@ -702,7 +726,14 @@ async def test_send(actor: Actor, campaign_id: uuid.UUID, email: str) -> Outgoin
     ctx = rendering.RecipientContext(
         recipient_id=0, email=email, first_name=actor.user.name.split(" ")[0], last_name=""
     )
-    message = build_message(campaign, prepared, ctx, message_id=None, subject_prefix="[Test] ")
+    message = build_message(
+        campaign,
+        prepared,
+        ctx,
+        message_id=None,
+        subject_prefix="[Test] ",
+        workspace=actor.workspace,
+    )
     async with transaction():
         queued = await queue_mail(message)
         await record(campaign, "test_sent", actor, to=email)

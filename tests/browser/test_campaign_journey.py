@@ -134,6 +134,11 @@ async def test_sign_up_to_campaign_sent_live(
     await page.get_by_role("button", name="Next").click()
     await page.get_by_label("Campaign name").fill("First issue")
     await page.get_by_role("button", name="Next").click()
+    # Before sending, the user sees who the mail is from: the sender name set in Settings.
+    summary = page.locator(".create-campaign__summary")
+    from_line = summary.locator("div", has=page.get_by_text("From", exact=True)).locator("dd")
+    await expect(from_line).to_have_text(re.compile(r"^Hedy's Letters <[^<>@]+@[^<>@]+>$"))
+    shown_from = await from_line.inner_text()
     await page.get_by_label("Test email").fill("hedy@example.com")
     await page.get_by_role("button", name="Send test").click()
     await expect(page.get_by_text("Test sent to hedy@example.com.")).to_be_visible()
@@ -167,6 +172,7 @@ async def test_sign_up_to_campaign_sent_live(
         assert headers["List-Unsubscribe"].startswith(f"<{config.effective_public_url}/u/")
         assert headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
         assert headers["Message-ID"].startswith("<c")
+        assert headers["From"] == shown_from
         # The footer carries the address set in Settings, line by line.
         assert "42 Frequency Lane" in (message.text or "")
         assert "Vienna 1010" in (message.html or "")

@@ -1484,6 +1484,11 @@ export interface components {
             created_at: string;
             /** Finished At */
             finished_at: string | null;
+            /**
+             * From Address
+             * @description The From header the messages carry, e.g. `Riverside Club <news@…>`. Before the campaign goes out, the sender name follows the workspace's settings unless `from_name` is set.
+             */
+            from_address: string;
             /** From Name */
             from_name: string;
             /**
@@ -3003,6 +3008,12 @@ export interface operations {
             content: {
                 "application/json": {
                     audience?: components["schemas"]["Audience"];
+                    /**
+                     * From Name
+                     * @description The sender name readers see; empty for the workspace's sender name.
+                     * @default null
+                     */
+                    from_name?: string | null;
                     /** Name */
                     name: string;
                     /**
@@ -3010,6 +3021,12 @@ export interface operations {
                      * @default null
                      */
                     preheader?: string | null;
+                    /**
+                     * Reply To
+                     * @description Where replies go; none for the sending address.
+                     * @default null
+                     */
+                    reply_to?: string | null;
                     /**
                      * Subject
                      * @default null
@@ -3043,6 +3060,11 @@ export interface operations {
                         created_at: string;
                         /** Finished At */
                         finished_at: string | null;
+                        /**
+                         * From Address
+                         * @description The From header the messages carry, e.g. `Riverside Club <news@…>`. Before the campaign goes out, the sender name follows the workspace's settings unless `from_name` is set.
+                         */
+                        from_address: string;
                         /** From Name */
                         from_name: string;
                         /**
@@ -3202,6 +3224,11 @@ export interface operations {
                         created_at: string;
                         /** Finished At */
                         finished_at: string | null;
+                        /**
+                         * From Address
+                         * @description The From header the messages carry, e.g. `Riverside Club <news@…>`. Before the campaign goes out, the sender name follows the workspace's settings unless `from_name` is set.
+                         */
+                        from_address: string;
                         /** From Name */
                         from_name: string;
                         /**
@@ -3313,6 +3340,11 @@ export interface operations {
                         created_at: string;
                         /** Finished At */
                         finished_at: string | null;
+                        /**
+                         * From Address
+                         * @description The From header the messages carry, e.g. `Riverside Club <news@…>`. Before the campaign goes out, the sender name follows the workspace's settings unless `from_name` is set.
+                         */
+                        from_address: string;
                         /** From Name */
                         from_name: string;
                         /**
@@ -3380,6 +3412,11 @@ export interface operations {
                         created_at: string;
                         /** Finished At */
                         finished_at: string | null;
+                        /**
+                         * From Address
+                         * @description The From header the messages carry, e.g. `Riverside Club <news@…>`. Before the campaign goes out, the sender name follows the workspace's settings unless `from_name` is set.
+                         */
+                        from_address: string;
                         /** From Name */
                         from_name: string;
                         /**
@@ -3447,6 +3484,11 @@ export interface operations {
                         created_at: string;
                         /** Finished At */
                         finished_at: string | null;
+                        /**
+                         * From Address
+                         * @description The From header the messages carry, e.g. `Riverside Club <news@…>`. Before the campaign goes out, the sender name follows the workspace's settings unless `from_name` is set.
+                         */
+                        from_address: string;
                         /** From Name */
                         from_name: string;
                         /**
@@ -3545,6 +3587,11 @@ export interface operations {
                         created_at: string;
                         /** Finished At */
                         finished_at: string | null;
+                        /**
+                         * From Address
+                         * @description The From header the messages carry, e.g. `Riverside Club <news@…>`. Before the campaign goes out, the sender name follows the workspace's settings unless `from_name` is set.
+                         */
+                        from_address: string;
                         /** From Name */
                         from_name: string;
                         /**
@@ -3695,6 +3742,11 @@ export interface operations {
                         created_at: string;
                         /** Finished At */
                         finished_at: string | null;
+                        /**
+                         * From Address
+                         * @description The From header the messages carry, e.g. `Riverside Club <news@…>`. Before the campaign goes out, the sender name follows the workspace's settings unless `from_name` is set.
+                         */
+                        from_address: string;
                         /** From Name */
                         from_name: string;
                         /**
@@ -3802,6 +3854,11 @@ export interface operations {
                         created_at: string;
                         /** Finished At */
                         finished_at: string | null;
+                        /**
+                         * From Address
+                         * @description The From header the messages carry, e.g. `Riverside Club <news@…>`. Before the campaign goes out, the sender name follows the workspace's settings unless `from_name` is set.
+                         */
+                        from_address: string;
                         /** From Name */
                         from_name: string;
                         /**

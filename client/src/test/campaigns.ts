@@ -8,6 +8,7 @@ export function campaign(overrides: Partial<Campaign> = {}): Campaign {
     subject: "Spring news",
     preheader: "",
     from_name: "",
+    from_address: "Riverside Cycling Club <news@inkwell.test>",
     reply_to: null,
     template_id: null,
     template_version: null,

@@ -39,8 +39,8 @@ const WIZARD = {
   "POST /api/campaigns/audience-count": () => json({ recipients: 3 }),
 };
 
-/** The steps as a user takes them: the Spring draft, the Readers list, "First issue". */
-async function toConfirmStep() {
+/** The steps as a user takes them up to the details: the Spring draft, the Readers list. */
+async function toDetailsStep() {
   fireEvent.click(await screen.findByRole("button", { name: "New campaign" }));
   const draft = await screen.findByLabelText("Chat draft");
   await screen.findByRole("option", { name: "Spring" });
@@ -49,6 +49,11 @@ async function toConfirmStep() {
   fireEvent.click(await screen.findByRole("checkbox", { name: /Readers/ }));
   await screen.findByText("3 recipients");
   fireEvent.click(screen.getByRole("button", { name: "Next" }));
+}
+
+/** ...and on to the confirm step, the campaign named "First issue". */
+async function toConfirmStep() {
+  await toDetailsStep();
   fireEvent.change(screen.getByLabelText("Campaign name"), { target: { value: "First issue" } });
   fireEvent.click(screen.getByRole("button", { name: "Next" }));
 }
@@ -74,6 +79,53 @@ describe("CreateCampaign", () => {
     expect(api.to("POST /api/campaigns/c1/send")).toHaveLength(1);
     fireEvent.click(link);
     await waitFor(() => expect(locationOf(router)).toBe("/settings"));
+  });
+
+  it("sets who the campaign is from and shows the From line it will carry before sending", async () => {
+    const api = stubApi({
+      ...WIZARD,
+      "POST /api/campaigns": async (request) => {
+        const body = (await request.json()) as { from_name: string; reply_to: string };
+        return json(
+          campaign({
+            name: "First issue",
+            from_name: body.from_name,
+            from_address: `${body.from_name} <news@inkwell.test>`,
+            reply_to: body.reply_to,
+          }),
+          201,
+        );
+      },
+      "PATCH /api/campaigns/c1": async (request) => {
+        const body = (await request.json()) as { from_name: string; reply_to: string | null };
+        return json(campaign({ name: "First issue", from_name: body.from_name, reply_to: body.reply_to }));
+      },
+    });
+    renderAt("/campaigns");
+    await toDetailsStep();
+    expect(screen.getByRole("listitem", { current: "step" }).textContent).toBe("Details");
+    fireEvent.change(screen.getByLabelText("Campaign name"), { target: { value: "First issue" } });
+    fireEvent.change(screen.getByLabelText("From name"), { target: { value: "Ride Captains" } });
+    fireEvent.change(screen.getByLabelText("Reply-to"), { target: { value: "captains@example.com" } });
+    fireEvent.click(screen.getByRole("button", { name: "Next" }));
+
+    const from = await screen.findByText("Ride Captains <news@inkwell.test>");
+    expect(from.tagName).toBe("DD");
+    expect(from.previousElementSibling?.textContent).toBe("From");
+    expect(screen.getByText("captains@example.com").previousElementSibling?.textContent).toBe("Reply-to");
+    expect(api.to("POST /api/campaigns")[0]?.body).toMatchObject({
+      from_name: "Ride Captains",
+      reply_to: "captains@example.com",
+    });
+
+    // Emptied on the way back, both return to the workspace's defaults.
+    fireEvent.click(screen.getByRole("button", { name: "Back" }));
+    fireEvent.change(await screen.findByLabelText("From name"), { target: { value: " " } });
+    fireEvent.change(screen.getByLabelText("Reply-to"), { target: { value: "" } });
+    fireEvent.click(screen.getByRole("button", { name: "Next" }));
+    await screen.findByText("Riverside Cycling Club <news@inkwell.test>");
+    expect(screen.queryByText("Reply-to")).toBeNull();
+    expect(api.to("PATCH /api/campaigns/c1")[0]?.body).toMatchObject({ from_name: "", reply_to: null });
   });
 
   it("offers the test to the signed-in user's own address, and sends it where the field says", async () => {

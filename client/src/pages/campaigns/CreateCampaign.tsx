@@ -24,7 +24,7 @@ const STEPS: Step[] = ["content", "audience", "subject", "confirm"];
 const STEP_NAMES: Record<Step, string> = {
   content: "Content",
   audience: "Audience",
-  subject: "Subject",
+  subject: "Details",
   confirm: "Confirm",
 };
 
@@ -70,6 +70,8 @@ export function CreateCampaign({
   const [name, setName] = useState(draft?.name ?? "");
   const [subject, setSubject] = useState(draft?.subject ?? "");
   const [preheader, setPreheader] = useState(draft?.preheader ?? "");
+  const [fromName, setFromName] = useState(draft?.from_name ?? "");
+  const [replyTo, setReplyTo] = useState(draft?.reply_to ?? "");
   const [campaign, setCampaign] = useState<Campaign | null>(draft ?? null);
   // What the draft campaign was made from: going back and changing it makes a new draft.
   const [madeFrom, setMadeFrom] = useState<string | null>(
@@ -151,6 +153,9 @@ export function CreateCampaign({
             audience,
             ...(subject.trim() ? { subject: subject.trim() } : {}),
             ...(preheader.trim() ? { preheader: preheader.trim() } : {}),
+            // Emptied, these go back to the workspace's sender name and the sending address.
+            from_name: fromName.trim(),
+            reply_to: replyTo.trim() || null,
           });
           setCampaign(changed);
           setStep("confirm");
@@ -164,6 +169,8 @@ export function CreateCampaign({
             audience,
             ...(subject.trim() ? { subject: subject.trim() } : {}),
             ...(preheader.trim() ? { preheader: preheader.trim() } : {}),
+            ...(fromName.trim() ? { from_name: fromName.trim() } : {}),
+            ...(replyTo.trim() ? { reply_to: replyTo.trim() } : {}),
             ...(source === "thread" ? { thread_id: sourceId } : { template_id: sourceId }),
           },
           idempotencyKey.current,
@@ -279,7 +286,7 @@ export function CreateCampaign({
 
       {step === "subject" ? (
         <fieldset>
-          <legend>Subject</legend>
+          <legend>Details</legend>
           <Field label="Campaign name" value={name} onChange={setName} />
           <Field
             label="Subject"
@@ -288,6 +295,20 @@ export function CreateCampaign({
             hint={draftSubject ? "Leave empty to use the draft's subject." : undefined}
           />
           <Field label="Preheader" value={preheader} onChange={setPreheader} />
+          <Field
+            label="From name"
+            value={fromName}
+            onChange={setFromName}
+            maxLength={200}
+            hint="Leave empty to use the sender name set in Settings."
+          />
+          <Field
+            label="Reply-to"
+            type="email"
+            value={replyTo}
+            onChange={setReplyTo}
+            hint="Where replies go. Leave empty and they go to the sending address."
+          />
         </fieldset>
       ) : null}
 
@@ -298,6 +319,16 @@ export function CreateCampaign({
               <dt>Campaign</dt>
               <dd>{campaign.name}</dd>
             </div>
+            <div>
+              <dt>From</dt>
+              <dd>{campaign.from_address}</dd>
+            </div>
+            {campaign.reply_to ? (
+              <div>
+                <dt>Reply-to</dt>
+                <dd>{campaign.reply_to}</dd>
+              </div>
+            ) : null}
             <div>
               <dt>Subject</dt>
               <dd>{campaign.subject}</dd>
