@@ -81,8 +81,11 @@ test-client: client-deps
 	$(NPM) test
 	$(NPM) run build
 
+# pytest-xdist workers; each has its own database and Redis databases (tests/conftest.py).
+TEST_WORKERS ?= 2
+
 test-python: python-deps
-	$(INKWELL) services -- $(RUN) pytest --cov --cov-report=term $(PYTEST_ARGS)
+	$(INKWELL) services -- $(RUN) pytest -n $(TEST_WORKERS) --cov --cov-report=term $(PYTEST_ARGS)
 
 test: setup lint check-api-types test-client test-python
 

@@ -26,9 +26,23 @@ from server.core.config import Config, get_config
 from tests.fakes.openai_server import API_KEY, FakeOpenAI
 
 ROOT = Path(__file__).resolve().parents[1]
-# One Redis database per test session (by process id, or TEST_REDIS_DB to pin it), so two
-# suites running at once on the same Redis do not flush each other's keys.
-TEST_REDIS_DB = int(os.environ.get("TEST_REDIS_DB") or 1 + os.getpid() % 15)
+
+
+def _redis_dbs() -> tuple[int, int]:
+    """Two Redis databases (1-15) for this session: its own, and a spare for a whole stack a
+    test starts beside it. Picked by process id (or from TEST_REDIS_DB), so two suites
+    running at once on the same Redis do not flush each other's keys; each pytest-xdist
+    worker takes the next pair after its run's base."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    index = int(worker.removeprefix("gw")) if worker.startswith("gw") else 0
+    # Workers are the children of the run's main process, so they share its base.
+    pid = os.getppid() if worker else os.getpid()
+    base = int(os.environ.get("TEST_REDIS_DB") or 1 + pid % 15)
+    own = 1 + (base - 1 + 2 * index) % 15
+    return own, 1 + own % 15
+
+
+TEST_REDIS_DB, SPARE_REDIS_DB = _redis_dbs()
 
 
 def _require(name: str) -> str:

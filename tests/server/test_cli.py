@@ -20,7 +20,7 @@ from redis.asyncio import Redis
 from server.cli import Fatal, ensure_port_free, preflight, uvicorn_options
 from server.core.config import Config
 from server.core.embedded import EmbeddedError, EmbeddedPostgres, EmbeddedRedis, port_open
-from tests.conftest import ROOT, TEST_REDIS_DB, free_port
+from tests.conftest import ROOT, SPARE_REDIS_DB, free_port
 from tests.factories import login_as, make_user
 from tests.server.campaigns.conftest import wait_until
 
@@ -118,7 +118,7 @@ async def test_run_starts_the_whole_stack_and_ctrl_c_stops_it(
         **os.environ,
         "DATABASE_URL": database_url,
         # Not the suite's own database: this stack's worker must not take the suite's jobs.
-        "REDIS_URL": os.environ["REDIS_URL"].rsplit("/", 1)[0] + f"/{TEST_REDIS_DB % 15 + 1}",
+        "REDIS_URL": os.environ["REDIS_URL"].rsplit("/", 1)[0] + f"/{SPARE_REDIS_DB}",
         "PORT": str(port),
         "MAIL_SINK_PORT": str(sink_port),
         "DATA_DIR": str(tmp_path),
