@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from quart import Blueprint
+from quart import Blueprint, Response
 from quart_schema import (
     tag,
     validate_headers,
@@ -35,6 +35,7 @@ from server.campaigns.schemas import (
 )
 from server.core.auth import require_actor, requires
 from server.core.idempotency import IdempotencyHeaders, run_once
+from server.core.previews import email_preview
 
 bp = Blueprint("campaigns", __name__)
 
@@ -218,6 +219,14 @@ async def test_send_campaign(
     """Mail one copy of the campaign to an address, subject marked [Test]."""
     message = await service.test_send(require_actor(), campaign_id, str(data.email))
     return {"message_id": message.message_id or ""}, 202
+
+
+@bp.get("/api/campaigns/<uuid:campaign_id>/preview")
+@tag(["campaigns"])
+@requires("campaigns:read")
+async def preview_campaign(campaign_id: UUID) -> Response:
+    """The email as its readers get it (text/html), merge tags filled with your name."""
+    return email_preview(await service.preview_html(require_actor(), campaign_id))
 
 
 @bp.get("/api/campaigns/<uuid:campaign_id>/progress")

@@ -713,19 +713,38 @@ async def kpis(actor: Actor, campaign_id: uuid.UUID) -> Kpis:
     )
 
 
+def _as_sent_to_caller(
+    actor: Actor, campaign: Campaign, email: str
+) -> tuple[rendering.PreparedContent, rendering.RecipientContext]:
+    """The campaign's content as a message to ``email`` carrying the caller's name (recipient
+    0: its links and unsubscribe work only as previews). Until the campaign goes out, the
+    footer carries the sender details set in Settings now, as the send will."""
+    from server.campaigns.templates_adapter import sender_details
+
+    content = campaign.content
+    if campaign.status in NOT_STARTED:
+        content = {**content, **sender_details(actor.workspace, content)}
+    prepared = rendering.prepare(content, title=campaign.subject, preheader=campaign.preheader)
+    first, _, last = actor.user.name.partition(" ")
+    ctx = rendering.RecipientContext(recipient_id=0, email=email, first_name=first, last_name=last)
+    return prepared, ctx
+
+
+async def preview_html(actor: Actor, campaign_id: uuid.UUID) -> str:
+    """The campaign's email as its readers get it, merge tags filled with the caller's name."""
+    campaign = await access_campaign(actor, campaign_id)
+    prepared, ctx = _as_sent_to_caller(actor, campaign, actor.user.email)
+    return prepared.render(ctx).html
+
+
 async def test_send(actor: Actor, campaign_id: uuid.UUID, email: str) -> OutgoingMessage:
     """Mail one copy to ``email``; its links and unsubscribe work only as previews."""
     from server.campaigns.sending import build_message
-    from server.campaigns.templates_adapter import require_postal_address, sender_details
+    from server.campaigns.templates_adapter import require_postal_address
 
     campaign = await access_campaign(actor, campaign_id)
     require_postal_address(actor.workspace, campaign.content)
-    # A test shows the footer the real send would carry today.
-    content = {**campaign.content, **sender_details(actor.workspace, campaign.content)}
-    prepared = rendering.prepare(content, title=campaign.subject, preheader=campaign.preheader)
-    ctx = rendering.RecipientContext(
-        recipient_id=0, email=email, first_name=actor.user.name.split(" ")[0], last_name=""
-    )
+    prepared, ctx = _as_sent_to_caller(actor, campaign, email)
     message = build_message(
         campaign,
         prepared,

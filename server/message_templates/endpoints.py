@@ -20,6 +20,7 @@ from server.core.auth import client_ip, require_actor, requires
 from server.core.errors import AppError
 from server.core.etags import IfNoneMatch, none_match
 from server.core.idempotency import IdempotencyHeaders, run_once
+from server.core.previews import email_preview
 from server.core.ratelimit import hit
 from server.message_templates import service
 from server.message_templates.schemas import (
@@ -38,17 +39,6 @@ from server.message_templates.schemas import (
 )
 
 bp = Blueprint("message_templates", __name__)
-
-# The preview is our own HTML, but it shows user content: no scripts, no plugins, no forms,
-# only inline styles and images, and only framed by our own pages.
-PREVIEW_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; "
-        "frame-ancestors 'self'; sandbox allow-popups allow-popups-to-escape-sandbox"
-    ),
-    "X-Content-Type-Options": "nosniff",
-    "Cache-Control": "no-store",
-}
 
 
 class PreconditionRequired(AppError):
@@ -84,10 +74,6 @@ async def _create_once(
     return outcome.body, outcome.status, _etag(outcome.body) | outcome.headers
 
 
-def _html(body: str) -> Response:
-    return Response(body, content_type="text/html; charset=utf-8", headers=PREVIEW_HEADERS)
-
-
 @bp.get("/api/templates")
 @tag(["templates"])
 @requires("templates:read")
@@ -121,7 +107,8 @@ async def create_template(
 @validate_request(PreviewRequest)
 async def preview_unsaved(data: PreviewRequest) -> Response:
     """Unsaved sections rendered exactly as they would be sent (text/html)."""
-    return _html(service.preview_html(require_actor().workspace, data.sections, data.theme))
+    html = service.preview_html(require_actor().workspace, data.sections, data.theme)
+    return email_preview(html)
 
 
 @bp.get("/api/templates/<uuid:template_id>")
@@ -244,7 +231,7 @@ async def duplicate(
 async def preview(template_id: UUID, query_args: PreviewQuery) -> Response:
     """The exact HTML that will be sent (sample merge values), current or ``?version=N``."""
     body = await service.preview_template(require_actor(), template_id, query_args.version)
-    return _html(body)
+    return email_preview(body)
 
 
 @bp.post("/api/templates/<uuid:template_id>/test-send")

@@ -139,6 +139,11 @@ async def test_sign_up_to_campaign_sent_live(
     from_line = summary.locator("div", has=page.get_by_text("From", exact=True)).locator("dd")
     await expect(from_line).to_have_text(re.compile(r"^Hedy's Letters <[^<>@]+@[^<>@]+>$"))
     shown_from = await from_line.inner_text()
+    # ...and the email itself, as the readers will get it, footer included.
+    await page.get_by_role("button", name="Preview the email").click()
+    email = page.frame_locator('iframe[title="Preview of First issue"]')
+    await expect(email.get_by_text("42 Frequency Lane")).to_be_visible()
+    await expect(email.get_by_role("link", name="Unsubscribe")).to_be_visible()
     await page.get_by_label("Test email").fill("hedy@example.com")
     await page.get_by_role("button", name="Send test").click()
     await expect(page.get_by_text("Test sent to hedy@example.com.")).to_be_visible()

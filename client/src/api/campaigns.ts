@@ -2,7 +2,7 @@
  * Campaigns API (CONTRACT.md, "Campaigns and activity") through the typed client
  * generated from the server's OpenAPI document (`make api-types`).
  */
-import { api, unwrap } from "./client";
+import { api, fetchHtml, unwrap } from "./client";
 import type { components, operations } from "./schema";
 
 type Schemas = components["schemas"];
@@ -32,6 +32,11 @@ function withSignal(signal?: AbortSignal) {
 }
 
 const path = (id: string) => ({ params: { path: { campaign_id: id } } });
+
+/** The campaign's email as its readers get it (text/html), merge tags filled with your name. */
+export function previewCampaignHtml(id: string, signal?: AbortSignal): Promise<string> {
+  return fetchHtml(`/api/campaigns/${encodeURIComponent(id)}/preview`, withSignal(signal));
+}
 
 export async function listCampaigns(signal?: AbortSignal): Promise<Campaign[]> {
   return (await unwrap(api.GET("/api/campaigns", withSignal(signal)))).items;

@@ -314,3 +314,27 @@ export type HealthStatus =
 export function health(signal?: AbortSignal): Promise<HealthStatus> {
   return unwrap(api.GET("/healthz", signal ? { signal } : {}));
 }
+
+/** An HTML document from the API (the email previews), with the session's cookies and, for a
+ * POST, its CSRF token; a failure is an ApiError like any other call's. */
+export async function fetchHtml(url: string, init: RequestInit = {}): Promise<string> {
+  const headers = new Headers({ Accept: "text/html" });
+  if (init.method === "POST") {
+    headers.set("Content-Type", "application/json");
+    const token = readCookie(CSRF_COOKIE);
+    if (token) headers.set(CSRF_HEADER, token);
+  }
+  let response: Response;
+  try {
+    response = await globalThis.fetch(`${window.location.origin}${url}`, {
+      ...init,
+      headers,
+      credentials: "same-origin",
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
+    throw ApiError.network(cause);
+  }
+  if (!response.ok) throw await ApiError.fromResponse(response);
+  return response.text();
+}

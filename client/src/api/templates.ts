@@ -3,16 +3,7 @@
  * versions with optimistic concurrency (`If-Match` → 409 `version_conflict`),
  * the rendered preview and images.
  */
-import {
-  api,
-  ApiError,
-  CSRF_COOKIE,
-  CSRF_HEADER,
-  postForm,
-  readCookie,
-  unwrap,
-  withIdempotencyKey,
-} from "./client";
+import { api, ApiError, fetchHtml, postForm, unwrap, withIdempotencyKey } from "./client";
 import type { components, operations } from "./schema";
 
 type Schemas = components["schemas"];
@@ -167,27 +158,6 @@ export function duplicateTemplate(id: string): Promise<Template> {
   );
 }
 
-async function fetchHtml(url: string, init: RequestInit = {}): Promise<string> {
-  const headers = new Headers({ Accept: "text/html" });
-  if (init.method === "POST") {
-    headers.set("Content-Type", "application/json");
-    const token = readCookie(CSRF_COOKIE);
-    if (token) headers.set(CSRF_HEADER, token);
-  }
-  let response: Response;
-  try {
-    response = await globalThis.fetch(`${window.location.origin}${url}`, {
-      ...init,
-      headers,
-      credentials: "same-origin",
-    });
-  } catch (cause) {
-    if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
-    throw ApiError.network(cause);
-  }
-  if (!response.ok) throw await ApiError.fromResponse(response);
-  return response.text();
-}
 
 /** The HTML the server sends for this template (the same renderer as campaigns). */
 export function previewHtml(id: string, version?: number, signal?: AbortSignal): Promise<string> {

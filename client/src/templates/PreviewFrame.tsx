@@ -1,7 +1,6 @@
 import { useCallback } from "react";
 import { previewHtml, previewUnsavedHtml, type Section, type Template } from "../api/templates";
-import { LoadError } from "../components/LoadError";
-import { useLoad } from "../lib/useLoad";
+import { EmailFrame } from "../components/EmailFrame";
 
 interface PreviewFrameProps {
   templateId: string;
@@ -13,10 +12,7 @@ interface PreviewFrameProps {
   title: string;
 }
 
-/**
- * The exact HTML the server sends, in a sandboxed frame: no scripts, no same-origin
- * access, so nothing in a template can reach the app.
- */
+/** The exact HTML the server sends for a template (a saved version or unsaved content). */
 export function PreviewFrame({ templateId, version, unsaved, title }: PreviewFrameProps) {
   const load = useCallback(
     (signal: AbortSignal) =>
@@ -25,17 +21,5 @@ export function PreviewFrame({ templateId, version, unsaved, title }: PreviewFra
         : previewHtml(templateId, version, signal),
     [templateId, version, unsaved],
   );
-  const preview = useLoad(load);
-
-  if (preview.status === "error") {
-    return <LoadError what="the preview" error={preview.error} onRetry={preview.reload} />;
-  }
-  if (preview.data === undefined) {
-    return (
-      <p className="page-loading" role="status">
-        Loading preview…
-      </p>
-    );
-  }
-  return <iframe className="preview-frame" title={title} sandbox="" srcDoc={preview.data} />;
+  return <EmailFrame load={load} title={title} />;
 }

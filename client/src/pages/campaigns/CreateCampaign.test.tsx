@@ -128,6 +128,48 @@ describe("CreateCampaign", () => {
     expect(api.to("PATCH /api/campaigns/c1")[0]?.body).toMatchObject({ from_name: "", reply_to: null });
   });
 
+  it("previews the draft's email in a sandboxed frame, and loads it again once the draft changed", async () => {
+    let edits = 0;
+    const api = stubApi({
+      ...WIZARD,
+      "POST /api/campaigns": () => json(campaign({ name: "First issue" }), 201),
+      "PATCH /api/campaigns/c1": () => {
+        edits += 1;
+        return json(campaign({ name: "First issue", updated_at: `2026-01-02T00:00:0${edits}Z` }));
+      },
+      "GET /api/campaigns/c1/preview": () =>
+        new Response(`<h1>Hello Ada, edit ${edits}</h1>`, {
+          headers: { "Content-Type": "text/html; charset=utf-8" },
+        }),
+    });
+    renderAt("/campaigns");
+    await toConfirmStep();
+    expect(api.to("GET /api/campaigns/c1/preview")).toHaveLength(0);
+
+    const open = await screen.findByRole("button", { name: "Preview the email" });
+    expect(open.getAttribute("aria-expanded")).toBe("false");
+    fireEvent.click(open);
+    const frame = (await screen.findByTitle("Preview of First issue")) as HTMLIFrameElement;
+    expect(frame.tagName).toBe("IFRAME");
+    // Sandboxed with nothing allowed: the email's content runs no script in the app.
+    expect(frame.getAttribute("sandbox")).toBe("");
+    await waitFor(() => expect(frame.getAttribute("srcdoc")).toBe("<h1>Hello Ada, edit 0</h1>"));
+    expect(screen.getByRole("button", { name: "Hide the email" }).getAttribute("aria-expanded")).toBe("true");
+
+    fireEvent.click(screen.getByRole("button", { name: "Back" }));
+    fireEvent.change(await screen.findByLabelText("Subject"), { target: { value: "New subject" } });
+    fireEvent.click(screen.getByRole("button", { name: "Next" }));
+    await waitFor(() =>
+      expect(screen.getByTitle("Preview of First issue").getAttribute("srcdoc")).toBe(
+        "<h1>Hello Ada, edit 1</h1>",
+      ),
+    );
+    expect(api.to("GET /api/campaigns/c1/preview")).toHaveLength(2);
+
+    fireEvent.click(screen.getByRole("button", { name: "Hide the email" }));
+    expect(screen.queryByTitle("Preview of First issue")).toBeNull();
+  });
+
   it("offers the test to the signed-in user's own address, and sends it where the field says", async () => {
     const api = stubApi({
       ...WIZARD,

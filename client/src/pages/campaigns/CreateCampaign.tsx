@@ -4,6 +4,7 @@ import {
   countAudience,
   createCampaign,
   listTemplates,
+  previewCampaignHtml,
   scheduleCampaign,
   sendCampaign,
   testSend,
@@ -14,6 +15,7 @@ import { ApiError } from "../../api/client";
 import { listThreads } from "../../api/chat";
 import { listLists, parseTags } from "../../api/contacts";
 import { useAuth } from "../../auth/AuthContext";
+import { EmailFrame } from "../../components/EmailFrame";
 import { errorMessage } from "../../forms/errors";
 import { Field, FormAlert, FormNotice } from "../../forms/Form";
 import { useDebounced } from "../../lib/useDebounced";
@@ -88,6 +90,15 @@ export function CreateCampaign({
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const idempotencyKey = useRef(crypto.randomUUID());
+  const [previewing, setPreviewing] = useState(false);
+  // Loaded again whenever the draft changes (back from the confirm step, a new draft):
+  // its updated_at is in the dependencies for that, though the load does not read it.
+  const previewId = campaign?.id;
+  const previewVersion = campaign?.updated_at;
+  const loadPreview = useCallback(
+    (signal: AbortSignal) => previewCampaignHtml(previewId ?? "", signal),
+    [previewId, previewVersion],
+  );
 
   const threads = useLoad(useCallback((signal: AbortSignal) => listThreads(signal), []));
   const templates = useLoad(useCallback((signal: AbortSignal) => listTemplates(signal), []));
@@ -344,6 +355,17 @@ export function CreateCampaign({
               <dd>{count ?? "…"}</dd>
             </div>
           </dl>
+          <div className="create-campaign__preview">
+            <button
+              type="button"
+              className="button button--secondary"
+              aria-expanded={previewing}
+              onClick={() => setPreviewing((open) => !open)}
+            >
+              {previewing ? "Hide the email" : "Preview the email"}
+            </button>
+            {previewing ? <EmailFrame load={loadPreview} title={`Preview of ${campaign.name}`} /> : null}
+          </div>
           <div className="create-campaign__test">
             <Field
               label="Test email"

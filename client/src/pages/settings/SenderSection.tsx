@@ -37,8 +37,9 @@ export function SenderSection({ canManage }: { canManage: boolean }) {
     <section ref={ref} className="panel" id="sender" aria-labelledby="sender-title">
       <h2 id="sender-title">Sender</h2>
       <p className="panel__intro">
-        Every email shows this name as the sender and prints the postal address in its footer, as
-        anti-spam laws require. Campaigns cannot be sent until the address is set.
+        Every email shows this name as the sender (unless a campaign sets its own From name) and
+        prints the postal address in its footer, as anti-spam laws require. Campaigns cannot be
+        sent until the address is set.
       </p>
       {workspace.status === "error" ? (
         <FormAlert message={errorMessage(workspace.error)}>
