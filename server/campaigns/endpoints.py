@@ -163,6 +163,15 @@ async def schedule_campaign(campaign_id: UUID, data: ScheduleRequest) -> Campaig
     return _read(campaign)
 
 
+@bp.post("/api/campaigns/<uuid:campaign_id>/unschedule")
+@tag(["campaigns"])
+@requires("campaigns:send")
+@validate_response(CampaignRead)
+async def unschedule_campaign(campaign_id: UUID) -> CampaignRead:
+    """Take a scheduled campaign back to draft (409 once it started sending)."""
+    return _read(await service.unschedule(require_actor(), campaign_id))
+
+
 @bp.post("/api/campaigns/<uuid:campaign_id>/pause")
 @tag(["campaigns"])
 @requires("campaigns:send")

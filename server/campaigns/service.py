@@ -524,6 +524,9 @@ async def _transition(
         campaign.status_reason = None
         if target is CampaignStatus.cancelled:
             campaign.finished_at = datetime.now(UTC)
+        if target is CampaignStatus.draft:
+            campaign.send_at = None
+            campaign.timezone = None
         await campaign.save()
         await record(campaign, kind, actor)
         if target is CampaignStatus.sending:
@@ -541,6 +544,14 @@ async def pause(actor: Actor, campaign_id: uuid.UUID) -> Campaign:
 async def resume(actor: Actor, campaign_id: uuid.UUID) -> Campaign:
     return await _transition(
         actor, campaign_id, (CampaignStatus.paused,), CampaignStatus.sending, "resumed"
+    )
+
+
+async def unschedule(actor: Actor, campaign_id: uuid.UUID) -> Campaign:
+    """A scheduled campaign back to draft, to be changed and sent or scheduled again; one the
+    scheduler already started is past this (409 ``invalid_transition``)."""
+    return await _transition(
+        actor, campaign_id, (CampaignStatus.scheduled,), CampaignStatus.draft, "unscheduled"
     )
 
 

@@ -1,6 +1,6 @@
 """The campaigns list in real Chromium follows a campaign sent from elsewhere (another tab, a
-teammate, the scheduler) through its progress events, without a reload; and the activity page
-of a sent campaign fits a phone's screen."""
+teammate, the scheduler) through its progress events, without a reload; the activity page of a
+sent campaign fits a phone's screen; a scheduled campaign goes back to draft to be changed."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import aiohttp
 import pytest
 from playwright.async_api import Page, expect
 
+from models.campaigns import Campaign, CampaignStatus
 from server.mail.mailbox import list_messages
 from tests.browser.conftest import Inbox
 from tests.browser.flows import expect_socket_live
@@ -123,3 +124,37 @@ async def test_a_sent_campaign_is_duplicated_and_the_copy_sent_from_the_list(
     received = list_messages(inbox.directory)
     for contact in owner.contacts:
         assert len([m for m in received if contact.email in m.envelope_to]) == 2, contact.email
+
+
+async def test_a_scheduled_campaign_goes_back_to_draft_and_is_changed_before_it_goes(
+    page: Page, live_server: str
+) -> None:
+    owner = await signed_in_owner(page, live_server)
+    async with aiohttp.ClientSession() as http:
+        campaign = await draft_campaign(http, live_server, owner, "Autumn")
+        async with http.post(
+            f"{live_server}/api/campaigns/{campaign['id']}/schedule",
+            json={"send_at": "2099-10-01T09:00:00", "timezone": "Europe/Paris"},
+            headers=owner.login.headers(),
+        ) as scheduled:
+            assert scheduled.status == 200, await scheduled.text()
+
+    await page.goto(f"{live_server}/activity?campaign={campaign['id']}")
+    await expect(page.get_by_test_id("campaign-status")).to_have_text("scheduled")
+    await page.get_by_role("button", name="Back to draft").click()
+    # The draft opens on Campaigns, at its confirm step, to be changed and sent again.
+    await expect(page).to_have_url(re.compile(r"/campaigns\?draft="))
+    wizard = page.get_by_role("region", name="Draft campaign")
+    await expect(wizard.get_by_role("button", name="Send now")).to_be_visible()
+    row = page.get_by_role("row").filter(has_text="Autumn")
+    await expect(row.get_by_role("cell").nth(2)).to_have_text("draft")
+    await wizard.get_by_role("button", name="Back").click()
+    await wizard.get_by_label("Subject").fill("Autumn rides, new times")
+    await wizard.get_by_role("button", name="Next").click()
+    await expect(wizard.get_by_text("Autumn rides, new times")).to_be_visible()
+    stored = await Campaign.get(id=campaign["id"])
+    assert (stored.status, stored.subject, stored.send_at) == (
+        CampaignStatus.draft,
+        "Autumn rides, new times",
+        None,
+    )

@@ -96,7 +96,7 @@ export function testSend(id: string, email: string) {
   return unwrap(api.POST("/api/campaigns/{campaign_id}/test", { ...path(id), body: { email } }));
 }
 
-export type CampaignAction = "pause" | "resume" | "cancel";
+export type CampaignAction = "pause" | "resume" | "cancel" | "unschedule";
 
 export function controlCampaign(id: string, action: CampaignAction): Promise<Campaign> {
   switch (action) {
@@ -106,6 +106,8 @@ export function controlCampaign(id: string, action: CampaignAction): Promise<Cam
       return unwrap(api.POST("/api/campaigns/{campaign_id}/resume", path(id)));
     case "cancel":
       return unwrap(api.POST("/api/campaigns/{campaign_id}/cancel", path(id)));
+    case "unschedule":
+      return unwrap(api.POST("/api/campaigns/{campaign_id}/unschedule", path(id)));
   }
 }
 

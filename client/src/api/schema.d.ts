@@ -709,6 +709,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaigns/{campaign_id}/unschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a scheduled campaign back to draft (409 once it started sending). */
+        post: operations["post_unschedule_campaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/chat/threads": {
         parameters: {
             query?: never;
@@ -3979,6 +3996,78 @@ export interface operations {
             };
         };
         responses: never;
+    };
+    post_unschedule_campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        audience: components["schemas"]["Audience"];
+                        /**
+                         * Created At
+                         * Format: date-time
+                         */
+                        created_at: string;
+                        /** Finished At */
+                        finished_at: string | null;
+                        /**
+                         * From Address
+                         * @description The From header the messages carry, e.g. `Riverside Club <news@…>`. Before the campaign goes out, the sender name follows the workspace's settings unless `from_name` is set.
+                         */
+                        from_address: string;
+                        /** From Name */
+                        from_name: string;
+                        /**
+                         * Id
+                         * Format: uuid
+                         */
+                        id: string;
+                        /** Name */
+                        name: string;
+                        /** Preheader */
+                        preheader: string;
+                        /** Reply To */
+                        reply_to: string | null;
+                        /** Send At */
+                        send_at: string | null;
+                        /** Started At */
+                        started_at: string | null;
+                        status: components["schemas"]["CampaignStatus"];
+                        /** Status Reason */
+                        status_reason: string | null;
+                        /** Subject */
+                        subject: string;
+                        /** Template Id */
+                        template_id: string | null;
+                        /** Template Version */
+                        template_version: number | null;
+                        /** Thread Id */
+                        thread_id: string | null;
+                        /** Timezone */
+                        timezone: string | null;
+                        /** Total */
+                        total: number;
+                        /**
+                         * Updated At
+                         * Format: date-time
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+        };
     };
     get_list_threads: {
         parameters: {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { useSearchParams } from "react-router";
+import { useNavigate, useSearchParams } from "react-router";
 import {
   controlCampaign,
   getKpis,
@@ -50,12 +50,19 @@ function ProgressBar({ name, progress }: { name: string; progress: Progress | un
 const ACTIONS: Record<string, CampaignAction[]> = {
   sending: ["pause", "cancel"],
   paused: ["resume", "cancel"],
-  scheduled: ["cancel"],
+  scheduled: ["unschedule", "cancel"],
 };
 const ACTION_LABELS: Record<CampaignAction, string> = {
   pause: "Pause",
   resume: "Resume",
   cancel: "Cancel",
+  unschedule: "Back to draft",
+};
+const ACTION_DONE: Record<CampaignAction, string> = {
+  pause: "Paused.",
+  resume: "Resumed.",
+  cancel: "Cancelled.",
+  unschedule: "Back to draft.",
 };
 
 function KpiList({ kpis, progress }: { kpis: Kpis | undefined; progress: Progress }) {
@@ -98,6 +105,7 @@ function CampaignDetail({
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const navigate = useNavigate();
   const loadRecipients = useCallback(
     (signal: AbortSignal) => listRecipients(campaign.id, filter, shown, signal),
     [campaign.id, filter, shown],
@@ -156,7 +164,11 @@ function CampaignDetail({
             className={`button ${action === "cancel" ? "button--danger" : "button--secondary"}`}
             disabled={busy}
             onClick={() =>
-              void act(() => controlCampaign(campaign.id, action), `${ACTION_LABELS[action]}d.`)
+              void act(async () => {
+                await controlCampaign(campaign.id, action);
+                // A draft is changed and sent from Campaigns, where it opens.
+                if (action === "unschedule") void navigate(`/campaigns?draft=${campaign.id}`);
+              }, ACTION_DONE[action])
             }
           >
             {ACTION_LABELS[action]}

@@ -53,6 +53,26 @@ describe("Campaigns", () => {
     );
   });
 
+  it("takes a scheduled campaign back to draft, to be continued like any draft", async () => {
+    const scheduled = campaign({ status: "scheduled", send_at: "2026-05-01T07:00:00Z", timezone: "Europe/Paris" });
+    const api = stubApi({
+      ...SIGNED_IN,
+      "GET /api/campaigns": () => json({ items: [scheduled] }),
+      "POST /api/campaigns/c1/unschedule": () =>
+        json({ ...scheduled, status: "draft", send_at: null, timezone: null }),
+    });
+    renderAt("/campaigns");
+    const row = (await screen.findByText("Spring")).closest("tr") as HTMLElement;
+    expect(within(row).getByText(/^scheduled for .*\(Europe\/Paris\)$/)).toBeTruthy();
+    expect(within(row).queryByRole("button", { name: "Continue Spring" })).toBeNull();
+
+    fireEvent.click(within(row).getByRole("button", { name: "Back to draft: Spring" }));
+    await within(row).findByRole("button", { name: "Continue Spring" });
+    expect(within(row).getByText("draft")).toBeTruthy();
+    expect(within(row).queryByRole("button", { name: "Back to draft: Spring" })).toBeNull();
+    expect(api.to("POST /api/campaigns/c1/unschedule")).toHaveLength(1);
+  });
+
   it("continues a draft at its confirm step, and sends a duplicate of a sent campaign", async () => {
     const api = stubApi({
       ...SIGNED_IN,

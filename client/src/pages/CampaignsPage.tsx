@@ -1,6 +1,7 @@
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import {
+  controlCampaign,
   deleteCampaign,
   duplicateCampaign,
   listCampaigns,
@@ -33,6 +34,19 @@ export default function CampaignsPage() {
   const [actionError, setActionError] = useState<string | null>(null);
   // The draft whose row asks "delete it?" before it goes.
   const [deleting, setDeleting] = useState<string | null>(null);
+  // `?draft=<id>` (from Activity, a scheduled campaign taken back to draft): that draft opens
+  // at its confirm step once the list holds it.
+  const [draftParam] = useState(() => params.get("draft"));
+  const openedParam = useRef(false);
+  useEffect(() => {
+    if (openedParam.current || !draftParam || !campaigns.data) return;
+    openedParam.current = true;
+    const found = campaigns.data.find((c) => c.id === draftParam && c.status === "draft");
+    if (found) {
+      setDraft(found);
+      setCreating(true);
+    }
+  }, [draftParam, campaigns.data]);
   const navigate = useNavigate();
 
   const open = (campaign: Campaign) => {
@@ -47,6 +61,17 @@ export default function CampaignsPage() {
       const copy = await duplicateCampaign(campaign.id);
       campaigns.reload();
       open(copy);
+    } catch (error) {
+      setActionError(errorMessage(error));
+    }
+  };
+
+  // A scheduled campaign back to draft: changed in place, then continued like any draft.
+  const unschedule = async (campaign: Campaign) => {
+    setActionError(null);
+    try {
+      const changed = await controlCampaign(campaign.id, "unschedule");
+      campaigns.set((items) => items.map((c) => (c.id === changed.id ? changed : c)));
     } catch (error) {
       setActionError(errorMessage(error));
     }
@@ -172,6 +197,16 @@ export default function CampaignsPage() {
                         onClick={() => open(c)}
                       >
                         Continue
+                      </button>
+                    ) : null}
+                    {c.status === "scheduled" ? (
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        aria-label={`Back to draft: ${c.name}`}
+                        onClick={() => void unschedule(c)}
+                      >
+                        Back to draft
                       </button>
                     ) : null}
                     <button

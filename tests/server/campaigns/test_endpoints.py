@@ -264,6 +264,56 @@ async def test_tick_starts_due_scheduled_campaigns(
     assert started.started_at is not None
 
 
+async def test_a_scheduled_campaign_goes_back_to_draft_to_be_changed(
+    client: TestClientProtocol, owner: Owner
+) -> None:
+    headers = owner.login.headers()
+    campaign = await create_campaign(client, owner)
+    url = f"/api/campaigns/{campaign['id']}"
+    send_at = datetime.now(UTC) + timedelta(minutes=5)
+    scheduled = await client.post(
+        f"{url}/schedule",
+        json={"send_at": send_at.replace(tzinfo=None).isoformat(), "timezone": "UTC"},
+        headers=headers,
+    )
+    assert scheduled.status_code == 200
+    # Not editable while scheduled...
+    assert (await client.patch(url, json={"subject": "Fixed"}, headers=headers)).status_code == 409
+
+    back = await client.post(f"{url}/unschedule", headers=headers)
+    assert back.status_code == 200
+    body = await back.get_json()
+    assert (body["status"], body["send_at"], body["timezone"]) == ("draft", None, None)
+    # ...and editable again once back to draft; its time has gone, so nothing starts it.
+    edited = await client.patch(url, json={"subject": "Fixed"}, headers=headers)
+    assert edited.status_code == 200
+    assert (await sending.tick(send_at + timedelta(minutes=1)))["started"] == 0
+    stored = await Campaign.get(id=campaign["id"])
+    assert (stored.status, stored.subject) == (CampaignStatus.draft, "Fixed")
+    event = await CampaignEvent.get(campaign_id=campaign["id"], kind="unscheduled")
+    assert event.actor_id == owner.user.id
+
+    again = await client.post(f"{url}/unschedule", headers=headers)
+    assert again.status_code == 409
+    assert (await again.get_json())["code"] == "invalid_transition"
+
+
+async def test_a_campaign_the_scheduler_started_cannot_be_unscheduled(
+    client: TestClientProtocol, owner: Owner
+) -> None:
+    campaign = await create_campaign(client, owner)
+    await Campaign.filter(id=campaign["id"]).update(
+        status=CampaignStatus.scheduled, send_at=datetime.now(UTC) + timedelta(minutes=5)
+    )
+    assert (await sending.tick(datetime.now(UTC) + timedelta(minutes=6)))["started"] == 1
+    late = await client.post(
+        f"/api/campaigns/{campaign['id']}/unschedule", headers=owner.login.headers()
+    )
+    assert late.status_code == 409
+    assert (await late.get_json())["details"]["status"] == "sending"
+    assert (await Campaign.get(id=campaign["id"])).status is CampaignStatus.sending
+
+
 async def test_pro_template_needs_the_pro_plan(client: TestClientProtocol, owner: Owner) -> None:
     template = await stored_template(None, "Fancy", FOOTER_ONLY, is_pro=True)
     response = await create_from_template(client, owner, template, subject="Hi")
