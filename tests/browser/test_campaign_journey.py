@@ -139,6 +139,8 @@ async def test_sign_up_to_campaign_sent_live(
     from_line = summary.locator("div", has=page.get_by_text("From", exact=True)).locator("dd")
     await expect(from_line).to_have_text(re.compile(r"^Hedy's Letters <[^<>@]+@[^<>@]+>$"))
     shown_from = await from_line.inner_text()
+    to_line = summary.locator("div", has=page.get_by_text("To", exact=True)).locator("dd")
+    await expect(to_line).to_have_text("Readers")
     # ...and the email itself, as the readers will get it, footer included.
     await page.get_by_role("button", name="Preview the email").click()
     email = page.frame_locator('iframe[title="Preview of First issue"]')

@@ -110,6 +110,8 @@ describe("CreateCampaign", () => {
     fireEvent.click(screen.getByRole("button", { name: "Next" }));
 
     const from = await screen.findByText("Ride Captains <news@inkwell.test>");
+    // Who it goes to, in words: the list chosen on the audience step.
+    expect(screen.getByText("Readers").previousElementSibling?.textContent).toBe("To");
     expect(from.tagName).toBe("DD");
     expect(from.previousElementSibling?.textContent).toBe("From");
     expect(screen.getByText("captains@example.com").previousElementSibling?.textContent).toBe("Reply-to");

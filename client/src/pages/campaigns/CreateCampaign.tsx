@@ -39,6 +39,16 @@ function zones(current: string): string[] {
   return known.includes(current) ? known : [current, ...known];
 }
 
+/** "Readers, Members and contacts tagged vip": who an audience reaches, in words. */
+function audienceNames(audience: Campaign["audience"], lists: { id: string; name: string }[]): string {
+  const names = (audience.list_ids ?? []).map((id) => lists.find((l) => l.id === id)?.name ?? "a list");
+  const tagged = audience.tags ?? [];
+  const tags = tagged.length ? [`contacts tagged ${tagged.join(" or ")}`] : [];
+  const parts = [...names, ...tags];
+  if (parts.length <= 1) return parts[0] ?? "Nobody";
+  return `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+}
+
 export interface CampaignSource {
   source: "thread" | "template";
   id: string;
@@ -353,6 +363,10 @@ export function CreateCampaign({
             <div>
               <dt>Recipients</dt>
               <dd>{count ?? "…"}</dd>
+            </div>
+            <div>
+              <dt>To</dt>
+              <dd>{audienceNames(campaign.audience, lists.data ?? [])}</dd>
             </div>
           </dl>
           <div className="create-campaign__preview">
