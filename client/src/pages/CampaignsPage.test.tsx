@@ -73,6 +73,45 @@ describe("Campaigns", () => {
     expect(api.to("POST /api/campaigns/c1/unschedule")).toHaveLength(1);
   });
 
+  it("opens the draft named in ?draft= at its confirm step, with its lists and tags in words", async () => {
+    stubApi({
+      ...SIGNED_IN,
+      "GET /api/campaigns": () =>
+        json({
+          items: [
+            campaign({ id: "c1", name: "Sent one", status: "sent" }),
+            campaign({ id: "c2", name: "Autumn", audience: { list_ids: ["l1", "l2"], tags: ["vip", "donor"] } }),
+          ],
+        }),
+      "GET /api/chat/threads": () => json({ items: [] }),
+      "GET /api/templates": () => json({ items: [] }),
+      "GET /api/lists": () =>
+        json({
+          items: [
+            { id: "l1", name: "Readers", contact_count: 3 },
+            { id: "l2", name: "Members", contact_count: 2 },
+          ],
+        }),
+      "POST /api/campaigns/audience-count": () => json({ recipients: 5 }),
+    });
+    renderAt("/campaigns?draft=c2");
+    const wizard = await screen.findByRole("region", { name: "Draft campaign" });
+    const to = await within(wizard).findByText("Readers, Members and contacts tagged vip or donor");
+    expect(to.previousElementSibling?.textContent).toBe("To");
+    expect(within(wizard).getByText("Autumn")).toBeTruthy();
+  });
+
+  it("leaves ?draft= alone when it names a campaign that is no longer a draft", async () => {
+    stubApi({
+      ...SIGNED_IN,
+      "GET /api/campaigns": () => json({ items: [campaign({ name: "Gone out", status: "sending" })] }),
+    });
+    renderAt("/campaigns?draft=c1");
+    await screen.findByText("Gone out");
+    expect(screen.queryByRole("region", { name: "Draft campaign" })).toBeNull();
+    expect(screen.getByRole("button", { name: "New campaign" })).toBeTruthy();
+  });
+
   it("continues a draft at its confirm step, and sends a duplicate of a sent campaign", async () => {
     const api = stubApi({
       ...SIGNED_IN,
