@@ -14,7 +14,7 @@ import re
 from collections.abc import Awaitable, Callable
 
 import nh3
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, field_validator
 
 # ai_max_output_tokens (2000 by default) is about 8,000 characters; the cap leaves room for
 # models that overshoot their token limit, while keeping a runaway reply out of storage.
@@ -32,10 +32,26 @@ class DraftSection(BaseModel):
     body: str = Field(max_length=MAX_BODY_CHARS)
 
 
+# Control characters, line breaks among them (and the Unicode line separators).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line: control characters and runs of whitespace become one space."""
+    return " ".join(_CONTROL.sub(" ", text).split())
+
+
 class Draft(BaseModel):
     subject: str = Field(min_length=1, max_length=MAX_SUBJECT_CHARS)
     preheader: str = Field(max_length=MAX_PREHEADER_CHARS)
     sections: list[DraftSection] = Field(min_length=1, max_length=MAX_SECTIONS)
+
+    @field_validator("subject", "preheader", mode="before")
+    @classmethod
+    def _one_line(cls, value: object) -> object:
+        # They become a message header and its preview line: a model's line break in one
+        # would make every message of the campaign unsendable.
+        return one_line(value) if isinstance(value, str) else value
 
 
 _FENCE = re.compile(r"```[a-zA-Z]*\s*\n?(.*?)```", re.DOTALL)

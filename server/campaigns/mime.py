@@ -26,7 +26,7 @@ from email.message import EmailMessage
 
 from server.mail.message import MAIL_POLICY, InvalidMessage, parse_address
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
+CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
 # Display names written as they are: atext and spaces only (no ".", which needs quoting, and
 # no "=" or "?", which could read as an RFC 2047 encoded word).
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9 !#$%&'*+/^_`{|}~-]*")
@@ -128,7 +128,7 @@ class CampaignMime:
         return parsed.addr_spec, _header("To", parsed)
 
     def subject_header(self, subject: str) -> bytes:
-        if _CONTROL.search(subject):
+        if CONTROL.search(subject):
             raise InvalidMessage("subject must not contain line breaks or control characters")
         if subject.isascii() and len(subject) + 9 <= _MAX_LINE:
             return f"Subject: {subject}\r\n".encode("ascii")
@@ -144,7 +144,7 @@ class CampaignMime:
         text: str,
         html: str,
     ) -> bytes:
-        if _CONTROL.search(message_id) or _CONTROL.search(unsubscribe_url):
+        if CONTROL.search(message_id) or CONTROL.search(unsubscribe_url):
             raise InvalidMessage("header values must not contain control characters")
         date = _date()
         head = (

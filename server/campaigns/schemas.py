@@ -6,14 +6,23 @@ from datetime import datetime
 from typing import Literal
 from uuid import UUID
 
-from pydantic import BaseModel, EmailStr, Field, model_validator
+from pydantic import BaseModel, EmailStr, Field, field_validator, model_validator
 
 from models.campaigns import CampaignStatus, RecipientStatus
+from server.campaigns.mime import CONTROL
 
 
 class Audience(BaseModel):
     list_ids: list[UUID] = Field(default_factory=list, max_length=100)
     tags: list[str] = Field(default_factory=list, max_length=100)
+
+
+def _one_line(value: str | None) -> str | None:
+    """A subject or sender name with a line break or another control character would be
+    refused by the message writer at send time, recipient by recipient: refused here."""
+    if value is not None and CONTROL.search(value):
+        raise ValueError("must be one line, without control characters")
+    return value
 
 
 class CampaignCreate(BaseModel):
@@ -32,6 +41,8 @@ class CampaignCreate(BaseModel):
     thread_id: UUID | None = None
     audience: Audience = Field(default_factory=Audience)
 
+    _header_values = field_validator("subject", "from_name")(_one_line)
+
     @model_validator(mode="after")
     def _one_source(self) -> CampaignCreate:
         if (self.template_id is None) == (self.thread_id is None):
@@ -46,6 +57,8 @@ class CampaignUpdate(BaseModel):
     from_name: str | None = Field(default=None, max_length=200)
     reply_to: EmailStr | None = None
     audience: Audience | None = None
+
+    _header_values = field_validator("subject", "from_name")(_one_line)
 
 
 class ScheduleRequest(BaseModel):

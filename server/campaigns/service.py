@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from tortoise import connections
 
+from agents.guardrails import one_line
 from agents.workflow import WorkflowState
 from models.accounts import Workspace
 from models.campaigns import Campaign, CampaignEvent, CampaignStatus, RecipientStatus
@@ -260,8 +261,11 @@ async def create_campaign(actor: Actor, data: CampaignCreate) -> Campaign:
         )
         draft = source.draft if source is not None else None
     draft = draft or {}
-    subject = data.subject or str(draft.get("subject") or "")
-    preheader = data.preheader if data.preheader is not None else str(draft.get("preheader") or "")
+    # A draft's subject and preheader become headers: on one line, whatever a model wrote.
+    subject = data.subject or one_line(str(draft.get("subject") or ""))
+    preheader = data.preheader
+    if preheader is None:
+        preheader = one_line(str(draft.get("preheader") or ""))
     if not subject:
         raise ValidationFailed(details={"fields": {"subject": ["a subject is required"]}})
     async with transaction():

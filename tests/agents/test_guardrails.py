@@ -49,6 +49,23 @@ def test_rejects_what_is_not_a_valid_draft(text: str) -> None:
     assert parse_draft(text) is None
 
 
+def test_a_subject_and_preheader_come_out_on_one_line() -> None:
+    """A model's line break there would make every message of a campaign unsendable."""
+    text = json.dumps(
+        {
+            **VALID,
+            "subject": "Autumn\r\nBcc: everyone@example.com",
+            "preheader": "  New \u2028 routes\t\x00and  dates ",
+        }
+    )
+    draft = parse_draft(text)
+    assert draft is not None
+    assert draft.subject == "Autumn Bcc: everyone@example.com"
+    assert draft.preheader == "New routes and dates"
+    # Nothing but whitespace is not a subject.
+    assert parse_draft(json.dumps({**VALID, "subject": "\r\n\t"})) is None
+
+
 async def test_one_repair_then_success() -> None:
     calls: list[str] = []
 

@@ -13,6 +13,7 @@ from quart.typing import TestClientProtocol
 from server.core.config import Config
 from server.mail.mailbox import get_message, list_messages
 from server.mail.sink import start_sink
+from tests.factories import SPRING_DRAFT, make_thread
 from tests.jobs.worker_harness import run_worker_burst
 from tests.server.campaigns.conftest import Owner, create_campaign
 
@@ -54,6 +55,44 @@ async def test_a_bad_reply_to_is_refused_with_the_field_named(
     body = await response.get_json()
     assert body["code"] == "validation_error"
     assert "reply_to" in str(body["details"])
+
+
+async def test_a_header_value_with_a_line_break_is_refused_before_it_is_stored(
+    client: TestClientProtocol, owner: Owner
+) -> None:
+    """Accepted, it would fail every recipient at send time (the message writer refuses it)."""
+    headers = owner.login.headers()
+    created = await client.post(
+        "/api/campaigns",
+        json={
+            "name": "Spring",
+            "thread_id": str(owner.thread_id),
+            "from_name": "News\r\nBcc: everyone@example.com",
+        },
+        headers=headers,
+    )
+    assert created.status_code == 422
+    assert "from_name" in str((await created.get_json())["details"])
+
+    campaign = await create_campaign(client, owner)
+    url = f"/api/campaigns/{campaign['id']}"
+    for field, value in (("subject", "Spring\nnews"), ("from_name", "Tab\tName\u2028")):
+        patched = await client.patch(url, json={field: value}, headers=headers)
+        assert patched.status_code == 422, field
+        assert field in str((await patched.get_json())["details"])
+    stored = await (await client.get(url, headers=headers)).get_json()
+    assert (stored["subject"], stored["from_name"]) == (campaign["subject"], "")
+
+
+async def test_a_draft_stored_with_a_line_break_in_its_subject_makes_a_one_line_one(
+    client: TestClientProtocol, owner: Owner
+) -> None:
+    thread = await make_thread(
+        owner.user,
+        draft={**SPRING_DRAFT, "subject": "Spring\r\nnews", "preheader": "What\ngrew"},
+    )
+    created = await create_campaign(client, owner, thread_id=str(thread.id))
+    assert (created["subject"], created["preheader"]) == ("Spring news", "What grew")
 
 
 async def test_until_it_goes_out_the_from_follows_the_workspace_then_stays(
