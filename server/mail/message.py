@@ -139,6 +139,14 @@ _RESERVED_HEADERS = frozenset(
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f\x85\u2028\u2029]")
 
 
+def one_line_header(value: str | None) -> str | None:
+    """A pydantic validator for API fields that become a header (a 422 at the request, not a
+    refusal when the message is built): no line breaks or other control characters."""
+    if value is not None and _CONTROL_CHARS.search(value):
+        raise ValueError("must be one line, without control characters")
+    return value
+
+
 def _reject_line_breaks(what: str, value: str) -> None:
     if _CONTROL_CHARS.search(value):
         raise InvalidMessage(f"{what} must not contain line breaks or control characters")

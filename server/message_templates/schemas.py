@@ -21,9 +21,11 @@ from pydantic import (
     ConfigDict,
     Field,
     TypeAdapter,
+    field_validator,
 )
 
 from models.templates import TemplateStatus
+from server.mail.message import one_line_header
 
 MAX_SECTIONS = 60
 MAX_TEXT = 20_000
@@ -314,6 +316,8 @@ class PreviewRequest(BaseModel):
 
 class TestSendRequest(BaseModel):
     subject: str | None = Field(default=None, min_length=1, max_length=200)
+
+    _subject = field_validator("subject")(one_line_header)
 
 
 class TestSendResult(BaseModel):

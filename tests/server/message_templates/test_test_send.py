@@ -65,3 +65,34 @@ async def test_test_sends_are_rate_limited(
     url = f"/api/templates/{template_id}/test-send"
     assert (await client.post(url, json={}, headers=login.headers())).status_code == 202
     assert (await client.post(url, json={}, headers=login.headers())).status_code == 429
+
+
+async def test_a_subject_with_a_line_break_is_refused_and_nothing_is_sent(
+    client: TestClientProtocol, config: Config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mailbox = tmp_path / "mailbox"
+    server = await start_sink("127.0.0.1", 0, mailbox)
+    monkeypatch.setattr(config, "mail_sink_port", server.port)
+    try:
+        login = await login_as(await make_user())
+        await Workspace.filter(id=login.session.workspace_id).update(  # type: ignore[attr-defined]
+            postal_address="1 Harbour Street\nBristol"
+        )
+        created = await client.post(
+            "/api/templates", json={"name": "Hello"}, headers=login.headers()
+        )
+        url = f"/api/templates/{(await created.get_json())['id']}/test-send"
+        refused = await client.post(
+            url, json={"subject": "Hello\r\nBcc: everyone@example.com"}, headers=login.headers()
+        )
+        assert refused.status_code == 422
+        body = await refused.get_json()
+        assert body["code"] == "validation_error"
+        assert "subject" in str(body["details"])
+        sent = await client.post(url, json={"subject": "Hello again"}, headers=login.headers())
+        assert sent.status_code == 202
+
+        await run_worker_burst(config)
+        assert [m.subject for m in list_messages(mailbox)] == ["[Test] Hello again"]
+    finally:
+        await server.close()
