@@ -17,7 +17,7 @@ from realtime.server import create_sio
 from server.core.auth import load_actor
 from server.core.config import Config, get_config
 from server.core.db import close_db, init_db
-from server.core.errors import InkwellRequest, register_error_handlers
+from server.core.errors import InkwellRequest, register_error_handlers, reject_nul_in_query
 from server.core.logging import bind_request_id, configure_logging, new_request_id
 from server.core.metrics import LATENCY, REQUESTS
 from server.core.redis import close_redis, connect_redis, has_redis
@@ -121,6 +121,7 @@ def _register_request_hooks(app: Quart) -> None:
         g.request_id = new_request_id(request.headers.get("X-Request-ID"))
         g.started = time.perf_counter()
         bind_request_id(g.request_id)
+        reject_nul_in_query()
         await load_actor()
 
     @app.after_request

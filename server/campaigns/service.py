@@ -471,7 +471,13 @@ def _zones() -> frozenset[str]:
 def to_utc(local: datetime, zone_name: str) -> datetime:
     """A wall-clock time in an IANA zone, as UTC (any offset on ``local`` is ignored)."""
     zone = _zone(zone_name)
-    return local.replace(tzinfo=zone).astimezone(UTC)
+    try:
+        return local.replace(tzinfo=zone).astimezone(UTC)
+    except OverflowError:
+        # Within a day of year 1 or 9999, the zone's offset leaves the calendar.
+        raise ValidationFailed(
+            details={"fields": {"send_at": ["is out of range for that time zone"]}}
+        ) from None
 
 
 async def schedule(actor: Actor, campaign_id: uuid.UUID, data: ScheduleRequest) -> Campaign:

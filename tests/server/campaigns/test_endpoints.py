@@ -117,6 +117,17 @@ async def test_bad_input_gets_clear_errors(client: TestClientProtocol, owner: Ow
     assert body["code"] == "unknown_timezone"
     assert body["details"] == {"timezone": "Mars/Olympus_Mons"}
 
+    # At the calendar's end, the zone's offset would carry the time past year 9999.
+    edge = await client.post(
+        f"{url}/schedule",
+        json={"send_at": "9999-12-31T23:59:59", "timezone": "Pacific/Pago_Pago"},
+        headers=headers,
+    )
+    assert edge.status_code == 422
+    assert (await edge.get_json())["details"]["fields"] == {
+        "send_at": ["is out of range for that time zone"]
+    }
+
     empty = await create_campaign(client, owner, audience={"list_ids": [], "tags": ["nobody"]})
     refused = await client.post(f"/api/campaigns/{empty['id']}/send", headers=headers)
     assert refused.status_code == 422

@@ -97,6 +97,49 @@ async def test_valid_body_passes(probe_client: TestClientProtocol) -> None:
     assert await response.get_json() == {"name": "x", "size": 2}
 
 
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"name": "a\x00b", "size": 1}, "name"),
+        ({"name": "x", "size": 1, "tags": ["ok", "\x00"]}, "tags.1"),
+        ({"name": "x", "size": 1, "meta": {"de\x00ep": "ok"}}, "meta.de\x00ep"),
+        ({"name": "x", "size": 1, "meta": [{"k": "\x00"}]}, "meta.0.k"),
+        (["\x00"], "0"),
+        ("\x00", "body"),
+    ],
+)
+async def test_a_nul_anywhere_in_a_json_body_is_a_422_naming_where(
+    probe_client: TestClientProtocol, body: Any, field: str
+) -> None:
+    """PostgreSQL cannot store a NUL in text: caught at the door, not as a 500 later."""
+    response = await probe_client.post("/api/_probe/widgets", json=body)
+    assert response.status_code == 422
+    error = await response.get_json()
+    assert_error_shape(error)
+    assert error["code"] == "validation_error"
+    assert error["details"]["fields"] == {field: ["must not contain NUL characters"]}
+
+
+async def test_an_escaped_backslash_before_u0000_is_text_not_a_nul(
+    probe_client: TestClientProtocol,
+) -> None:
+    response = await probe_client.post(
+        "/api/_probe/widgets",
+        data=b'{"name": "C:\\\\u0000", "size": 1}',
+        headers={"Content-Type": "application/json"},
+    )
+    assert response.status_code == 200
+    assert (await response.get_json())["name"] == "C:\\u0000"
+
+
+async def test_a_nul_in_a_query_parameter_is_a_422(probe_client: TestClientProtocol) -> None:
+    response = await probe_client.get("/api/_probe/conflict?search=a%00b")
+    assert response.status_code == 422
+    error = await response.get_json()
+    assert error["code"] == "validation_error"
+    assert error["details"]["fields"] == {"search": ["must not contain NUL characters"]}
+
+
 async def test_unknown_api_route_is_json_404(probe_client: TestClientProtocol) -> None:
     response = await probe_client.get("/api/no/such/thing")
     assert response.status_code == 404
