@@ -3,8 +3,9 @@ from __future__ import annotations
 from datetime import datetime
 from uuid import UUID
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
+from agents.guardrails import one_line
 from models.chat import MessageRole, MessageStatus
 
 
@@ -14,6 +15,12 @@ class ThreadCreate(BaseModel):
 
 class ThreadUpdate(BaseModel):
     title: str = Field(min_length=1, max_length=200, pattern=r"\S")
+
+    @field_validator("title", mode="before")
+    @classmethod
+    def _one_line(cls, value: object) -> object:
+        # A title is one line in the list: pasted line breaks and tabs become spaces.
+        return one_line(value) if isinstance(value, str) else value
 
 
 class DraftSectionRead(BaseModel):

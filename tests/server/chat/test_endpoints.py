@@ -153,6 +153,11 @@ async def test_rename_and_delete_a_conversation(
     blank = await client.patch(url, json={"title": "   "}, headers=owner.headers())
     assert blank.status_code == 422
     assert (await blank.get_json())["code"] == "validation_error"
+    # A pasted line break becomes a space: the list shows titles on one line.
+    pasted = await client.patch(url, json={"title": "Spring\r\n\tissue"}, headers=owner.headers())
+    assert (await pasted.get_json())["title"] == "Spring issue"
+    blank_lines = await client.patch(url, json={"title": "\n\n"}, headers=owner.headers())
+    assert blank_lines.status_code == 422
 
     # Not while a reply is being written: nothing is lost.
     ids = await (await send(client, owner, thread["id"])).get_json()
