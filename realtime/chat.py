@@ -20,15 +20,19 @@ def _error(exc: AppError) -> dict[str, Any]:
     return {"ok": False, "code": exc.code, "message": exc.message, "details": exc.details}
 
 
+# What a malformed event (not an object, a field of the wrong type) raises while it is read.
+BAD_INPUT = (ValueError, TypeError, AttributeError)
+
+
 def register_chat_handlers(sio: socketio.AsyncServer, actor_for: Any) -> None:
     async def join(sid: str, data: dict[str, Any]) -> dict[str, Any]:
         actor: Actor = await actor_for(sid)
         try:
             thread = await service.access_thread(actor, UUID(str(data.get("thread_id"))))
-        except (AppError, ValueError) as exc:
-            return (
-                _error(exc) if isinstance(exc, AppError) else {"ok": False, "code": "bad_request"}
-            )
+        except AppError as exc:
+            return _error(exc)
+        except BAD_INPUT:
+            return {"ok": False, "code": "bad_request", "message": "thread_id is not valid."}
         await sio.enter_room(sid, service.thread_room(thread.id))
         return {"ok": True}
 
@@ -37,16 +41,16 @@ def register_chat_handlers(sio: socketio.AsyncServer, actor_for: Any) -> None:
         try:
             thread_id = UUID(str(data.get("thread_id")))
             content = str(data.get("content") or "").strip()
-            if not content or len(content) > 8000:
+            if not content or len(content) > 8000 or "\x00" in content:
                 return {
                     "ok": False,
                     "code": "validation_error",
-                    "message": "A message needs 1 to 8000 characters.",
+                    "message": "A message needs 1 to 8000 characters, and no NUL characters.",
                 }
             user_message, reply = await service.send_message(actor, thread_id, content)
         except AppError as exc:
             return _error(exc)
-        except ValueError:
+        except BAD_INPUT:
             return {"ok": False, "code": "bad_request", "message": "thread_id is not valid."}
         await sio.enter_room(sid, service.thread_room(thread_id))
         return {
@@ -64,7 +68,7 @@ def register_chat_handlers(sio: socketio.AsyncServer, actor_for: Any) -> None:
             after = int(data.get("after_seq") or 0)
         except AppError as exc:
             return _error(exc)
-        except ValueError:
+        except BAD_INPUT:
             return {"ok": False, "code": "bad_request"}
         reply = await service.reply_of(thread, message_id)
         if reply is None:

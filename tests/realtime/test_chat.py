@@ -157,3 +157,32 @@ async def test_input_flagged_while_the_model_streams_sends_no_token(
         ("user", "withheld"),
         ("assistant", "withheld"),
     ]
+
+
+async def test_malformed_events_are_answered_with_an_error_not_left_hanging(
+    live_server: str,
+) -> None:
+    login = await login_as(await make_user())
+    async with httpx.AsyncClient(base_url=live_server, headers=login.headers()) as http:
+        thread = (await http.post("/api/chat/threads", json={})).json()
+    listener = Listener(login)
+    await listener.connect(live_server)
+    calls: list[tuple[str, Any, str]] = [
+        ("chat:join", "not an object", "bad_request"),
+        ("chat:join", {"thread_id": ["a", "list"]}, "bad_request"),
+        ("chat:send", ["not", "an", "object"], "bad_request"),
+        ("chat:send", {"thread_id": thread["id"], "content": "nul \x00 here"}, "validation_error"),
+        ("chat:resume", {"thread_id": thread["id"], "message_id": thread["id"], "after_seq": {"n": 1}},
+         "bad_request"),
+        ("chat:resume", {"thread_id": thread["id"], "message_id": "x", "after_seq": 1},
+         "bad_request"),
+    ]  # fmt: skip
+    try:
+        for event, data, code in calls:
+            answer = await listener.client.call(event, data, timeout=5)
+            assert answer["ok"] is False, (event, data)
+            assert answer["code"] == code, (event, data, answer)
+        # Nothing was stored by the refused send.
+        assert await ChatMessage.filter(thread_id=thread["id"]).count() == 0
+    finally:
+        await listener.client.disconnect()
