@@ -172,8 +172,8 @@ async def test_malformed_events_are_answered_with_an_error_not_left_hanging(
         ("chat:join", {"thread_id": ["a", "list"]}, "bad_request"),
         ("chat:send", ["not", "an", "object"], "bad_request"),
         ("chat:send", {"thread_id": thread["id"], "content": "nul \x00 here"}, "validation_error"),
-        ("chat:resume", {"thread_id": thread["id"], "message_id": thread["id"], "after_seq": {"n": 1}},
-         "bad_request"),
+        ("chat:resume", {"thread_id": thread["id"], "message_id": thread["id"],
+                         "after_seq": {"n": 1}}, "bad_request"),
         ("chat:resume", {"thread_id": thread["id"], "message_id": "x", "after_seq": 1},
          "bad_request"),
     ]  # fmt: skip
