@@ -9,7 +9,7 @@ from typing import Any
 
 import aiohttp
 import pytest
-from playwright.async_api import Page, expect
+from playwright.async_api import Locator, Page, expect
 
 from models.campaigns import Campaign, CampaignStatus
 from server.mail.mailbox import list_messages
@@ -83,8 +83,8 @@ async def test_the_campaign_list_follows_a_send_made_elsewhere(
 async def test_activity_fits_a_phone_screen(
     page: Page, live_server: str, inbox: Inbox, running_worker: object
 ) -> None:
-    """The recipients table and the chart scroll inside their own boxes; the page itself is
-    never wider than a phone's screen."""
+    """The recipients table stacks each recipient under its column's labels instead of
+    scrolling sideways; the page itself is never wider than a phone's screen."""
     owner = await signed_in_owner(page, live_server)
     async with aiohttp.ClientSession() as http:
         campaign = await draft_campaign(http, live_server, owner, "Pocket issue")
@@ -94,11 +94,56 @@ async def test_activity_fits_a_phone_screen(
     await page.goto(f"{live_server}/activity?campaign={campaign['id']}")
     bar = page.get_by_role("progressbar", name="Pocket issue progress").first
     await expect(bar).to_have_attribute("value", "100", timeout=30_000)
-    await expect(page.get_by_role("cell", name=owner.contacts[0].email)).to_be_visible()
+    email = page.get_by_role("cell", name=owner.contacts[0].email)
+    await expect(email).to_be_visible()
+    row = page.get_by_role("row").filter(has=email)
+    # The last column, which a sideways scroll used to hide, is within the screen's width.
+    await expect_within_width(page, row.locator("td[data-label=Sent]"))
+    await expect_no_sideways_scroll(page)
+
+
+async def expect_within_width(page: Page, element: Locator) -> None:
+    await expect(element).to_be_visible()
+    box = await element.bounding_box()
+    assert box is not None
+    width = await page.evaluate("() => document.documentElement.clientWidth")
+    assert box["x"] >= 0, box
+    assert box["x"] + box["width"] <= width, (box, width)
+
+
+async def expect_no_sideways_scroll(page: Page) -> None:
+    """Neither the page nor any table on it is wider than the screen."""
     widths = await page.evaluate(
         "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
     )
     assert widths[0] <= widths[1], f"the page is {widths[0]} px wide on a {widths[1]} px screen"
+    tables = await page.locator(".table-wrap").evaluate_all(
+        "boxes => boxes.map(box => [box.scrollWidth, box.clientWidth])"
+    )
+    assert tables, "no table on the page"
+    for scroll, client in tables:
+        assert scroll <= client, f"a table is {scroll} px wide in a {client} px box"
+
+
+async def test_the_campaign_list_fits_a_phone_screen(page: Page, live_server: str) -> None:
+    """Each campaign is a block of labelled lines with its buttons under it, none of them
+    behind a sideways scroll."""
+    owner = await signed_in_owner(page, live_server)
+    async with aiohttp.ClientSession() as http:
+        await draft_campaign(http, live_server, owner, "Pocket draft with a long name")
+
+    await page.set_viewport_size({"width": 390, "height": 844})
+    await page.goto(live_server + "/campaigns")
+    row = page.get_by_role("row").filter(has_text="Pocket draft with a long name")
+    await expect(row.get_by_role("cell").nth(2)).to_have_text("draft")
+    for action in ("Delete", "Continue", "Duplicate"):
+        button = row.get_by_role("button", name=f"{action} Pocket draft with a long name")
+        await expect_within_width(page, button)
+    await expect_no_sideways_scroll(page)
+
+    # The same buttons still work from there: Continue opens the draft.
+    await row.get_by_role("button", name="Continue Pocket draft with a long name").click()
+    await expect(page.get_by_role("region", name="Draft campaign")).to_be_visible()
 
 
 async def test_a_sent_campaign_is_duplicated_and_the_copy_sent_from_the_list(

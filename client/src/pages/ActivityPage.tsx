@@ -27,6 +27,7 @@ import { useLiveStatuses } from "./campaigns/useLiveStatuses";
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 /** Recipients shown at first, and added by each "Show more". */
 const RECIPIENTS_STEP = 100;
+const RECIPIENT_COLUMNS = ["Email", "Status", "Attempts", "Failure reason", "Sent"];
 
 function ProgressBar({ name, progress }: { name: string; progress: Progress | undefined }) {
   const share = progress ? settledShare(progress) : 0;
@@ -216,24 +217,34 @@ function CampaignDetail({
         </select>
       </div>
       <div className="table-wrap">
-        <table className="table">
+        <table className="table table--stack" role="table">
           <thead>
-            <tr>
-              <th scope="col">Email</th>
-              <th scope="col">Status</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Failure reason</th>
-              <th scope="col">Sent</th>
+            <tr role="row">
+              {RECIPIENT_COLUMNS.map((column) => (
+                <th key={column} scope="col" role="columnheader">
+                  {column}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {(recipients.data?.items ?? []).map((r) => (
-              <tr key={r.id}>
-                <td>{r.email}</td>
-                <td>{r.status}</td>
-                <td>{r.attempts}</td>
-                <td>{r.failure_reason ?? ""}</td>
-                <td>{r.sent_at ? formatDateTime(r.sent_at) : ""}</td>
+              <tr key={r.id} role="row">
+                <td role="cell" className="table__title">
+                  {r.email}
+                </td>
+                <td role="cell" data-label="Status">
+                  {r.status}
+                </td>
+                <td role="cell" data-label="Attempts">
+                  {r.attempts}
+                </td>
+                <td role="cell" data-label="Failure reason">
+                  {r.failure_reason ?? ""}
+                </td>
+                <td role="cell" data-label="Sent">
+                  {r.sent_at ? formatDateTime(r.sent_at) : ""}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -15,6 +15,8 @@ import { useLoad } from "../lib/useLoad";
 import { CreateCampaign, type CampaignSource } from "./campaigns/CreateCampaign";
 import { useLiveStatuses } from "./campaigns/useLiveStatuses";
 
+const COLUMNS = ["Name", "Subject", "Status", "Recipients", "Created"];
+
 /** `?new=1&template=<id>` or `?new=1&thread=<id>`: the create flow, its content chosen. */
 function sourceFrom(params: URLSearchParams): CampaignSource | undefined {
   const template = params.get("template");
@@ -122,31 +124,33 @@ export default function CampaignsPage() {
       ) : null}
       {campaigns.data && campaigns.data.length > 0 ? (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table--stack" role="table">
             <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Status</th>
-                <th scope="col">Recipients</th>
-                <th scope="col">Created</th>
-                <th scope="col">
+              <tr role="row">
+                {COLUMNS.map((column) => (
+                  <th key={column} scope="col" role="columnheader">
+                    {column}
+                  </th>
+                ))}
+                <th scope="col" role="columnheader">
                   <span className="visually-hidden">Actions</span>
                 </th>
               </tr>
             </thead>
             <tbody>
               {campaigns.data.map((c) => (
-                <tr key={c.id}>
-                  <td>
+                <tr key={c.id} role="row">
+                  <td role="cell" className="table__title">
                     {c.status === "draft" ? (
                       c.name
                     ) : (
                       <Link to={`/activity?campaign=${c.id}`}>{c.name}</Link>
                     )}
                   </td>
-                  <td>{c.subject}</td>
-                  <td>
+                  <td role="cell" data-label="Subject">
+                    {c.subject}
+                  </td>
+                  <td role="cell" data-label="Status">
                     {c.status}
                     {c.status === "scheduled" && c.send_at
                       ? ` for ${formatDateTime(c.send_at)} (${c.timezone ?? "UTC"})`
@@ -157,9 +161,13 @@ export default function CampaignsPage() {
                       </p>
                     ) : null}
                   </td>
-                  <td>{c.total || ""}</td>
-                  <td>{formatDateTime(c.created_at)}</td>
-                  <td className="table__actions">
+                  <td role="cell" data-label="Recipients">
+                    {c.total || ""}
+                  </td>
+                  <td role="cell" data-label="Created">
+                    {formatDateTime(c.created_at)}
+                  </td>
+                  <td role="cell" className="table__actions">
                     {deleting === c.id ? (
                       <>
                         <span role="alert">Delete this draft?</span>{" "}

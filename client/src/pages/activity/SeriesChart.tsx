@@ -2,10 +2,11 @@ import type { Kpis } from "../../api/campaigns";
 
 const WIDTH = 600;
 const HEIGHT = 180;
-// Room for the count labels on the left and the time labels below.
-const LEFT = 40;
-const BOTTOM = 22;
-const TOP = 8;
+// Room for the count labels on the left and the time labels below, at the larger text a phone
+// gets (the chart is drawn at 600 units and shrunk to the screen: see styles.css).
+const LEFT = 56;
+const BOTTOM = 28;
+const TOP = 16;
 // A bar never gets wider than this: one minute of sends is a bar, not half the chart.
 const MAX_BAR = 24;
 
@@ -50,7 +51,7 @@ export function SeriesChart({ kpis }: { kpis: Kpis }) {
         <g className="series-chart__axis">
           <line x1={LEFT} x2={WIDTH} y1={TOP} y2={TOP} className="series-chart__grid" />
           <line x1={LEFT} x2={WIDTH} y1={baseline} y2={baseline} />
-          <text x={LEFT - 6} y={TOP + 4} textAnchor="end">
+          <text x={LEFT - 6} y={TOP + 6} textAnchor="end">
             {max}
           </text>
           <text x={LEFT - 6} y={baseline} textAnchor="end">
