@@ -32,20 +32,25 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
 
 @lru_cache(maxsize=len(BANNERS))
 def banner_png(name: str) -> bytes:
-    """A WIDTH by HEIGHT diagonal gradient; KeyError for an unknown name."""
+    """A WIDTH by HEIGHT diagonal gradient; KeyError for an unknown name.
+
+    A pixel's colour depends only on ``x + y``, so every row is a slice of one line of
+    ``WIDTH + HEIGHT`` colours, computed once: 15 ms for the image, where colouring each of its
+    480,000 pixels took 1.4 s, and the web process served nothing else meanwhile (the first
+    request for each banner, in every process)."""
     start, end = (_rgb(c) for c in BANNERS[name])
-    rows = []
     span = WIDTH + HEIGHT
-    for y in range(HEIGHT):
-        row = bytearray(b"\x00")  # filter type: none
-        for x in range(WIDTH):
-            t = (x + y) / span
-            row += bytes(round(a + (b - a) * t) for a, b in zip(start, end, strict=True))
-        rows.append(bytes(row))
+    line = bytes(
+        round(a + (b - a) * (i / span))
+        for i in range(span)
+        for a, b in zip(start, end, strict=True)
+    )
+    # Each row starts with its filter type: none.
+    rows = b"".join(b"\x00" + line[y * 3 : (y + WIDTH) * 3] for y in range(HEIGHT))
     header = struct.pack(">IIBBBBB", WIDTH, HEIGHT, 8, 2, 0, 0, 0)
     return (
         b"\x89PNG\r\n\x1a\n"
         + _chunk(b"IHDR", header)
-        + _chunk(b"IDAT", zlib.compress(b"".join(rows), 9))
+        + _chunk(b"IDAT", zlib.compress(rows, 9))
         + _chunk(b"IEND", b"")
     )
