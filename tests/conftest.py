@@ -218,8 +218,12 @@ def client(app: Quart) -> TestClientProtocol:
 
 
 @pytest.fixture
-async def live_server(db: None, config: Config) -> AsyncIterator[str]:
-    """The real ASGI app (Quart + Socket.IO) under Uvicorn on a free local port."""
+async def live_server(
+    db: None, config: Config, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[str]:
+    """The real ASGI app (Quart + Socket.IO) under Uvicorn on a free local port, which is its
+    PUBLIC_URL: the links and images it writes into pages and emails (tracking, unsubscribe,
+    the catalog templates' pictures) lead back to it, as they do in production."""
     import asyncio
 
     import uvicorn
@@ -228,6 +232,8 @@ async def live_server(db: None, config: Config) -> AsyncIterator[str]:
     from server.app import create_asgi_app
 
     port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    monkeypatch.setattr(config, "public_url", url)
     server = uvicorn.Server(
         uvicorn.Config(
             create_asgi_app(config),
@@ -245,7 +251,7 @@ async def live_server(db: None, config: Config) -> AsyncIterator[str]:
             break
         await asyncio.sleep(0.025)
     assert server.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}"
+    yield url
     server.should_exit = True
     await task
     set_emitter(None)

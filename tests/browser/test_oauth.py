@@ -34,9 +34,9 @@ async def provider(
 ) -> AsyncIterator[FakeOAuthProvider]:
     fake = FakeOAuthProvider(live_server)
     await fake.start()
+    # The callback URL the provider sends the browser back to is built from PUBLIC_URL, which
+    # is the live server's own (tests/conftest.py).
     for name, value in {
-        # The callback URL the provider sends the browser back to is built from PUBLIC_URL.
-        "public_url": live_server,
         "google_client_id": GOOGLE_CLIENT_ID,
         "google_client_secret": GOOGLE_CLIENT_SECRET,
         "github_client_id": GITHUB_CLIENT_ID,
