@@ -41,7 +41,7 @@ function NewConversation({
         </h2>
         <div className="chat-intro">
           {hasThreads ? (
-            <p>Start a new newsletter here, or pick a conversation on the left.</p>
+            <p>Start a new newsletter here, or pick one of your conversations.</p>
           ) : (
             <p>Describe your newsletter and the assistant drafts it.</p>
           )}
