@@ -258,6 +258,21 @@ async def live_server(
 
 
 @pytest.fixture
+async def platform_mailbox(
+    tmp_path: Path, config: Config, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[Path]:
+    """A real SMTP sink on a free port, where the platform's own mail (codes, test sends) goes
+    outside production, as to the dev sink; yields the directory it stores messages in."""
+    from server.mail.sink import start_sink
+
+    directory = tmp_path / "mailbox"
+    sink = await start_sink("127.0.0.1", 0, directory)
+    monkeypatch.setattr(config, "mail_sink_port", sink.port)
+    yield directory
+    await sink.close()
+
+
+@pytest.fixture
 async def fake_openai(config: Config, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeOpenAI]:
     """The fake OpenAI server, with the session's config pointing at it for this test."""
     server = FakeOpenAI()

@@ -19,7 +19,6 @@ from playwright.async_api import Browser, Page, async_playwright
 from bench.browser import CHROMIUM, FLAGS, missing
 from server.core.config import Config
 from server.mail.mailbox import get_message, list_messages
-from server.mail.sink import start_sink
 from server.message_templates.catalog import seed_catalog
 from tests.factories import DEFAULT_PASSWORD, make_user
 from tests.jobs.worker_harness import run_worker_burst
@@ -94,12 +93,5 @@ class Inbox:
 
 
 @pytest.fixture
-async def inbox(
-    tmp_path: Path, config: Config, monkeypatch: pytest.MonkeyPatch, db: None
-) -> AsyncIterator[Inbox]:
-    directory = tmp_path / "mailbox"
-    sink = await start_sink("127.0.0.1", 0, directory)
-    # Outside production, platform mail goes to the sink on MAIL_SINK_PORT.
-    monkeypatch.setattr(config, "mail_sink_port", sink.port)
-    yield Inbox(config, directory)
-    await sink.close()
+def inbox(platform_mailbox: Path, config: Config, db: None) -> Inbox:
+    return Inbox(config, platform_mailbox)

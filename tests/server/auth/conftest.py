@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from server.core.config import Config
 from server.mail.mailbox import get_message, list_messages
-from server.mail.sink import SinkServer, start_sink
 from tests.jobs.worker_harness import run_worker_burst
 
 
@@ -42,11 +40,5 @@ class Inbox:
 
 
 @pytest.fixture
-async def inbox(
-    tmp_path: Path, config: Config, monkeypatch: pytest.MonkeyPatch, db: None
-) -> AsyncIterator[Inbox]:
-    directory = tmp_path / "inbox"
-    sink: SinkServer = await start_sink("127.0.0.1", 0, directory)
-    monkeypatch.setattr(config, "mail_sink_port", sink.port)
-    yield Inbox(config, directory)
-    await sink.close()
+def inbox(platform_mailbox: Path, config: Config, db: None) -> Inbox:
+    return Inbox(config, platform_mailbox)

@@ -7,12 +7,10 @@ from __future__ import annotations
 from email.utils import parseaddr
 from pathlib import Path
 
-import pytest
 from quart.typing import TestClientProtocol
 
 from server.core.config import Config
 from server.mail.mailbox import get_message, list_messages
-from server.mail.sink import start_sink
 from tests.factories import SPRING_DRAFT, make_thread
 from tests.jobs.worker_harness import run_worker_burst
 from tests.server.campaigns.conftest import Owner, create_campaign
@@ -126,37 +124,28 @@ async def test_a_test_send_carries_the_from_and_reply_to_the_confirm_step_shows(
     client: TestClientProtocol,
     owner: Owner,
     config: Config,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    platform_mailbox: Path,
 ) -> None:
-    mailbox = tmp_path / "mailbox"
-    server = await start_sink("127.0.0.1", 0, mailbox)
-    monkeypatch.setattr(config, "mail_sink_port", server.port)
-    try:
-        headers = owner.login.headers()
-        campaign = await create_campaign(client, owner, reply_to="editor@harbour.example")
-        await client.patch("/api/workspace", json={"sender_name": "Mill News"}, headers=headers)
-        url = f"/api/campaigns/{campaign['id']}"
-        shown = await (await client.get(url, headers=headers)).get_json()
-        sent = await client.post(
-            f"{url}/test",
-            json={"email": "me@example.com"},
-            headers=headers,
-        )
-        assert sent.status_code == 202, await sent.get_json()
+    headers = owner.login.headers()
+    campaign = await create_campaign(client, owner, reply_to="editor@harbour.example")
+    await client.patch("/api/workspace", json={"sender_name": "Mill News"}, headers=headers)
+    url = f"/api/campaigns/{campaign['id']}"
+    shown = await (await client.get(url, headers=headers)).get_json()
+    sent = await client.post(
+        f"{url}/test",
+        json={"email": "me@example.com"},
+        headers=headers,
+    )
+    assert sent.status_code == 202, await sent.get_json()
 
-        await run_worker_burst(config)
-        [summary] = list_messages(mailbox)
-        message = get_message(mailbox, summary.id)
-        assert message is not None
-        received = {h.name.lower(): h.value for h in message.headers}
-        assert received["from"] == shown["from_address"]
-        assert received["reply-to"] == "editor@harbour.example"
-        assert parseaddr(received["to"])[1] == "me@example.com"
-        # Merge tags filled with the sender's own first name.
-        first_name = owner.user.name.split(" ")[0]
-        assert message.subject == "[Test] " + shown["subject"].replace(
-            "{{ first_name }}", first_name
-        )
-    finally:
-        await server.close()
+    await run_worker_burst(config)
+    [summary] = list_messages(platform_mailbox)
+    message = get_message(platform_mailbox, summary.id)
+    assert message is not None
+    received = {h.name.lower(): h.value for h in message.headers}
+    assert received["from"] == shown["from_address"]
+    assert received["reply-to"] == "editor@harbour.example"
+    assert parseaddr(received["to"])[1] == "me@example.com"
+    # Merge tags filled with the sender's own first name.
+    first_name = owner.user.name.split(" ")[0]
+    assert message.subject == "[Test] " + shown["subject"].replace("{{ first_name }}", first_name)
