@@ -284,9 +284,12 @@ async def test_the_web_sends_the_model_the_history_it_read_while_accepting(
     thread = await new_thread(client, owner)
     first = await (await send(client, owner, thread["id"], "First brief")).get_json()
     await generation.finish_running(seconds=30)
+    # The second reply is still being written when the third message comes: the model takes
+    # its time over the first token (a fast one could finish in between).
+    fake_openai.first_token_delay = 1.0
     busy = await send(client, owner, thread["id"], "Second brief")
     second = await busy.get_json()
-    # A second message while the first reply is written is refused as before.
+    # A message while a reply is being written is refused as before.
     refused = await send(client, owner, thread["id"], "Third brief")
     assert refused.status_code == 409
     # The refused send gave back the lease it took: only the reply being written (if it is
