@@ -56,6 +56,9 @@ class ThreadSummary(BaseModel):
     title: str
     state: str
     updated_at: datetime
+    has_draft: bool = Field(
+        description="Whether the assistant has written a draft a campaign can be made from."
+    )
 
 
 class ThreadList(BaseModel):

@@ -179,6 +179,7 @@ async def thread_read(thread: ChatThread) -> ThreadRead:
         title=thread.title,
         state=thread.state,
         updated_at=thread.updated_at,
+        has_draft=bool(thread.draft),
         state_version=thread.state_version,
         draft=DraftRead.model_validate(thread.draft) if thread.draft else None,
         messages=[message_read(m, texts.get(m.id)) for m in messages],
@@ -229,7 +230,11 @@ async def delete_thread(actor: Actor, thread_id: uuid.UUID | str) -> None:
 
 def thread_summary(thread: ChatThread) -> ThreadSummary:
     return ThreadSummary(
-        id=thread.id, title=thread.title, state=thread.state, updated_at=thread.updated_at
+        id=thread.id,
+        title=thread.title,
+        state=thread.state,
+        updated_at=thread.updated_at,
+        has_draft=bool(thread.draft),
     )
 
 

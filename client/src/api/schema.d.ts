@@ -2112,6 +2112,11 @@ export interface components {
         /** ThreadSummary */
         ThreadSummary: {
             /**
+             * Has Draft
+             * @description Whether the assistant has written a draft a campaign can be made from.
+             */
+            has_draft: boolean;
+            /**
              * Id
              * Format: uuid
              */
@@ -4122,6 +4127,11 @@ export interface operations {
                         allowed_transitions: string[];
                         draft: components["schemas"]["DraftRead"] | null;
                         /**
+                         * Has Draft
+                         * @description Whether the assistant has written a draft a campaign can be made from.
+                         */
+                        has_draft: boolean;
+                        /**
                          * Id
                          * Format: uuid
                          */
@@ -4166,6 +4176,11 @@ export interface operations {
                         /** Allowed Transitions */
                         allowed_transitions: string[];
                         draft: components["schemas"]["DraftRead"] | null;
+                        /**
+                         * Has Draft
+                         * @description Whether the assistant has written a draft a campaign can be made from.
+                         */
+                        has_draft: boolean;
                         /**
                          * Id
                          * Format: uuid
@@ -4225,6 +4240,11 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /**
+                         * Has Draft
+                         * @description Whether the assistant has written a draft a campaign can be made from.
+                         */
+                        has_draft: boolean;
                         /**
                          * Id
                          * Format: uuid
@@ -4362,6 +4382,11 @@ export interface operations {
                         /** Allowed Transitions */
                         allowed_transitions: string[];
                         draft: components["schemas"]["DraftRead"] | null;
+                        /**
+                         * Has Draft
+                         * @description Whether the assistant has written a draft a campaign can be made from.
+                         */
+                        has_draft: boolean;
                         /**
                          * Id
                          * Format: uuid

@@ -35,11 +35,18 @@ export function ThreadView({ threadId, onChanged, onSeen }: ThreadViewProps) {
   const title = thread?.title;
   const workflowState = thread?.state;
   const updatedAt = thread?.updated_at;
+  const hasDraft = thread ? thread.draft !== null : undefined;
   useEffect(() => {
-    if (id !== undefined && title !== undefined && workflowState !== undefined && updatedAt) {
-      onSeen({ id, title, state: workflowState, updated_at: updatedAt });
+    if (
+      id !== undefined &&
+      title !== undefined &&
+      workflowState !== undefined &&
+      updatedAt &&
+      hasDraft !== undefined
+    ) {
+      onSeen({ id, title, state: workflowState, updated_at: updatedAt, has_draft: hasDraft });
     }
-  }, [id, title, workflowState, updatedAt, onSeen]);
+  }, [id, title, workflowState, updatedAt, hasDraft, onSeen]);
 
   if (!thread) {
     return (

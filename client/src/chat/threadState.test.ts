@@ -25,6 +25,7 @@ function thread(messages: ChatMessage[]): Thread {
     title: "Bakery",
     state: "drafting",
     updated_at: "2026-01-01T00:00:00Z",
+    has_draft: false,
     state_version: 1,
     draft: null,
     messages,

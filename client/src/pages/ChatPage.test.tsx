@@ -73,6 +73,7 @@ function thread(overrides: Partial<Thread> = {}): Thread {
     title: "Bakery update",
     state: "drafting",
     updated_at: "2026-01-01T00:00:00Z",
+    has_draft: false,
     state_version: 2,
     draft: null,
     messages: [BRIEF],
@@ -87,6 +88,7 @@ const SUMMARY: ThreadSummary = {
   title: "Bakery update",
   state: "drafting",
   updated_at: new Date().toISOString(),
+  has_draft: false,
 };
 
 function chatApi(current: () => Thread, extra: Routes = {}) {

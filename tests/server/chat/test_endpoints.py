@@ -60,6 +60,7 @@ async def test_send_reply_draft_and_state(
 ) -> None:
     thread = await new_thread(client, owner)
     assert thread["state"] == "briefing"
+    assert thread["has_draft"] is False
     assert "offline" in (thread["ai_notice"] or "")
     accepted = await send(client, owner, thread["id"])
     assert accepted.status_code == 202
@@ -84,6 +85,10 @@ async def test_send_reply_draft_and_state(
     assert done["title"].startswith("Monthly update for our bakery")
     draft = done["draft"]
     assert draft["subject"]
+    # The list says which conversations a campaign can be made from.
+    assert done["has_draft"] is True
+    listed = await (await client.get("/api/chat/threads", headers=owner.headers())).get_json()
+    assert [(t["id"], t["has_draft"]) for t in listed["items"]] == [(thread["id"], True)]
     assert draft["sections"]
     assert "sourdough" in json.dumps(draft).lower()
     assert all("<script" not in s["html"] for s in draft["sections"])

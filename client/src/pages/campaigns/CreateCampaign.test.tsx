@@ -33,7 +33,7 @@ const WIZARD = {
   ...SIGNED_IN,
   "GET /api/campaigns": () => json({ items: [] }),
   "GET /api/chat/threads": () =>
-    json({ items: [{ id: "t1", title: "Spring", created_at: "", updated_at: "" }] }),
+    json({ items: [{ id: "t1", title: "Spring", updated_at: "", has_draft: true }] }),
   "GET /api/templates": () => json({ items: [] }),
   "GET /api/lists": () => json({ items: [{ id: "l1", name: "Readers", contact_count: 3 }] }),
   "POST /api/campaigns/audience-count": () => json({ recipients: 3 }),
@@ -61,6 +61,26 @@ async function toConfirmStep() {
 describe("CreateCampaign", () => {
   afterEach(() => {
     vi.restoreAllMocks();
+  });
+
+  it("lists a conversation without a draft but does not let it be chosen", async () => {
+    stubApi({
+      ...WIZARD,
+      "GET /api/chat/threads": () =>
+        json({
+          items: [
+            { id: "t1", title: "Spring", updated_at: "", has_draft: true },
+            { id: "t2", title: "Summer", updated_at: "", has_draft: false },
+          ],
+        }),
+    });
+    renderAt("/campaigns");
+    fireEvent.click(await screen.findByRole("button", { name: "New campaign" }));
+    const drafted = await screen.findByRole("option", { name: "Spring" });
+    const undrafted = screen.getByRole("option", { name: "Summer (no draft yet)" });
+    expect((drafted as HTMLOptionElement).disabled).toBe(false);
+    expect((undrafted as HTMLOptionElement).disabled).toBe(true);
+    expect(screen.getByText(/Or write a new one in/)).toBeTruthy();
   });
 
   it("explains a missing postal address and links to Settings", async () => {
@@ -195,7 +215,7 @@ describe("CreateCampaign", () => {
       ...SIGNED_IN,
       "GET /api/campaigns": () => json({ items: [] }),
       "GET /api/chat/threads": () =>
-        json({ items: [{ id: "t1", title: "Spring", created_at: "", updated_at: "" }] }),
+        json({ items: [{ id: "t1", title: "Spring", updated_at: "", has_draft: true }] }),
       "GET /api/templates": (request) =>
         json({ items: new URL(request.url).searchParams.get("scope") === "mine" ? [TEMPLATE] : [] }),
       "GET /api/lists": () => json({ items: [] }),

@@ -111,6 +111,7 @@ export function CreateCampaign({
   );
 
   const threads = useLoad(useCallback((signal: AbortSignal) => listThreads(signal), []));
+  const anyDraft = (threads.data ?? []).some((t) => t.has_draft);
   const templates = useLoad(useCallback((signal: AbortSignal) => listTemplates(signal), []));
   const lists = useLoad(useCallback((signal: AbortSignal) => listLists(signal), []));
 
@@ -250,14 +251,17 @@ export function CreateCampaign({
               <label htmlFor="campaign-thread">Chat draft</label>
               <select id="campaign-thread" value={sourceId} onChange={(e) => setSourceId(e.target.value)}>
                 <option value="">Choose a conversation</option>
+                {/* A conversation the assistant has not drafted in yet has nothing to send:
+                    listed, so it is not missed, but not to be chosen. */}
                 {(threads.data ?? []).map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.title}
+                  <option key={t.id} value={t.id} disabled={!t.has_draft}>
+                    {t.has_draft ? t.title : `${t.title} (no draft yet)`}
                   </option>
                 ))}
               </select>
               <p className="field__hint">
-                No draft yet? <Link to="/chat">Write one in Chat</Link>.
+                {anyDraft ? "Or write a new one" : "No draft yet? Write one"} in{" "}
+                <Link to="/chat">Chat</Link>.
               </p>
             </div>
           ) : (
