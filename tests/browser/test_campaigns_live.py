@@ -9,12 +9,12 @@ from typing import Any
 
 import aiohttp
 import pytest
-from playwright.async_api import Locator, Page, expect
+from playwright.async_api import Page, expect
 
 from models.campaigns import Campaign, CampaignStatus
 from server.mail.mailbox import list_messages
 from tests.browser.conftest import Inbox
-from tests.browser.flows import expect_socket_live
+from tests.browser.flows import expect_no_sideways_scroll, expect_socket_live, expect_within_width
 from tests.server.campaigns.conftest import Owner, make_owner
 
 pytestmark = pytest.mark.browser
@@ -100,29 +100,6 @@ async def test_activity_fits_a_phone_screen(
     # The last column, which a sideways scroll used to hide, is within the screen's width.
     await expect_within_width(page, row.locator("td[data-label=Sent]"))
     await expect_no_sideways_scroll(page)
-
-
-async def expect_within_width(page: Page, element: Locator) -> None:
-    await expect(element).to_be_visible()
-    box = await element.bounding_box()
-    assert box is not None
-    width = await page.evaluate("() => document.documentElement.clientWidth")
-    assert box["x"] >= 0, box
-    assert box["x"] + box["width"] <= width, (box, width)
-
-
-async def expect_no_sideways_scroll(page: Page) -> None:
-    """Neither the page nor any table on it is wider than the screen."""
-    widths = await page.evaluate(
-        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-    )
-    assert widths[0] <= widths[1], f"the page is {widths[0]} px wide on a {widths[1]} px screen"
-    tables = await page.locator(".table-wrap").evaluate_all(
-        "boxes => boxes.map(box => [box.scrollWidth, box.clientWidth])"
-    )
-    assert tables, "no table on the page"
-    for scroll, client in tables:
-        assert scroll <= client, f"a table is {scroll} px wide in a {client} px box"
 
 
 async def test_the_campaign_list_fits_a_phone_screen(page: Page, live_server: str) -> None:

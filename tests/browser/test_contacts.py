@@ -8,7 +8,12 @@ import pytest
 from playwright.async_api import Locator, Page, expect
 
 from tests.browser.conftest import Account
-from tests.browser.flows import log_in_with_password
+from tests.browser.flows import (
+    expect_no_sideways_scroll,
+    expect_within_width,
+    log_in_with_password,
+)
+from tests.server.campaigns.conftest import make_owner
 
 pytestmark = pytest.mark.browser
 
@@ -108,3 +113,25 @@ async def test_contacts_page(page: Page, live_server: str, account: Account) -> 
     )
     await page.reload()
     await expect(contact_rows(page)).to_have_count(2)
+
+
+async def test_contacts_fit_a_phone_screen(page: Page, live_server: str) -> None:
+    """Each contact is a block: its box and address first, its name, status, tags and lists
+    labelled under them, its buttons below; "select all" stays in sight, and works."""
+    owner = await make_owner(contacts=3)
+    await page.context.add_cookies(
+        [{"name": k, "value": v, "url": live_server} for k, v in owner.login.cookies.items()]
+    )
+    await page.set_viewport_size({"width": 390, "height": 844})
+    await page.goto(live_server + "/contacts")
+    row = contact_rows(page).filter(has_text=owner.contacts[0].email)
+    await expect_within_width(page, row.locator("td[data-label=Lists]"))
+    await expect(row.locator("td[data-label=Lists]")).to_contain_text("Newsletter")
+    await expect_within_width(page, row.get_by_role("button", name="Remove", exact=True))
+    await expect_no_sideways_scroll(page)
+
+    select_all = page.get_by_role("checkbox", name="Select all on this page")
+    await expect_within_width(page, select_all)
+    await select_all.check()
+    for contact in owner.contacts:
+        await expect(page.get_by_role("checkbox", name=f"Select {contact.email}")).to_be_checked()

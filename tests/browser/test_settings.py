@@ -10,7 +10,12 @@ from playwright.async_api import Browser, Page, expect
 
 from models.accounts import Membership, Role, User, Workspace
 from tests.browser.conftest import Account
-from tests.browser.flows import expect_signed_in_as, log_in_with_password
+from tests.browser.flows import (
+    expect_no_sideways_scroll,
+    expect_signed_in_as,
+    expect_within_width,
+    log_in_with_password,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -148,3 +153,27 @@ async def test_sender_name_and_postal_address(
     await expect(sender.get_by_text("1 Harbour Street")).to_be_visible()
     await expect(sender.get_by_role("textbox")).to_have_count(0)
     await expect(sender.get_by_text("Only workspace owners and admins")).to_be_visible()
+
+
+async def test_sessions_and_api_keys_fit_a_phone_screen(
+    page: Page, browser: Browser, live_server: str, account: Account
+) -> None:
+    """On a phone each session and each key is a labelled block with its button under it."""
+    # Another device signed in, so a session has a "Sign out" button; and one key.
+    other = await browser.new_context()
+    await open_settings(await other.new_page(), live_server, account)
+    await other.close()
+    await page.set_viewport_size({"width": 390, "height": 844})
+    await open_settings(page, live_server, account)
+    keys = page.locator("section.panel", has=page.get_by_role("heading", name="API keys"))
+    await keys.get_by_label("Name", exact=True).fill("Zapier")
+    await keys.get_by_role("checkbox", name="contacts:read").check()
+    await keys.get_by_role("button", name="Create key").click()
+    await expect(keys.get_by_role("cell", name=re.compile("Zapier"))).to_be_visible()
+
+    sessions = page.get_by_role("table", name="Active sessions")
+    await expect_within_width(page, sessions.get_by_role("button", name="Sign out"))
+    key = page.get_by_role("table", name="API keys").get_by_role("row").filter(has_text="Zapier")
+    await expect_within_width(page, key.get_by_role("button", name="Revoke"))
+    await expect_within_width(page, key.locator("td[data-label='Last used']"))
+    await expect_no_sideways_scroll(page)

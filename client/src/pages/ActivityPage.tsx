@@ -16,6 +16,7 @@ import {
   type RecipientStatus,
 } from "../api/campaigns";
 import { EmptyState, Page } from "../components/Page";
+import { TableHead } from "../components/TableHead";
 import { errorMessage } from "../forms/errors";
 import { FormAlert, FormNotice } from "../forms/Form";
 import { formatDateTime } from "../lib/format";
@@ -218,15 +219,7 @@ function CampaignDetail({
       </div>
       <div className="table-wrap">
         <table className="table table--stack" role="table">
-          <thead>
-            <tr role="row">
-              {RECIPIENT_COLUMNS.map((column) => (
-                <th key={column} scope="col" role="columnheader">
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead columns={RECIPIENT_COLUMNS} />
           <tbody>
             {(recipients.data?.items ?? []).map((r) => (
               <tr key={r.id} role="row">

@@ -8,6 +8,7 @@ import {
   type Campaign,
 } from "../api/campaigns";
 import { EmptyState, Page } from "../components/Page";
+import { TableHead } from "../components/TableHead";
 import { errorMessage } from "../forms/errors";
 import { FormAlert } from "../forms/Form";
 import { formatDateTime } from "../lib/format";
@@ -125,18 +126,7 @@ export default function CampaignsPage() {
       {campaigns.data && campaigns.data.length > 0 ? (
         <div className="table-wrap">
           <table className="table table--stack" role="table">
-            <thead>
-              <tr role="row">
-                {COLUMNS.map((column) => (
-                  <th key={column} scope="col" role="columnheader">
-                    {column}
-                  </th>
-                ))}
-                <th scope="col" role="columnheader">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={COLUMNS} actions />
             <tbody>
               {campaigns.data.map((c) => (
                 <tr key={c.id} role="row">

@@ -13,6 +13,7 @@ import {
   type ContactStatus,
 } from "../api/contacts";
 import { Page } from "../components/Page";
+import { TableHead } from "../components/TableHead";
 import { errorMessage } from "../forms/errors";
 import { FormAlert, FormNotice } from "../forms/Form";
 import { useDebounced } from "../lib/useDebounced";
@@ -25,6 +26,7 @@ import { StatusBadge, statusLabel } from "./contacts/StatusBadge";
 
 export const SEARCH_DELAY_MS = 300;
 const PAGE_SIZE = 50;
+const COLUMNS = ["Email", "Name", "Status", "Tags", "Lists"];
 
 interface Results {
   status: "loading" | "ready" | "error";
@@ -90,8 +92,8 @@ function ContactRow({
   }
 
   return (
-    <tr className="contacts__row" onClick={handleRowClick}>
-      <td className="table__select">
+    <tr className="contacts__row" role="row" onClick={handleRowClick}>
+      <td role="cell" className="table__select">
         <input
           type="checkbox"
           aria-label={`Select ${contact.email}`}
@@ -99,7 +101,7 @@ function ContactRow({
           onChange={(event) => onSelect(event.target.checked)}
         />
       </td>
-      <td>
+      <td role="cell" className="table__title">
         <button
           type="button"
           id={emailId}
@@ -109,11 +111,13 @@ function ContactRow({
           {contact.email}
         </button>
       </td>
-      <td>{name || <span className="muted">—</span>}</td>
-      <td>
+      <td role="cell" data-label="Name">
+        {name || <span className="muted">—</span>}
+      </td>
+      <td role="cell" data-label="Status">
         <StatusBadge status={contact.status} />
       </td>
-      <td>
+      <td role="cell" data-label="Tags">
         {contact.tags.length > 0 ? (
           <ul className="chips">
             {contact.tags.map((tag) => (
@@ -126,8 +130,10 @@ function ContactRow({
           <span className="muted">—</span>
         )}
       </td>
-      <td>{lists.length > 0 ? lists.join(", ") : <span className="muted">—</span>}</td>
-      <td className="table__actions">
+      <td role="cell" data-label="Lists">
+        {lists.length > 0 ? lists.join(", ") : <span className="muted">—</span>}
+      </td>
+      <td role="cell" className="table__actions">
         {confirming ? (
           <span className="confirm">
             <span className="confirm__text">Remove this contact?</span>
@@ -446,11 +452,13 @@ export default function ContactsPage() {
 
           {results.items.length > 0 ? (
             <div className="table-wrap" aria-busy={results.status === "loading"}>
-              <table className="table contacts__table">
+              <table className="table table--stack contacts__table" role="table">
                 <caption className="visually-hidden">Contacts</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className="table__select">
+                <TableHead
+                  columns={COLUMNS}
+                  actions
+                  before={
+                    <th scope="col" role="columnheader" className="table__select">
                       <input
                         ref={selectAllRef}
                         type="checkbox"
@@ -461,16 +469,8 @@ export default function ContactsPage() {
                         }
                       />
                     </th>
-                    <th scope="col">Email</th>
-                    <th scope="col">Name</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Tags</th>
-                    <th scope="col">Lists</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
+                  }
+                />
                 <tbody>
                   {results.items.map((contact) => (
                     <ContactRow

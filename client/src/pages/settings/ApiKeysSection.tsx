@@ -7,6 +7,7 @@ import {
   type ApiKeyInfo,
   type CreatedApiKey,
 } from "../../api/auth";
+import { TableHead } from "../../components/TableHead";
 import { errorMessage } from "../../forms/errors";
 import { Field, Form, FormAlert, FormNotice, SubmitButton } from "../../forms/Form";
 import { useSubmit } from "../../forms/useSubmit";
@@ -14,6 +15,7 @@ import { formatDate, formatDateTime, relativeTime } from "../../lib/format";
 import { useLoad } from "../../lib/useLoad";
 
 const FIELDS = ["name", "scopes"] as const;
+const KEY_COLUMNS = ["Name", "Key", "Scopes", "Last used"];
 
 /** Active keys first (newest first), revoked ones after. */
 function sortKeys(keys: ApiKeyInfo[]): ApiKeyInfo[] {
@@ -111,15 +113,15 @@ function KeyRow({
   }
 
   return (
-    <tr data-revoked={apiKey.revoked_at ? true : undefined}>
-      <td>
+    <tr role="row" data-revoked={apiKey.revoked_at ? true : undefined}>
+      <td role="cell" className="table__title">
         <span id={nameId}>{apiKey.name}</span>
         <span className="table__sub">Created {formatDate(apiKey.created_at)}</span>
       </td>
-      <td>
+      <td role="cell" data-label="Key">
         <code>{apiKey.prefix}…</code>
       </td>
-      <td>
+      <td role="cell" data-label="Scopes">
         {apiKey.scopes.length > 0 ? (
           <ul className="chips">
             {apiKey.scopes.map((scope) => (
@@ -132,7 +134,7 @@ function KeyRow({
           <span className="muted">None</span>
         )}
       </td>
-      <td>
+      <td role="cell" data-label="Last used">
         {apiKey.last_used_at ? (
           <time dateTime={apiKey.last_used_at} title={formatDateTime(apiKey.last_used_at)}>
             {relativeTime(apiKey.last_used_at)}
@@ -141,7 +143,7 @@ function KeyRow({
           <span className="muted">Never</span>
         )}
       </td>
-      <td className="table__actions">
+      <td role="cell" className="table__actions">
         {apiKey.revoked_at ? (
           <span className="badge">Revoked {formatDate(apiKey.revoked_at)}</span>
         ) : confirming ? (
@@ -263,19 +265,9 @@ export function ApiKeysSection() {
       ) : null}
       {list.length > 0 ? (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table--stack" role="table">
             <caption className="visually-hidden">API keys</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Key</th>
-                <th scope="col">Scopes</th>
-                <th scope="col">Last used</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={KEY_COLUMNS} actions />
             <tbody>
               {list.map((apiKey) => (
                 <KeyRow

@@ -5,10 +5,13 @@ import {
   revokeSession,
   type SessionInfo,
 } from "../../api/auth";
+import { TableHead } from "../../components/TableHead";
 import { errorMessage } from "../../forms/errors";
 import { FormAlert, FormNotice } from "../../forms/Form";
 import { describeUserAgent, formatDateTime, relativeTime } from "../../lib/format";
 import { useLoad } from "../../lib/useLoad";
+
+const COLUMNS = ["Device", "IP address", "Last active"];
 
 /** This device first, then the most recently active. */
 function sortSessions(sessions: SessionInfo[]): SessionInfo[] {
@@ -99,24 +102,15 @@ export function SessionsSection() {
       ) : null}
       {sessions.data !== undefined ? (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table--stack" role="table">
             <caption className="visually-hidden">Active sessions</caption>
-            <thead>
-              <tr>
-                <th scope="col">Device</th>
-                <th scope="col">IP address</th>
-                <th scope="col">Last active</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={COLUMNS} actions />
             <tbody>
               {list.map((session) => {
                 const deviceId = `session-${session.id}-device`;
                 return (
-                  <tr key={session.id} data-current={session.current || undefined}>
-                    <td>
+                  <tr key={session.id} role="row" data-current={session.current || undefined}>
+                    <td role="cell" className="table__title">
                       <span id={deviceId} title={session.user_agent ?? undefined}>
                         {describeUserAgent(session.user_agent)}
                       </span>
@@ -125,13 +119,15 @@ export function SessionsSection() {
                         Signed in {formatDateTime(session.created_at)}
                       </span>
                     </td>
-                    <td>{session.ip ?? "Unknown"}</td>
-                    <td>
+                    <td role="cell" data-label="IP address">
+                      {session.ip ?? "Unknown"}
+                    </td>
+                    <td role="cell" data-label="Last active">
                       <time dateTime={session.last_seen_at} title={formatDateTime(session.last_seen_at)}>
                         {session.current ? "Now" : relativeTime(session.last_seen_at)}
                       </time>
                     </td>
-                    <td className="table__actions">
+                    <td role="cell" className="table__actions">
                       {session.current ? null : (
                         <button
                           type="button"
