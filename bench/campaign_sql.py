@@ -78,6 +78,8 @@ async def run() -> None:
                         "bench.localhost",
                         *resume,
                         size,
+                        "{}",  # no reader waits for a time of their own
+                        None,
                     )
                 assert chunk is not None
                 if chunk["scanned"] < size:

@@ -56,8 +56,15 @@ class Campaign(Model):
     audience: fields.Field[dict[str, list[str]]] = fields.JSONField(default=dict)
     status = fields.CharEnumField(CampaignStatus, max_length=20, default=CampaignStatus.draft)
     status_reason: fields.Field[str | None] = fields.TextField(null=True)  # type: ignore[assignment]
+    # When it was scheduled for: the wall-clock time the user chose, in ``timezone``.
     send_at = fields.DatetimeField(null=True)
     timezone = fields.CharField(max_length=64, null=True)
+    # Sent at ``send_at``'s wall-clock time in each reader's own zone (the contact's
+    # ``timezone``, else the campaign's): each recipient's ``next_attempt_at`` is that time.
+    reader_time_zone = fields.BooleanField(default=False)
+    # When the scheduler starts it: ``send_at``, or for ``reader_time_zone`` the earliest of
+    # its readers' times (server/campaigns/local_time.py).
+    starts_at = fields.DatetimeField(null=True)
     total = fields.IntField(default=0)
     expanded_at = fields.DatetimeField(null=True)
     started_at = fields.DatetimeField(null=True)
@@ -67,7 +74,7 @@ class Campaign(Model):
 
     class Meta:
         table = "campaign"
-        indexes = (("workspace_id", "created_at"), ("status", "send_at"))
+        indexes = (("workspace_id", "created_at"), ("status", "starts_at"))
 
 
 class CampaignRecipient(Model):

@@ -30,6 +30,9 @@ class Contact(Model):
     email = fields.CharField(max_length=320)
     first_name = fields.CharField(max_length=200, default="")
     last_name = fields.CharField(max_length=200, default="")
+    # The reader's IANA zone (server/core/zones.py), for campaigns sent at a time in each
+    # reader's zone; None: the campaign's own zone.
+    timezone = fields.CharField(max_length=64, null=True)
     status = fields.CharEnumField(ContactStatus, max_length=20, default=ContactStatus.subscribed)
     attributes: fields.Field[dict[str, str]] = fields.JSONField(default=dict)
     tags: fields.Field[list[str]] = ArrayField(element_type="text", default=list)

@@ -66,6 +66,12 @@ class ScheduleRequest(BaseModel):
         description="Local wall-clock time in `timezone` (an offset, if given, is ignored)."
     )
     timezone: str = Field(min_length=1, max_length=64, description="An IANA zone name.")
+    reader_time_zone: bool = Field(
+        default=False,
+        description="Deliver at `send_at`'s wall-clock time in each reader's own zone (the "
+        "contact's `timezone`; readers without one get it in `timezone`). Refused with "
+        "`schedule_in_past` if that time has already passed in any of the audience's zones.",
+    )
 
 
 class CampaignTestSend(BaseModel):
@@ -92,6 +98,13 @@ class CampaignRead(BaseModel):
     status_reason: str | None
     send_at: datetime | None
     timezone: str | None
+    reader_time_zone: bool = Field(
+        description="Scheduled for `send_at`'s wall-clock time in each reader's own zone."
+    )
+    starts_at: datetime | None = Field(
+        description="When the scheduler starts it: `send_at`, or with `reader_time_zone` the "
+        "earliest of its readers' times."
+    )
     total: int
     started_at: datetime | None
     finished_at: datetime | None
@@ -151,8 +164,17 @@ class RecipientPage(BaseModel):
     next_cursor: int | None
 
 
+class ZoneCount(BaseModel):
+    timezone: str | None = Field(description="An IANA zone; null for readers without one.")
+    recipients: int
+
+
 class AudienceCount(BaseModel):
     recipients: int
+    time_zones: list[ZoneCount] = Field(
+        description="The recipients by their own time zone, most first (for sending at a time "
+        "in each reader's zone)."
+    )
 
 
 class Rates(BaseModel):

@@ -35,11 +35,12 @@ from tortoise import connections
 
 from models.accounts import Workspace
 from models.campaigns import Campaign, CampaignStatus
-from server.campaigns import message_ids, progress, rendering
+from server.campaigns import local_time, message_ids, progress, rendering
 from server.campaigns.mime import CampaignMime
 from server.campaigns.service import (
     AUDIENCE_WHERE,
     audience_params,
+    audience_zones,
     campaign_from,
     count_audience,
     ensure_senders,
@@ -107,7 +108,7 @@ async def tick(now: datetime | None = None) -> dict[str, int]:
     started = 0
     async with transaction():
         due = (
-            await Campaign.filter(status=CampaignStatus.scheduled, send_at__lte=now)
+            await Campaign.filter(status=CampaignStatus.scheduled, starts_at__lte=now)
             .select_for_update(skip_locked=True)
             .limit(100)
         )
@@ -152,7 +153,7 @@ WHERE r.campaign_id = $1 ORDER BY r.id DESC LIMIT 1
 
 EXPAND_SQL = f"""
 WITH chunk AS (
-    SELECT c.id, c.email, c.first_name, c.last_name, c.created_at
+    SELECT c.id, c.email, c.first_name, c.last_name, c.created_at, c.timezone
     FROM contact c
     WHERE {AUDIENCE_WHERE}
       AND (c.created_at, c.id) > ($6::timestamptz, $7::uuid)
@@ -161,9 +162,10 @@ WITH chunk AS (
 ), added AS (
     INSERT INTO campaign_recipient
         (campaign_id, contact_id, email, first_name, last_name, status, attempts, message_id,
-         created_at)
+         next_attempt_at, created_at)
     SELECT $4::uuid, chunk.id, chunk.email, chunk.first_name, chunk.last_name, 'queued', 0,
            {message_ids.sql("$4::uuid", "chunk.id", "$5::text")},
+           coalesce(($9::jsonb ->> chunk.timezone)::timestamptz, $10::timestamptz),
            now()
     FROM chunk
     ORDER BY chunk.created_at, chunk.id
@@ -187,6 +189,20 @@ EXPAND_SESSION_SQL = "SELECT set_config('enable_sort', 'off', true), set_config(
 EXPAND_START = (datetime.min.replace(tzinfo=UTC), uuid.UUID(int=0))
 
 
+async def _due_times(campaign: Campaign) -> tuple[str, datetime | None]:
+    """For ``EXPAND_SQL``: zone → when its readers are due (JSON), and when the others are.
+    Nothing is due later for a campaign sent at one time for everyone."""
+    if not (campaign.reader_time_zone and campaign.send_at and campaign.timezone):
+        return "{}", None
+    by_zone = await audience_zones(campaign.workspace_id, campaign.audience)
+    local = local_time.local_wall(campaign.send_at, campaign.timezone)
+    due = local_time.due_times(local, campaign.timezone, (zone for zone, _ in by_zone))
+    return (
+        json.dumps({zone: at.isoformat() for zone, at in due.items()}),
+        due[campaign.timezone],
+    )
+
+
 async def expand(campaign_id: str) -> int:
     """Snapshot the audience into recipient rows, chunk by chunk; safe to run twice, or twice
     at once. Returns the number of recipients (0 once the campaign is neither sending nor
@@ -194,6 +210,7 @@ async def expand(campaign_id: str) -> int:
     size = EXPAND_FIRST_CHUNK
     after = EXPAND_START
     senders_started = False
+    due: tuple[str, datetime | None] | None = None
     while True:
         async with transaction() as conn:
             campaign = await Campaign.filter(id=campaign_id).select_for_update().first()
@@ -213,6 +230,8 @@ async def expand(campaign_id: str) -> int:
                 _, rows = await conn.execute_query(EXPAND_CURSOR_SQL, [campaign.id])
                 if rows:
                     after = max(after, (rows[0]["created_at"], rows[0]["id"]))
+                if due is None:
+                    due = await _due_times(campaign)
                 await conn.execute_query(EXPAND_SESSION_SQL)
                 _, rows = await conn.execute_query(
                     EXPAND_SQL,
@@ -222,6 +241,7 @@ async def expand(campaign_id: str) -> int:
                         message_domain(),
                         *after,
                         size,
+                        *due,
                     ],
                 )
                 done = int(rows[0]["scanned"]) < size
@@ -335,11 +355,13 @@ WHERE id = $1 AND status = 'sending' AND expanded_at IS NOT NULL
   AND (SELECT coalesce(sum(queued + sending), 0) FROM campaign_counts WHERE campaign_id = $1) = 0
 """
 
-# The earliest retry to come due, through the partial index on ``next_attempt_at``. Leases
-# running out are not looked at: an idle sender looks again within a second anyway.
+# The earliest retry, or reader's time (server/campaigns/local_time.py), still to come,
+# through the partial index on ``next_attempt_at``: from now on, past the rows already sent at
+# their time. Leases running out are not looked at: an idle sender claims again within
+# ``CLAIM_RESCAN_SECONDS`` anyway.
 NEXT_DUE_SQL = """
 SELECT min(next_attempt_at) FROM campaign_recipient
-WHERE campaign_id = $1 AND next_attempt_at IS NOT NULL AND status = 'queued'
+WHERE campaign_id = $1 AND next_attempt_at > now() AND status = 'queued'
 """
 
 
@@ -670,6 +692,7 @@ class _Sender:
         self.failed = 0
         self.claimed_up_to = 0
         self.rescan_at = 0.0
+        self.quiet_until = 0.0
 
     async def run(self, lock: Any) -> str:
         # Two connections held for the run, one for the claiming loop and one for the marks:
@@ -716,6 +739,11 @@ class _Sender:
                     beat = time.monotonic()
                     with contextlib.suppress(Exception):
                         await lock.reacquire()
+                if time.monotonic() < self.quiet_until:
+                    # Nothing is due for a while (readers whose time is hours away, retries
+                    # backing off): no claim reads the campaign's rows until then.
+                    await asyncio.sleep(min(1.0, self.quiet_until - time.monotonic()))
+                    continue
                 if self.queue.qsize() < batch:
                     rows = await self._claim(batch, lease)
                     for row in rows:
@@ -727,7 +755,10 @@ class _Sender:
                         if await finish_if_done(self.campaign.id):
                             outcome = "finished"
                             break
-                        await asyncio.sleep(min(1.0, await self._next_due()))
+                        wait = await self._next_due()
+                        if wait > 1.0:
+                            self.quiet_until = time.monotonic() + min(wait, CLAIM_RESCAN_SECONDS)
+                        await asyncio.sleep(min(1.0, wait))
                         continue
                 await asyncio.sleep(0.02)
         finally:

@@ -12,7 +12,7 @@ import uuid
 from datetime import UTC, datetime
 from email.utils import formataddr, parseaddr
 from typing import Any, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo
 
 from tortoise import connections
 
@@ -23,7 +23,7 @@ from models.campaigns import Campaign, CampaignEvent, CampaignStatus, RecipientS
 from models.chat import ChatThread
 from models.templates import EmailTemplate
 from server.audit import service as audit
-from server.campaigns import counts, rendering
+from server.campaigns import counts, local_time, rendering
 from server.campaigns.schemas import (
     Audience,
     AudienceCount,
@@ -39,11 +39,12 @@ from server.campaigns.schemas import (
     RecipientRead,
     ScheduleRequest,
     SeriesPoint,
+    ZoneCount,
 )
 from server.campaigns.smtp_codes import describe_failure
 from server.chat.service import advance_workflow
 from server.contacts.service import _own_lists, _tags
-from server.core import outbox
+from server.core import outbox, zones
 from server.core.auth import Actor
 from server.core.config import get_config
 from server.core.db import locked_in_workspace, transaction
@@ -147,6 +148,8 @@ def campaign_read(c: Campaign, workspace: Workspace) -> CampaignRead:
         status_reason=c.status_reason,
         send_at=c.send_at,
         timezone=c.timezone,
+        reader_time_zone=c.reader_time_zone,
+        starts_at=c.starts_at,
         total=c.total,
         started_at=c.started_at,
         finished_at=c.finished_at,
@@ -205,9 +208,26 @@ async def audience_exists(workspace_id: uuid.UUID, audience: dict[str, list[str]
     return bool(rows[0]["found"])
 
 
+async def audience_zones(
+    workspace_id: uuid.UUID, audience: dict[str, list[str]]
+) -> list[tuple[str | None, int]]:
+    """The audience's readers by their own time zone (None: without one), most first."""
+    conn = connections.get("default")
+    _, rows = await conn.execute_query(
+        f"SELECT c.timezone, count(*) AS n FROM contact c WHERE {AUDIENCE_WHERE} "  # noqa: S608 - constant
+        "GROUP BY c.timezone ORDER BY n DESC, c.timezone NULLS LAST",
+        audience_params(workspace_id, audience),
+    )
+    return [(row["timezone"], int(row["n"])) for row in rows]
+
+
 async def preview_audience(actor: Actor, audience: Audience) -> AudienceCount:
     cleaned = await _clean_audience(actor, audience)
-    return AudienceCount(recipients=await count_audience(actor.workspace.id, cleaned))
+    by_zone = await audience_zones(actor.workspace.id, cleaned)
+    return AudienceCount(
+        recipients=sum(n for _, n in by_zone),
+        time_zones=[ZoneCount(timezone=zone, recipients=n) for zone, n in by_zone],
+    )
 
 
 # --- create, edit, duplicate ------------------------------------------------------------
@@ -381,6 +401,10 @@ async def send_now(actor: Actor, campaign_id: uuid.UUID) -> Campaign:
         if not await audience_exists(campaign.workspace_id, campaign.audience):
             raise EmptyAudience()
         await _require_sendable(actor, campaign)
+        if campaign.reader_time_zone:
+            # Sending a scheduled campaign now means now for every reader.
+            campaign.reader_time_zone = False
+            await campaign.save(update_fields=["reader_time_zone", "updated_at"])
         await _start(campaign, actor, actor.workspace)
         await _hand_off(campaign)
     return campaign
@@ -399,7 +423,18 @@ async def start_scheduled(campaign: Campaign) -> bool:
     campaign.status = CampaignStatus.draft
     campaign.status_reason = reason
     campaign.send_at = None
-    await campaign.save(update_fields=["status", "status_reason", "send_at", "updated_at"])
+    campaign.starts_at = None
+    campaign.reader_time_zone = False
+    await campaign.save(
+        update_fields=[
+            "status",
+            "status_reason",
+            "send_at",
+            "starts_at",
+            "reader_time_zone",
+            "updated_at",
+        ]
+    )
     await record(campaign, "unscheduled", None, reason=code)
     await _announce(campaign)
     return False
@@ -450,29 +485,16 @@ async def _start(campaign: Campaign, actor: Actor | None, workspace: Workspace) 
 
 
 def _zone(name: str) -> ZoneInfo:
-    if name not in _zones():
+    tz = zones.zone(name)
+    if tz is None:
         raise UnknownTimezone(details={"timezone": name})
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise UnknownTimezone(details={"timezone": name}) from exc
-
-
-_ZONES: frozenset[str] | None = None
-
-
-def _zones() -> frozenset[str]:
-    global _ZONES
-    if _ZONES is None:
-        _ZONES = frozenset(available_timezones())
-    return _ZONES
+    return tz
 
 
 def to_utc(local: datetime, zone_name: str) -> datetime:
     """A wall-clock time in an IANA zone, as UTC (any offset on ``local`` is ignored)."""
-    zone = _zone(zone_name)
     try:
-        return local.replace(tzinfo=zone).astimezone(UTC)
+        return zones.wall_to_utc(local, _zone(zone_name))
     except OverflowError:
         # Within a day of year 1 or 9999, the zone's offset leaves the calendar.
         raise ValidationFailed(
@@ -482,32 +504,74 @@ def to_utc(local: datetime, zone_name: str) -> datetime:
 
 async def schedule(actor: Actor, campaign_id: uuid.UUID, data: ScheduleRequest) -> Campaign:
     send_at = to_utc(data.send_at, data.timezone)
-    if send_at <= datetime.now(UTC):
-        raise ScheduleInPast(
-            details={"send_at": send_at.isoformat(), "now": datetime.now(UTC).isoformat()}
-        )
+    local = data.send_at.replace(tzinfo=None)
     async with transaction():
         campaign = await _lock(actor, campaign_id)
         if campaign.status not in NOT_STARTED:
             raise InvalidTransition(details={"status": campaign.status.value})
+        starts_at = await _starts_at(campaign, local, data, send_at)
         if not await audience_exists(campaign.workspace_id, campaign.audience):
             raise EmptyAudience()
         await _require_sendable(actor, campaign)
         campaign.status = CampaignStatus.scheduled
         campaign.send_at = send_at
         campaign.timezone = data.timezone
-        await campaign.save(update_fields=["status", "send_at", "timezone", "updated_at"])
+        campaign.reader_time_zone = data.reader_time_zone
+        campaign.starts_at = starts_at
+        await campaign.save(
+            update_fields=[
+                "status",
+                "send_at",
+                "timezone",
+                "reader_time_zone",
+                "starts_at",
+                "updated_at",
+            ]
+        )
         await record(
             campaign,
             "scheduled",
             actor,
             send_at=send_at.isoformat(),
             timezone=data.timezone,
-            local=data.send_at.replace(tzinfo=None).isoformat(),
+            local=local.isoformat(),
+            reader_time_zone=data.reader_time_zone,
+            starts_at=starts_at.isoformat(),
         )
         await _announce(campaign)
         await _hand_off(campaign)
     return campaign
+
+
+async def _starts_at(
+    campaign: Campaign, local: datetime, data: ScheduleRequest, send_at: datetime
+) -> datetime:
+    """When the scheduler starts the campaign: at ``send_at``, or in each reader's zone at the
+    earliest of the audience's zones. Refused if that has passed: someone would get it late."""
+    now = datetime.now(UTC)
+    if not data.reader_time_zone:
+        if send_at <= now:
+            raise ScheduleInPast(details={"send_at": send_at.isoformat(), "now": now.isoformat()})
+        return send_at
+    by_zone = await audience_zones(campaign.workspace_id, campaign.audience)
+    due = local_time.due_times(local, data.timezone, (zone for zone, _ in by_zone))
+    zone, starts_at = local_time.earliest(due)
+    if starts_at <= now:
+        readers = sum(
+            n for name, n in by_zone if local_time.due_for(name, due, data.timezone) <= now
+        )
+        raise ScheduleInPast(
+            f"It is already past {local:%H:%M on %d %b} in {zone}, where {readers} of the "
+            "audience's readers are: choose a later time, or send in your own time zone.",
+            details={
+                "send_at": send_at.isoformat(),
+                "starts_at": starts_at.isoformat(),
+                "timezone": zone,
+                "readers": readers,
+                "now": now.isoformat(),
+            },
+        )
+    return starts_at
 
 
 async def _hand_off(campaign: Campaign) -> None:
@@ -537,6 +601,8 @@ async def _transition(
         if target is CampaignStatus.draft:
             campaign.send_at = None
             campaign.timezone = None
+            campaign.reader_time_zone = False
+            campaign.starts_at = None
         await campaign.save()
         await record(campaign, kind, actor)
         if target is CampaignStatus.sending:

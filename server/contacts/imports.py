@@ -9,9 +9,9 @@ merged at once on two connections (the database does most of the work), but they
 order, so a restarted job skips exactly the rows already done and never imports a row twice.
 New contacts get time-ordered ids, so a batch's rows land together in the indexes.
 
-Rows that are not imported or updated (bad email, duplicate in the file, existing contact
-under ``skip`` / ``error``) are written to the report with their row number and reason; each
-batch writes its own report part before its commit, so a rerun overwrites it.
+Rows that are not imported or updated (bad email, unknown time zone, duplicate in the file,
+existing contact under ``skip`` / ``error``) are written to the report with their row number
+and reason; each batch writes its own report part before its commit, so a rerun overwrites it.
 """
 
 from __future__ import annotations
@@ -40,7 +40,8 @@ from quart.datastructures import FileStorage
 
 from models.contacts import DuplicatePolicy, ImportJob, ImportStatus
 from realtime.emit import emit_progress
-from server.contacts.service import access_list
+from server.contacts.service import access_list, unknown_zone_message
+from server.core import zones
 from server.core.auth import Actor
 from server.core.config import get_config
 from server.core.db import transaction
@@ -56,14 +57,21 @@ SNIFF_BYTES = 64 * 1024
 # Called after each committed batch; tests use it to simulate a crash.
 after_batch_hook: Callable[[ImportJob], None] | None = None
 
-FIELDS = ("email", "first_name", "last_name", "full_name")
+FIELDS = ("email", "first_name", "last_name", "full_name", "timezone")
 _HEADER_ALIASES: dict[str, str] = {
     **dict.fromkeys(("email", "e-mail", "e-mail address", "email address", "mail"), "email"),
     **dict.fromkeys(("first name", "firstname", "given name", "first"), "first_name"),
     **dict.fromkeys(("last name", "lastname", "surname", "family name", "last"), "last_name"),
     **dict.fromkeys(("name", "full name"), "full_name"),
+    # "time_zone" is keyed as "time zone" (see _key).
+    **dict.fromkeys(("timezone", "time zone", "tz", "time-zone"), "timezone"),
 }
-_FIELD_ALIASES = {"name": "full_name", "first": "first_name", "last": "last_name"}
+_FIELD_ALIASES = {
+    "name": "full_name",
+    "first": "first_name",
+    "last": "last_name",
+    "time zone": "timezone",
+}
 IGNORE = "ignore"
 
 
@@ -240,7 +248,8 @@ def _key(header: str) -> str:
 
 
 def map_columns(header: list[str], overrides: dict[str, str]) -> dict[int, str]:
-    """Column index → ``email``/``first_name``/``last_name``/``full_name``/``attr:<name>``.
+    """Column index → ``email``/``first_name``/``last_name``/``full_name``/``timezone``/
+    ``attr:<name>``.
 
     ``overrides`` maps a column name to a field, an attribute name, or ``ignore``.
     """
@@ -272,6 +281,7 @@ class Row:
     email: str | None = None
     first_name: str = ""
     last_name: str = ""
+    timezone: str | None = None  # canonical; None when the cell is empty (keeps a stored one)
     attributes: dict[str, str] = field(default_factory=dict)
     error: str | None = None
 
@@ -309,6 +319,7 @@ def parse_row(number: int, values: list[str], columns: dict[int, str]) -> Row:
     row = Row(number=number, values=values)
     full = ""
     raw_email = ""
+    raw_zone = ""
     for index, target in columns.items():
         value = values[index].strip() if index < len(values) else ""
         if target == "email":
@@ -319,6 +330,8 @@ def parse_row(number: int, values: list[str], columns: dict[int, str]) -> Row:
             row.last_name = value[:200]
         elif target == "full_name":
             full = value
+        elif target == "timezone":
+            raw_zone = value
         elif value:
             row.attributes[target.removeprefix("attr:")[:100]] = value[:1000]
     if full and not (row.first_name or row.last_name):
@@ -331,6 +344,14 @@ def parse_row(number: int, values: list[str], columns: dict[int, str]) -> Row:
         row.email = normalise_email(raw_email)
     except EmailNotValidError as exc:
         row.error = f"invalid email: {exc}"
+        return row
+    if raw_zone:
+        # An unknown zone fails the row, as a bad address does: importing the contact without
+        # it would quietly send them campaigns at the campaign's own time. The report keeps
+        # the row's cells, so it can be fixed and imported again.
+        row.timezone = zones.canonical(raw_zone)
+        if row.timezone is None:
+            row.error = unknown_zone_message(raw_zone)
     return row
 
 
@@ -593,21 +614,23 @@ async def run_import(job_id: str) -> str:
 _STAGE = """
 CREATE TEMP TABLE IF NOT EXISTS contact_import_stage (
     row_number int NOT NULL, id uuid NOT NULL, email text NOT NULL, first_name text NOT NULL,
-    last_name text NOT NULL, attributes text NOT NULL
+    last_name text NOT NULL, timezone text, attributes text NOT NULL
 ) ON COMMIT DELETE ROWS
 """
-_STAGE_COLUMNS = ("row_number", "id", "email", "first_name", "last_name", "attributes")
+_STAGE_COLUMNS = ("row_number", "id", "email", "first_name", "last_name", "timezone", "attributes")
 
 
 _INSERT_STAGED = """
-INSERT INTO contact (id, workspace_id, email, first_name, last_name, status, attributes, tags,
-                     consent_source, consent_at, consent_text, created_at, updated_at)
-SELECT s.id, $1, s.email, s.first_name, s.last_name, 'subscribed',
+INSERT INTO contact (id, workspace_id, email, first_name, last_name, timezone, status,
+                     attributes, tags, consent_source, consent_at, consent_text, created_at,
+                     updated_at)
+SELECT s.id, $1, s.email, s.first_name, s.last_name, s.timezone, 'subscribed',
        s.attributes::jsonb, '{}', 'import', now(), $2, now(), now()
 FROM contact_import_stage s ORDER BY s.row_number
 ON CONFLICT (workspace_id, email) """
 
-# ``update``: names and attributes only; an import never changes a contact's status.
+# ``update``: names, time zone and attributes only; an import never changes a contact's status.
+# An empty cell (staged as NULL for the zone) keeps what the contact has.
 # ``xmax = 0`` tells a row this statement inserted from one it updated.
 _UPSERT = (
     _INSERT_STAGED
@@ -616,6 +639,7 @@ SET first_name = CASE WHEN excluded.first_name <> '' THEN excluded.first_name
                       ELSE contact.first_name END,
     last_name = CASE WHEN excluded.last_name <> '' THEN excluded.last_name
                      ELSE contact.last_name END,
+    timezone = COALESCE(excluded.timezone, contact.timezone),
     attributes = contact.attributes || excluded.attributes,
     updated_at = now()
 RETURNING id, email, xmax = 0 AS created"""
@@ -677,6 +701,10 @@ UNION ALL SELECT 'updated', (SELECT count(*) FROM merged WHERE NOT created)"""
     return "".join(["WITH ", ",\n".join(ctes), outcome])
 
 
+# A row of the staging table, in ``_STAGE_COLUMNS`` order.
+StagedRow = tuple[int, uuid.UUID, str, str, str, str | None, str]
+
+
 @dataclass
 class _Batch:
     """One batch of rows, checked: what goes to the report, and the rows to merge."""
@@ -686,7 +714,7 @@ class _Batch:
     report: list[ReportLine]
     # The cells of the rows to merge, by row number, for those that turn out to exist already.
     candidates: dict[int, list[str]]
-    records: list[tuple[int, uuid.UUID, str, str, str, str]]  # the candidates as staged
+    records: list[StagedRow]  # the candidates as staged
     skipped: int
     failed: int
 
@@ -704,7 +732,7 @@ def _classify(
     from the committed rows."""
     report: list[ReportLine] = []
     candidates: dict[int, list[str]] = {}
-    records: list[tuple[int, uuid.UUID, str, str, str, str]] = []
+    records: list[StagedRow] = []
     skipped = failed = 0
     for row in batch:
         if row.error or row.email is None:
@@ -728,6 +756,7 @@ def _classify(
                     row.email,
                     row.first_name,
                     row.last_name,
+                    row.timezone,
                     json.dumps(row.attributes),
                 )
             )

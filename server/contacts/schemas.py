@@ -10,11 +10,17 @@ from models.contacts import ContactStatus, DuplicatePolicy, ImportStatus
 
 Tag = str
 
+ZONE_DESCRIPTION = (
+    "The reader's IANA time zone (e.g. `Europe/Berlin`), for campaigns sent at a time in each "
+    "reader's zone; matched case-insensitively and stored in its canonical spelling."
+)
+
 
 class ContactCreate(BaseModel):
     email: str = Field(max_length=320)
     first_name: str = Field(default="", max_length=200)
     last_name: str = Field(default="", max_length=200)
+    timezone: str | None = Field(default=None, max_length=64, description=ZONE_DESCRIPTION)
     attributes: dict[str, str] = Field(default_factory=dict, max_length=200)
     tags: list[Tag] = Field(default_factory=list, max_length=100)
     list_ids: list[UUID] = Field(default_factory=list, max_length=200)
@@ -23,6 +29,11 @@ class ContactCreate(BaseModel):
 class ContactUpdate(BaseModel):
     first_name: str | None = Field(default=None, max_length=200)
     last_name: str | None = Field(default=None, max_length=200)
+    timezone: str | None = Field(
+        default=None,
+        max_length=64,
+        description=ZONE_DESCRIPTION + " Absent or null: unchanged; an empty string clears it.",
+    )
     attributes: dict[str, str] | None = Field(default=None, max_length=200)
     tags: list[Tag] | None = Field(default=None, max_length=100)
     list_ids: list[UUID] | None = Field(default=None, max_length=200)
@@ -34,6 +45,7 @@ class ContactRead(BaseModel):
     email: str
     first_name: str
     last_name: str
+    timezone: str | None = Field(description="The reader's IANA time zone; null when unset.")
     status: ContactStatus
     attributes: dict[str, str]
     tags: list[str]
@@ -120,7 +132,8 @@ class ImportForm(BaseModel):
 
     list_id: UUID | None = None
     duplicate_policy: DuplicatePolicy = DuplicatePolicy.skip
-    # JSON object: column name → email | first_name | last_name | name | ignore | <attribute>.
+    # JSON object: column name → email | first_name | last_name | name | timezone | ignore |
+    # <attribute>.
     mapping: str | None = Field(default=None, max_length=20_000)
 
 

@@ -31,6 +31,7 @@ from server.contacts.schemas import (
     ContactRead,
     ContactUpdate,
 )
+from server.core import zones
 from server.core.auth import Actor
 from server.core.db import Sql, query_sql, transaction
 from server.core.errors import AppError, Conflict, NotFound, ValidationFailed
@@ -65,6 +66,24 @@ def _tags(tags: list[str]) -> list[str]:
         if cleaned:
             seen[cleaned[:100]] = None
     return list(seen)
+
+
+def unknown_zone_message(name: str) -> str:
+    return f"unknown time zone {name.strip()[:64]!r}; use an IANA name such as Europe/Berlin"
+
+
+def reader_zone(name: str) -> str | None:
+    """A contact's time zone as stored: the canonical IANA spelling of ``name`` (whatever its
+    case), None for a blank one; 422 naming the ``timezone`` field for an unknown one."""
+    if not name.strip():
+        return None
+    found = zones.canonical(name)
+    if found is None:
+        raise ValidationFailed(
+            "Unknown time zone.",
+            details={"fields": {"timezone": [unknown_zone_message(name)]}},
+        )
+    return found
 
 
 async def access_contact(actor: Actor, contact_id: uuid.UUID | str) -> Contact:
@@ -111,6 +130,7 @@ def contact_read(contact: Contact, list_ids: list[uuid.UUID]) -> ContactRead:
         email=contact.email,
         first_name=contact.first_name,
         last_name=contact.last_name,
+        timezone=contact.timezone,
         status=contact.status,
         attributes=contact.attributes,
         tags=list(contact.tags),
@@ -129,6 +149,7 @@ async def record_event(contact: Contact, kind: str, **data: Any) -> None:
 
 async def create_contact(actor: Actor, data: ContactCreate, *, ip: str | None) -> Contact:
     email = normalize_email(data.email)
+    timezone = reader_zone(data.timezone or "")
     async with transaction():
         lists = await _own_lists(actor, data.list_ids)
         if await Contact.exists(workspace_id=actor.workspace.id, email=email):
@@ -139,6 +160,7 @@ async def create_contact(actor: Actor, data: ContactCreate, *, ip: str | None) -
             email=email,
             first_name=data.first_name.strip(),
             last_name=data.last_name.strip(),
+            timezone=timezone,
             attributes=data.attributes,
             tags=_tags(data.tags),
             consent_source="manual",
@@ -156,6 +178,8 @@ async def create_contact(actor: Actor, data: ContactCreate, *, ip: str | None) -
 async def update_contact(actor: Actor, contact_id: uuid.UUID, data: ContactUpdate) -> Contact:
     async with transaction():
         await access_contact(actor, contact_id)
+        # None leaves the zone as it is, like every other field here; an empty string clears it.
+        timezone = reader_zone(data.timezone) if data.timezone is not None else None
         contact = await Contact.filter(id=contact_id).select_for_update().get()
         changed: dict[str, Any] = {}
         for field in ("first_name", "last_name", "attributes"):
@@ -163,6 +187,9 @@ async def update_contact(actor: Actor, contact_id: uuid.UUID, data: ContactUpdat
             if value is not None and value != getattr(contact, field):
                 setattr(contact, field, value.strip() if isinstance(value, str) else value)
                 changed[field] = True
+        if data.timezone is not None and timezone != contact.timezone:
+            contact.timezone = timezone
+            changed["timezone"] = True
         if data.tags is not None:
             new_tags = _tags(data.tags)
             for tag in sorted(set(new_tags) - set(contact.tags)):
@@ -476,8 +503,10 @@ async def export_rows(actor: Actor, query: ContactFilter) -> AsyncIterator[bytes
     """The matching contacts as CSV, streamed in keyset pages so memory stays flat."""
     qs = await filtered(actor, query)
     attribute_keys = await _attribute_keys(qs)
+    # The zone comes after the columns exports always had, so their positions stay put; its
+    # header is one an import maps back to the zone.
     yield _csv_line(["email", "first_name", "last_name", "status", "tags", "created_at",
-                     *attribute_keys])  # fmt: skip
+                     "timezone", *attribute_keys])  # fmt: skip
     cursor: tuple[datetime, uuid.UUID] | None = None
     while True:
         page = qs if cursor is None else after_cursor(qs, *cursor)
@@ -487,7 +516,8 @@ async def export_rows(actor: Actor, query: ContactFilter) -> AsyncIterator[bytes
         out = []
         for row in rows:
             cells = [row.email, row.first_name, row.last_name, row.status.value,
-                     ";".join(row.tags), row.created_at.isoformat()]  # fmt: skip
+                     ";".join(row.tags), row.created_at.isoformat(),
+                     row.timezone or ""]  # fmt: skip
             cells += [str(row.attributes.get(k, "")) for k in attribute_keys]
             out.append(_csv_line(cells))
         yield b"".join(out)

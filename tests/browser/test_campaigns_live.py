@@ -1,10 +1,12 @@
 """The campaigns list in real Chromium follows a campaign sent from elsewhere (another tab, a
 teammate, the scheduler) through its progress events, without a reload; the activity page of a
-sent campaign fits a phone's screen; a scheduled campaign goes back to draft to be changed."""
+sent campaign fits a phone's screen; a scheduled campaign goes back to draft to be changed; a
+campaign is scheduled at a time in each reader's zone."""
 
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from typing import Any
 
 import aiohttp
@@ -12,6 +14,7 @@ import pytest
 from playwright.async_api import Page, expect
 
 from models.campaigns import Campaign, CampaignStatus
+from models.contacts import Contact
 from server.mail.mailbox import list_messages
 from tests.browser.conftest import Inbox
 from tests.browser.flows import expect_no_sideways_scroll, expect_socket_live, expect_within_width
@@ -180,3 +183,41 @@ async def test_a_scheduled_campaign_goes_back_to_draft_and_is_changed_before_it_
         "Autumn rides, new times",
         None,
     )
+
+
+async def test_a_campaign_is_scheduled_at_a_time_in_each_readers_zone(
+    page: Page, live_server: str
+) -> None:
+    owner = await signed_in_owner(page, live_server)
+    tokyo, new_york, _ = owner.contacts
+    await Contact.filter(id=tokyo.id).update(timezone="Asia/Tokyo")
+    await Contact.filter(id=new_york.id).update(timezone="America/New_York")
+    async with aiohttp.ClientSession() as http:
+        campaign = await draft_campaign(http, live_server, owner, "Autumn")
+
+    await page.goto(f"{live_server}/campaigns?draft={campaign['id']}")
+    wizard = page.get_by_role("region", name="Draft campaign")
+    await wizard.get_by_label("Time zone", exact=True).select_option("Europe/Paris")
+    await expect(wizard.get_by_test_id("reader-zone-hint")).to_have_text(
+        "2 of 3 readers have a time zone (2 zones); the other 1 get it in Europe/Paris."
+    )
+    await wizard.get_by_label("Send at").fill("2099-10-01T09:00")
+    await wizard.get_by_role("checkbox", name="At this time in each reader's time zone").check()
+    await wizard.get_by_role("button", name="Schedule").click()
+
+    # The activity page it goes to, then the list, say when in the words of the zone chosen.
+    when = (
+        r"Oct 1, 2099, 9:00\sAM in each reader's time zone \(Europe/Paris for readers without one\)"
+    )
+    await expect(page.get_by_test_id("campaign-schedule")).to_have_text(
+        re.compile(rf"^Scheduled for {when}\.$")
+    )
+    await page.get_by_role("navigation", name="Main").get_by_role("link", name="Campaigns").click()
+    row = page.get_by_role("row").filter(has_text="Autumn")
+    await expect(row.get_by_role("cell").nth(2)).to_have_text(
+        re.compile(rf"^scheduled for {when}$")
+    )
+    stored = await Campaign.get(id=campaign["id"])
+    assert stored.reader_time_zone is True
+    # Tokyo's 9:00 comes first.
+    assert stored.starts_at == datetime(2099, 10, 1, 0, 0, tzinfo=UTC)

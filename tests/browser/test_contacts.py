@@ -19,7 +19,13 @@ pytestmark = pytest.mark.browser
 
 
 async def add_contact(
-    page: Page, email: str, first_name: str, last_name: str, tags: str, lists: list[str]
+    page: Page,
+    email: str,
+    first_name: str,
+    last_name: str,
+    tags: str,
+    lists: list[str],
+    time_zone: str = "",
 ) -> None:
     await page.get_by_role("button", name="Add contact", exact=True).click()
     dialog = page.get_by_role("dialog", name="Add contact")
@@ -28,6 +34,7 @@ async def add_contact(
     await dialog.get_by_label("Email", exact=True).fill(email)
     await dialog.get_by_label("First name").fill(first_name)
     await dialog.get_by_label("Last name").fill(last_name)
+    await dialog.get_by_label("Time zone").fill(time_zone)
     await dialog.get_by_label("Tags").fill(tags)
     for name in lists:
         await dialog.get_by_role("checkbox", name=name).check()
@@ -40,6 +47,12 @@ async def add_contact(
 
 def contact_rows(page: Page) -> Locator:
     return page.get_by_role("table", name="Contacts").get_by_role("row")
+
+
+def detail(drawer: Locator, term: str) -> Locator:
+    """The drawer's value (``dd``) for ``term`` (its ``dt``)."""
+    pair = drawer.locator("dl > div").filter(has=drawer.page.locator("dt", has_text=term))
+    return pair.locator("dd")
 
 
 async def test_contacts_page(page: Page, live_server: str, account: Account) -> None:
@@ -58,7 +71,11 @@ async def test_contacts_page(page: Page, live_server: str, account: Account) -> 
     await expect(lists.get_by_text("0 contacts")).to_be_visible()
 
     # Two contacts through the dialog; one joins the list.
-    await add_contact(page, "ada@example.com", "Ada", "Lovelace", "vip, speaker", ["Newsletter"])
+    # Ada's zone typed in lower case; the server keeps its canonical spelling.
+    await add_contact(
+        page, "ada@example.com", "Ada", "Lovelace", "vip, speaker", ["Newsletter"],
+        time_zone="europe/london",
+    )  # fmt: skip
     await add_contact(page, "alan@example.com", "Alan", "Turing", "", [])
     rows = contact_rows(page)
     await expect(rows).to_have_count(3)  # header + two contacts
@@ -90,6 +107,21 @@ async def test_contacts_page(page: Page, live_server: str, account: Account) -> 
     timeline = drawer.get_by_role("region", name="Timeline")
     await expect(timeline.get_by_text("Created")).to_be_visible()
     await expect(timeline.get_by_text("Added to a list: Newsletter")).to_be_visible()
+    await expect(detail(drawer, "Time zone")).to_have_text("Europe/London")
+    zone = drawer.get_by_label("Time zone")
+    await expect(zone).to_have_value("Europe/London")
+    # An unknown zone is refused beside the field; a known one is saved and shown.
+    await zone.fill("Europe/Atlantis")
+    await drawer.get_by_role("button", name="Save changes").click()
+    await expect(zone).to_have_attribute("aria-invalid", "true")
+    await expect(drawer.get_by_text("unknown time zone 'Europe/Atlantis'")).to_be_visible()
+    await expect(detail(drawer, "Time zone")).to_have_text("Europe/London")
+    await zone.fill("asia/tokyo")
+    await drawer.get_by_role("button", name="Save changes").click()
+    await expect(drawer.get_by_role("status")).to_have_text("Changes saved.")
+    await expect(detail(drawer, "Time zone")).to_have_text("Asia/Tokyo")
+    await expect(zone).to_have_value("Asia/Tokyo")
+    await expect(timeline.get_by_text("Updated: timezone")).to_be_visible()
     await drawer.get_by_label("Tags").fill("vip, speaker, beta")
     await drawer.get_by_role("button", name="Save changes").click()
     await expect(drawer.get_by_role("status")).to_have_text("Changes saved.")

@@ -16,6 +16,7 @@ export type Recipient = Schemas["RecipientRead"];
 export type RecipientPage = JsonBody<operations["get_campaign_recipients"]["responses"][200]>;
 export type Kpis = JsonBody<operations["get_campaign_kpis"]["responses"][200]>;
 export type Audience = Schemas["Audience"];
+export type AudienceCount = JsonBody<operations["post_audience_count"]["responses"][200]>;
 export type CampaignCreate = JsonBody<NonNullable<operations["post_create_campaign"]["requestBody"]>>;
 export type TemplateSummary = Schemas["TemplateSummary"];
 
@@ -73,21 +74,27 @@ export function updateCampaign(id: string, body: CampaignUpdate): Promise<Campai
   return unwrap(api.PATCH("/api/campaigns/{campaign_id}", { ...path(id), body }));
 }
 
-export async function countAudience(body: Audience, signal?: AbortSignal): Promise<number> {
-  return (
-    await unwrap(api.POST("/api/campaigns/audience-count", { body, ...withSignal(signal) }))
-  ).recipients;
+/** How many the audience reaches, and how many of them in each time zone. */
+export function countAudience(body: Audience, signal?: AbortSignal): Promise<AudienceCount> {
+  return unwrap(api.POST("/api/campaigns/audience-count", { body, ...withSignal(signal) }));
 }
 
 export function sendCampaign(id: string) {
   return unwrap(api.POST("/api/campaigns/{campaign_id}/send", path(id)));
 }
 
-export function scheduleCampaign(id: string, sendAt: string, timezone: string): Promise<Campaign> {
+/** `readerTimeZone`: at that wall-clock time in each reader's own zone (`timezone` for
+ * readers without one). */
+export function scheduleCampaign(
+  id: string,
+  sendAt: string,
+  timezone: string,
+  readerTimeZone = false,
+): Promise<Campaign> {
   return unwrap(
     api.POST("/api/campaigns/{campaign_id}/schedule", {
       ...path(id),
-      body: { send_at: sendAt, timezone },
+      body: { send_at: sendAt, timezone, reader_time_zone: readerTimeZone },
     }),
   );
 }

@@ -1534,12 +1534,22 @@ export interface components {
             name: string;
             /** Preheader */
             preheader: string;
+            /**
+             * Reader Time Zone
+             * @description Scheduled for `send_at`'s wall-clock time in each reader's own zone.
+             */
+            reader_time_zone: boolean;
             /** Reply To */
             reply_to: string | null;
             /** Send At */
             send_at: string | null;
             /** Started At */
             started_at: string | null;
+            /**
+             * Starts At
+             * @description When the scheduler starts it: `send_at`, or with `reader_time_zone` the earliest of its readers' times.
+             */
+            starts_at: string | null;
             status: components["schemas"]["CampaignStatus"];
             /** Status Reason */
             status_reason: string | null;
@@ -1633,6 +1643,11 @@ export interface components {
             status: components["schemas"]["ContactStatus"];
             /** Tags */
             tags: string[];
+            /**
+             * Timezone
+             * @description The reader's IANA time zone; null when unset.
+             */
+            timezone: string | null;
         };
         /**
          * ContactStatus
@@ -2175,6 +2190,16 @@ export interface components {
             /** Name */
             name: string;
             plan: components["schemas"]["Plan"];
+        };
+        /** ZoneCount */
+        ZoneCount: {
+            /** Recipients */
+            recipients: number;
+            /**
+             * Timezone
+             * @description An IANA zone; null for readers without one.
+             */
+            timezone: string | null;
         };
     };
     responses: never;
@@ -3115,12 +3140,22 @@ export interface operations {
                         name: string;
                         /** Preheader */
                         preheader: string;
+                        /**
+                         * Reader Time Zone
+                         * @description Scheduled for `send_at`'s wall-clock time in each reader's own zone.
+                         */
+                        reader_time_zone: boolean;
                         /** Reply To */
                         reply_to: string | null;
                         /** Send At */
                         send_at: string | null;
                         /** Started At */
                         started_at: string | null;
+                        /**
+                         * Starts At
+                         * @description When the scheduler starts it: `send_at`, or with `reader_time_zone` the earliest of its readers' times.
+                         */
+                        starts_at: string | null;
                         status: components["schemas"]["CampaignStatus"];
                         /** Status Reason */
                         status_reason: string | null;
@@ -3172,6 +3207,11 @@ export interface operations {
                     "application/json": {
                         /** Recipients */
                         recipients: number;
+                        /**
+                         * Time Zones
+                         * @description The recipients by their own time zone, most first (for sending at a time in each reader's zone).
+                         */
+                        time_zones: components["schemas"]["ZoneCount"][];
                     };
                 };
             };
@@ -3279,12 +3319,22 @@ export interface operations {
                         name: string;
                         /** Preheader */
                         preheader: string;
+                        /**
+                         * Reader Time Zone
+                         * @description Scheduled for `send_at`'s wall-clock time in each reader's own zone.
+                         */
+                        reader_time_zone: boolean;
                         /** Reply To */
                         reply_to: string | null;
                         /** Send At */
                         send_at: string | null;
                         /** Started At */
                         started_at: string | null;
+                        /**
+                         * Starts At
+                         * @description When the scheduler starts it: `send_at`, or with `reader_time_zone` the earliest of its readers' times.
+                         */
+                        starts_at: string | null;
                         status: components["schemas"]["CampaignStatus"];
                         /** Status Reason */
                         status_reason: string | null;
@@ -3395,12 +3445,22 @@ export interface operations {
                         name: string;
                         /** Preheader */
                         preheader: string;
+                        /**
+                         * Reader Time Zone
+                         * @description Scheduled for `send_at`'s wall-clock time in each reader's own zone.
+                         */
+                        reader_time_zone: boolean;
                         /** Reply To */
                         reply_to: string | null;
                         /** Send At */
                         send_at: string | null;
                         /** Started At */
                         started_at: string | null;
+                        /**
+                         * Starts At
+                         * @description When the scheduler starts it: `send_at`, or with `reader_time_zone` the earliest of its readers' times.
+                         */
+                        starts_at: string | null;
                         status: components["schemas"]["CampaignStatus"];
                         /** Status Reason */
                         status_reason: string | null;
@@ -3467,12 +3527,22 @@ export interface operations {
                         name: string;
                         /** Preheader */
                         preheader: string;
+                        /**
+                         * Reader Time Zone
+                         * @description Scheduled for `send_at`'s wall-clock time in each reader's own zone.
+                         */
+                        reader_time_zone: boolean;
                         /** Reply To */
                         reply_to: string | null;
                         /** Send At */
                         send_at: string | null;
                         /** Started At */
                         started_at: string | null;
+                        /**
+                         * Starts At
+                         * @description When the scheduler starts it: `send_at`, or with `reader_time_zone` the earliest of its readers' times.
+                         */
+                        starts_at: string | null;
                         status: components["schemas"]["CampaignStatus"];
                         /** Status Reason */
                         status_reason: string | null;
@@ -3539,12 +3609,22 @@ export interface operations {
                         name: string;
                         /** Preheader */
                         preheader: string;
+                        /**
+                         * Reader Time Zone
+                         * @description Scheduled for `send_at`'s wall-clock time in each reader's own zone.
+                         */
+                        reader_time_zone: boolean;
                         /** Reply To */
                         reply_to: string | null;
                         /** Send At */
                         send_at: string | null;
                         /** Started At */
                         started_at: string | null;
+                        /**
+                         * Starts At
+                         * @description When the scheduler starts it: `send_at`, or with `reader_time_zone` the earliest of its readers' times.
+                         */
+                        starts_at: string | null;
                         status: components["schemas"]["CampaignStatus"];
                         /** Status Reason */
                         status_reason: string | null;
@@ -3642,12 +3722,22 @@ export interface operations {
                         name: string;
                         /** Preheader */
                         preheader: string;
+                        /**
+                         * Reader Time Zone
+                         * @description Scheduled for `send_at`'s wall-clock time in each reader's own zone.
+                         */
+                        reader_time_zone: boolean;
                         /** Reply To */
                         reply_to: string | null;
                         /** Send At */
                         send_at: string | null;
                         /** Started At */
                         started_at: string | null;
+                        /**
+                         * Starts At
+                         * @description When the scheduler starts it: `send_at`, or with `reader_time_zone` the earliest of its readers' times.
+                         */
+                        starts_at: string | null;
                         status: components["schemas"]["CampaignStatus"];
                         /** Status Reason */
                         status_reason: string | null;
@@ -3809,12 +3899,22 @@ export interface operations {
                         name: string;
                         /** Preheader */
                         preheader: string;
+                        /**
+                         * Reader Time Zone
+                         * @description Scheduled for `send_at`'s wall-clock time in each reader's own zone.
+                         */
+                        reader_time_zone: boolean;
                         /** Reply To */
                         reply_to: string | null;
                         /** Send At */
                         send_at: string | null;
                         /** Started At */
                         started_at: string | null;
+                        /**
+                         * Starts At
+                         * @description When the scheduler starts it: `send_at`, or with `reader_time_zone` the earliest of its readers' times.
+                         */
+                        starts_at: string | null;
                         status: components["schemas"]["CampaignStatus"];
                         /** Status Reason */
                         status_reason: string | null;
@@ -3877,6 +3977,12 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
+                     * Reader Time Zone
+                     * @description Deliver at `send_at`'s wall-clock time in each reader's own zone (the contact's `timezone`; readers without one get it in `timezone`). Refused with `schedule_in_past` if that time has already passed in any of the audience's zones.
+                     * @default false
+                     */
+                    reader_time_zone?: boolean;
+                    /**
                      * Send At
                      * Format: date-time
                      * @description Local wall-clock time in `timezone` (an offset, if given, is ignored).
@@ -3921,12 +4027,22 @@ export interface operations {
                         name: string;
                         /** Preheader */
                         preheader: string;
+                        /**
+                         * Reader Time Zone
+                         * @description Scheduled for `send_at`'s wall-clock time in each reader's own zone.
+                         */
+                        reader_time_zone: boolean;
                         /** Reply To */
                         reply_to: string | null;
                         /** Send At */
                         send_at: string | null;
                         /** Started At */
                         started_at: string | null;
+                        /**
+                         * Starts At
+                         * @description When the scheduler starts it: `send_at`, or with `reader_time_zone` the earliest of its readers' times.
+                         */
+                        starts_at: string | null;
                         status: components["schemas"]["CampaignStatus"];
                         /** Status Reason */
                         status_reason: string | null;
@@ -4043,12 +4159,22 @@ export interface operations {
                         name: string;
                         /** Preheader */
                         preheader: string;
+                        /**
+                         * Reader Time Zone
+                         * @description Scheduled for `send_at`'s wall-clock time in each reader's own zone.
+                         */
+                        reader_time_zone: boolean;
                         /** Reply To */
                         reply_to: string | null;
                         /** Send At */
                         send_at: string | null;
                         /** Started At */
                         started_at: string | null;
+                        /**
+                         * Starts At
+                         * @description When the scheduler starts it: `send_at`, or with `reader_time_zone` the earliest of its readers' times.
+                         */
+                        starts_at: string | null;
                         status: components["schemas"]["CampaignStatus"];
                         /** Status Reason */
                         status_reason: string | null;
@@ -4511,6 +4637,12 @@ export interface operations {
                     list_ids?: string[];
                     /** Tags */
                     tags?: string[];
+                    /**
+                     * Timezone
+                     * @description The reader's IANA time zone (e.g. `Europe/Berlin`), for campaigns sent at a time in each reader's zone; matched case-insensitively and stored in its canonical spelling.
+                     * @default null
+                     */
+                    timezone?: string | null;
                 };
             };
         };
@@ -4546,6 +4678,11 @@ export interface operations {
                         status: components["schemas"]["ContactStatus"];
                         /** Tags */
                         tags: string[];
+                        /**
+                         * Timezone
+                         * @description The reader's IANA time zone; null when unset.
+                         */
+                        timezone: string | null;
                     };
                 };
             };
@@ -4844,6 +4981,11 @@ export interface operations {
                         status: components["schemas"]["ContactStatus"];
                         /** Tags */
                         tags: string[];
+                        /**
+                         * Timezone
+                         * @description The reader's IANA time zone; null when unset.
+                         */
+                        timezone: string | null;
                     };
                 };
             };
@@ -4902,6 +5044,12 @@ export interface operations {
                      * @default null
                      */
                     tags?: string[] | null;
+                    /**
+                     * Timezone
+                     * @description The reader's IANA time zone (e.g. `Europe/Berlin`), for campaigns sent at a time in each reader's zone; matched case-insensitively and stored in its canonical spelling. Absent or null: unchanged; an empty string clears it.
+                     * @default null
+                     */
+                    timezone?: string | null;
                 };
             };
         };
@@ -4937,6 +5085,11 @@ export interface operations {
                         status: components["schemas"]["ContactStatus"];
                         /** Tags */
                         tags: string[];
+                        /**
+                         * Timezone
+                         * @description The reader's IANA time zone; null when unset.
+                         */
+                        timezone: string | null;
                     };
                 };
             };

@@ -49,10 +49,17 @@ export function relativeTime(iso: string, now: number = Date.now()): string {
 }
 
 /** A full local date and time, for titles and tables. */
-export function formatDateTime(iso: string): string {
+/** `timeZone`: the wall-clock time there (an IANA name) instead of in the browser's zone. */
+export function formatDateTime(iso: string, timeZone?: string | null): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+  const options: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" };
+  try {
+    return date.toLocaleString(undefined, timeZone ? { ...options, timeZone } : options);
+  } catch {
+    // A zone this browser does not know: its own zone, rather than nothing.
+    return date.toLocaleString(undefined, options);
+  }
 }
 
 export function formatDate(iso: string): string {

@@ -117,6 +117,22 @@ describe("Activity", () => {
     expect(screen.queryByText(/refreshing every 2 seconds/)).toBeNull();
   });
 
+  it("says a campaign sent in each reader's zone is waiting for their time", async () => {
+    socket.state = "live";
+    const local = campaign({
+      ...CAMPAIGN,
+      send_at: "2027-03-02T08:00:00Z",
+      timezone: "Europe/Paris",
+      reader_time_zone: true,
+    });
+    activityApi([], NO_RECIPIENTS, () => [local]);
+    renderAt("/activity?campaign=c1");
+    const note = await screen.findByTestId("campaign-schedule");
+    expect(note.textContent).toMatch(
+      /^Going out at Mar 2, 2027, 9:00\sAM in each reader's time zone \(Europe\/Paris for readers without one\): queued readers are waiting for that time where they are\.$/,
+    );
+  });
+
   it("polls and says so when the socket is not connected, and pauses", async () => {
     socket.state = "reconnecting";
     const posted: string[] = [];

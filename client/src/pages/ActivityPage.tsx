@@ -24,6 +24,7 @@ import { useLoad } from "../lib/useLoad";
 import { SeriesChart } from "./activity/SeriesChart";
 import { useCampaignProgress } from "./activity/useCampaignProgress";
 import { useLiveStatuses } from "./campaigns/useLiveStatuses";
+import { describeSchedule } from "./campaigns/schedule";
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 /** Recipients shown at first, and added by each "Show more". */
@@ -130,6 +131,7 @@ function CampaignDetail({
   }, [settled, reloadKpis, reloadRecipients]);
 
   const status = progress?.status ?? campaign.status;
+  const schedule = describeSchedule(campaign);
   const act = async (run: () => Promise<unknown>, done: string) => {
     setBusy(true);
     setError(null);
@@ -151,6 +153,14 @@ function CampaignDetail({
       <p>
         Status: <strong data-testid="campaign-status">{status}</strong>
       </p>
+      {schedule && status === "scheduled" ? (
+        <p data-testid="campaign-schedule">Scheduled for {schedule}.</p>
+      ) : null}
+      {schedule && campaign.reader_time_zone && (status === "sending" || status === "paused") ? (
+        <p data-testid="campaign-schedule">
+          Going out at {schedule}: queued readers are waiting for that time where they are.
+        </p>
+      ) : null}
       {progress?.status_reason ? (
         <div className="notice notice--error" role="alert">
           <p>{progress.status_reason}</p>

@@ -92,7 +92,7 @@ describe("Campaigns", () => {
             { id: "l2", name: "Members", contact_count: 2 },
           ],
         }),
-      "POST /api/campaigns/audience-count": () => json({ recipients: 5 }),
+      "POST /api/campaigns/audience-count": () => json({ recipients: 5, time_zones: [{ timezone: null, recipients: 5 }] }),
     });
     renderAt("/campaigns?draft=c2");
     const wizard = await screen.findByRole("region", { name: "Draft campaign" });
@@ -125,7 +125,7 @@ describe("Campaigns", () => {
       "GET /api/chat/threads": () => json({ items: [] }),
       "GET /api/templates": () => json({ items: [] }),
       "GET /api/lists": () => json({ items: [{ id: "l1", name: "Readers", contact_count: 3 }] }),
-      "POST /api/campaigns/audience-count": () => json({ recipients: 3 }),
+      "POST /api/campaigns/audience-count": () => json({ recipients: 3, time_zones: [{ timezone: null, recipients: 3 }] }),
       "POST /api/campaigns/c2/duplicate": () =>
         json(campaign({ id: "c9", name: "Autumn (copy)", audience: { list_ids: ["l1"], tags: ["vip"] } }), 201),
       "POST /api/campaigns/c9/send": () => json({ status: "sending" }, 202),

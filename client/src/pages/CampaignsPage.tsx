@@ -15,6 +15,7 @@ import { formatDateTime } from "../lib/format";
 import { useLoad } from "../lib/useLoad";
 import { CreateCampaign, type CampaignSource } from "./campaigns/CreateCampaign";
 import { useLiveStatuses } from "./campaigns/useLiveStatuses";
+import { describeSchedule } from "./campaigns/schedule";
 
 const COLUMNS = ["Name", "Subject", "Status", "Recipients", "Created"];
 
@@ -142,9 +143,7 @@ export default function CampaignsPage() {
                   </td>
                   <td role="cell" data-label="Status">
                     {c.status}
-                    {c.status === "scheduled" && c.send_at
-                      ? ` for ${formatDateTime(c.send_at)} (${c.timezone ?? "UTC"})`
-                      : ""}
+                    {c.status === "scheduled" && c.send_at ? ` for ${describeSchedule(c)}` : ""}
                     {c.status_reason ? (
                       <p className="campaign-reason" role="note">
                         {c.status_reason}

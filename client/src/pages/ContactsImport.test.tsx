@@ -1,8 +1,9 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import type { Contact, ContactList, ImportJob } from "../api/contacts";
+import type { ContactList, ImportJob } from "../api/contacts";
 import type { BulkProgress, ImportProgress } from "../realtime/events";
 import { json, SIGNED_IN, stubApi, type Routes } from "../test/api";
+import { contact } from "../test/contacts";
 import { renderAt } from "../test/render";
 
 const socket = vi.hoisted(() => ({
@@ -30,23 +31,9 @@ vi.mock(import("../realtime/socket"), async (importOriginal) => {
 
 const LISTS: ContactList[] = [{ id: "l1", name: "Newsletter", contact_count: 0 }];
 
-function contact(id: string, email: string): Contact {
-  return {
-    id,
-    email,
-    first_name: "",
-    last_name: "",
-    status: "subscribed",
-    attributes: {},
-    tags: [],
-    list_ids: [],
-    created_at: "2026-01-01T00:00:00Z",
-  };
-}
-
-const ADA = contact("c1", "ada@example.com");
-const GRACE = contact("c2", "grace@example.com");
-const ALAN = contact("c3", "alan@example.com");
+const ADA = contact({ id: "c1", email: "ada@example.com" });
+const GRACE = contact({ id: "c2", email: "grace@example.com" });
+const ALAN = contact({ id: "c3", email: "alan@example.com" });
 
 function contactsApi(extra: Routes = {}) {
   return stubApi({

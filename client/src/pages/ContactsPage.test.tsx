@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { Contact, ContactList } from "../api/contacts";
 import { apiError, json, SIGNED_IN, stubApi, type Routes } from "../test/api";
+import { contact as contactOf } from "../test/contacts";
 import { locationOf, renderAt } from "../test/render";
 
 const LISTS: ContactList[] = [
@@ -10,18 +11,7 @@ const LISTS: ContactList[] = [
 ];
 
 function contact(id: string, email: string, extra: Partial<Contact> = {}): Contact {
-  return {
-    id,
-    email,
-    first_name: "",
-    last_name: "",
-    status: "subscribed",
-    attributes: {},
-    tags: [],
-    list_ids: [],
-    created_at: "2026-01-01T00:00:00Z",
-    ...extra,
-  };
+  return contactOf({ id, email, ...extra });
 }
 
 const ADA = contact("c1", "ada@example.com", {

@@ -18,6 +18,8 @@ export function campaign(overrides: Partial<Campaign> = {}): Campaign {
     status_reason: null,
     send_at: null,
     timezone: null,
+    reader_time_zone: false,
+    starts_at: null,
     total: 0,
     started_at: null,
     finished_at: null,

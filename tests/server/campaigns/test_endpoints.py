@@ -264,8 +264,9 @@ async def test_tick_starts_due_scheduled_campaigns(
     client: TestClientProtocol, owner: Owner
 ) -> None:
     campaign = await create_campaign(client, owner)
+    at = datetime.now(UTC) + timedelta(minutes=5)
     await Campaign.filter(id=campaign["id"]).update(
-        status=CampaignStatus.scheduled, send_at=datetime.now(UTC) + timedelta(minutes=5)
+        status=CampaignStatus.scheduled, send_at=at, starts_at=at
     )
     assert (await sending.tick())["started"] == 0
     result = await sending.tick(datetime.now(UTC) + timedelta(minutes=6))
@@ -313,8 +314,9 @@ async def test_a_campaign_the_scheduler_started_cannot_be_unscheduled(
     client: TestClientProtocol, owner: Owner
 ) -> None:
     campaign = await create_campaign(client, owner)
+    at = datetime.now(UTC) + timedelta(minutes=5)
     await Campaign.filter(id=campaign["id"]).update(
-        status=CampaignStatus.scheduled, send_at=datetime.now(UTC) + timedelta(minutes=5)
+        status=CampaignStatus.scheduled, send_at=at, starts_at=at
     )
     assert (await sending.tick(datetime.now(UTC) + timedelta(minutes=6)))["started"] == 1
     late = await client.post(

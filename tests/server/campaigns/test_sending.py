@@ -379,6 +379,8 @@ async def test_expansion_walks_the_contacts_in_index_order_whatever_the_statisti
         datetime.now(UTC) - timedelta(days=1),
         uuid.UUID(int=0),
         1000,
+        "{}",
+        None,
     ]
     async with conn.acquire_connection() as raw, raw.transaction():
         await raw.execute(sending.EXPAND_SESSION_SQL)

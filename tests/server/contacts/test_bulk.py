@@ -11,12 +11,14 @@ import pytest
 import socketio
 from quart.typing import TestClientProtocol
 
+from models.accounts import Membership
 from models.contacts import BulkJob, Contact, ContactEvent, ContactStatus, ListMembership
 from server.contacts import bulk as bulk_module
 from server.contacts import service
 from server.core.config import Config
 from tests.factories import Login, login_as, make_user
 from tests.server.contacts.test_endpoints import add, new_list
+from tests.server.contacts.test_imports import run
 
 
 @pytest.fixture
@@ -200,7 +202,7 @@ async def test_export_columns_cover_every_matching_contacts_attributes(
     )
     rows = list(csv.reader(io.StringIO(await response.get_data(as_text=True))))
     assert rows[0] == ["email", "first_name", "last_name", "status", "tags", "created_at",
-                       "city", "zodiac"]  # fmt: skip
+                       "timezone", "city", "zodiac"]  # fmt: skip
     by_email = {row[0]: row for row in rows[1:]}
     assert len(rows) == 6
     assert by_email["old@example.com"][-2:] == ["", "leo"]  # the last page's own column
@@ -213,3 +215,26 @@ def test_every_formula_start_is_neutralized(cell: str) -> None:
 
     assert neutralize(cell) == "'" + cell
     assert neutralize("plain " + cell) == "plain " + cell
+
+
+async def test_export_has_each_contacts_time_zone_and_an_import_reads_it_back(
+    client: TestClientProtocol, config: Config, owner: Login
+) -> None:
+    await add(client, owner, email="tokyo@example.com", timezone="asia/tokyo")
+    await add(client, owner, email="nowhere@example.com", attributes={"city": "Oslo"})
+    response = await client.get("/api/contacts/export.csv", headers=owner.headers())
+    exported = await response.get_data(as_text=True)
+    rows = list(csv.DictReader(io.StringIO(exported)))
+    assert {r["email"]: r["timezone"] for r in rows} == {
+        "tokyo@example.com": "Asia/Tokyo",
+        "nowhere@example.com": "",
+    }
+    assert {r["email"]: r["city"] for r in rows}["nowhere@example.com"] == "Oslo"
+
+    # The export's header maps back: another workspace importing the file gets the zone.
+    other = await login_as(await make_user())
+    body = await run(client, config, other, exported.encode())
+    assert (body["status"], body["imported"], body["failed"]) == ("completed", 2, 0)
+    workspace_id = (await Membership.get(user=other.user)).workspace_id  # type: ignore[attr-defined]
+    theirs = await Contact.filter(workspace_id=workspace_id).values_list("email", "timezone")
+    assert sorted(theirs) == [("nowhere@example.com", None), ("tokyo@example.com", "Asia/Tokyo")]

@@ -8,6 +8,7 @@ import pytest
 from quart.typing import TestClientProtocol
 
 from models.accounts import Role
+from models.contacts import Contact
 from server.contacts import service
 from tests.factories import Login, login_as, make_user
 
@@ -220,3 +221,68 @@ async def test_lists_crud_with_counts(client: TestClientProtocol, owner: Login) 
     assert (await client.delete(f"/api/lists/{first}", headers=owner.headers())).status_code == 204
     contacts = await (await client.get("/api/contacts", headers=owner.headers())).get_json()
     assert contacts["items"][0]["list_ids"] == []
+
+
+async def test_time_zone_is_stored_canonical_and_changed_only_when_sent(
+    client: TestClientProtocol, owner: Login
+) -> None:
+    created = await add(client, owner, email="ny@example.com", timezone=" america/new_york ")
+    assert created.status_code == 201
+    contact = await created.get_json()
+    assert contact["timezone"] == "America/New_York"
+    url = f"/api/contacts/{contact['id']}"
+    assert (await (await client.get(url, headers=owner.headers())).get_json())[
+        "timezone"
+    ] == "America/New_York"
+    listed = await (await client.get("/api/contacts", headers=owner.headers())).get_json()
+    assert [c["timezone"] for c in listed["items"]] == ["America/New_York"]
+    plain = await (await add(client, owner, email="plain@example.com")).get_json()
+    assert plain["timezone"] is None
+    blank = await (await add(client, owner, email="blank@example.com", timezone="")).get_json()
+    assert blank["timezone"] is None
+
+    async def patch(body: dict[str, Any]) -> Any:
+        response = await client.patch(url, json=body, headers=owner.headers())
+        assert response.status_code == 200, await response.get_data(as_text=True)
+        return (await response.get_json())["timezone"]
+
+    assert await patch({"first_name": "Ny"}) == "America/New_York"  # absent: unchanged
+    assert await patch({"timezone": None}) == "America/New_York"  # null: unchanged
+    assert await patch({"timezone": "EUROPE/berlin"}) == "Europe/Berlin"
+    assert await patch({"timezone": "Europe/Berlin"}) == "Europe/Berlin"  # same: no event
+    assert await patch({"timezone": ""}) is None  # empty: cleared
+    assert (await (await client.get(url, headers=owner.headers())).get_json())["timezone"] is None
+
+    timeline = await (await client.get(f"{url}/timeline", headers=owner.headers())).get_json()
+    updates = [e["data"]["fields"] for e in timeline["items"] if e["kind"] == "updated"]
+    assert updates == [["timezone"], ["timezone"], ["first_name"]]  # newest first
+
+
+async def test_an_unknown_time_zone_is_a_422_naming_the_field(
+    client: TestClientProtocol, owner: Login
+) -> None:
+    refused = await add(client, owner, email="mars@example.com", timezone="Mars/Olympus_Mons")
+    assert refused.status_code == 422
+    body = await refused.get_json()
+    assert body["code"] == "validation_error"
+    assert list(body["details"]["fields"]) == ["timezone"]
+    assert "Mars/Olympus_Mons" in body["details"]["fields"]["timezone"][0]
+    assert await Contact.filter(email="mars@example.com").count() == 0
+
+    contact = await (
+        await add(client, owner, email="earth@example.com", timezone="Asia/Tokyo")
+    ).get_json()
+    url = f"/api/contacts/{contact['id']}"
+    for bad in ("Europe/Atlantis", "x" * 65):
+        patched = await client.patch(
+            url, json={"timezone": bad, "first_name": "Changed"}, headers=owner.headers()
+        )
+        assert patched.status_code == 422
+        assert list((await patched.get_json())["details"]["fields"]) == ["timezone"]
+    kept = await (await client.get(url, headers=owner.headers())).get_json()
+    assert (kept["timezone"], kept["first_name"]) == ("Asia/Tokyo", "")  # nothing changed
+    stranger = await login_as(await make_user())
+    foreign = await client.patch(
+        url, json={"timezone": "Europe/Atlantis"}, headers=stranger.headers()
+    )
+    assert foreign.status_code == 404

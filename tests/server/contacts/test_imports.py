@@ -395,3 +395,90 @@ async def test_batches_merged_side_by_side_commit_in_file_order(
     )
     assert {str(email).split("@")[0] for email in members} == listed
     assert await ContactEvent.filter(kind="imported").count() == 4
+
+
+@pytest.mark.parametrize("header", ["timezone", "Time Zone", "time_zone", "TZ", "time-zone"])
+async def test_a_time_zone_column_is_recognised_and_canonicalised(
+    client: TestClientProtocol, config: Config, owner: Login, header: str
+) -> None:
+    data = f"email,{header}\na@example.com,america/new_york\nb@example.com, \n".encode()
+    body = await run(client, config, owner, data)
+    assert counts(body) == ("completed", 2, 2, 0, 0, 0)
+    a = await Contact.get(email="a@example.com")
+    b = await Contact.get(email="b@example.com")
+    assert (a.timezone, a.attributes) == ("America/New_York", {})
+    assert (b.timezone, b.attributes) == (None, {})
+
+
+def test_only_one_column_is_the_time_zone_and_the_mapping_can_choose_it() -> None:
+    assert imports.map_columns(["Email", "tz", "Time Zone"], {}) == {
+        0: "email",
+        1: "timezone",
+        2: "attr:Time Zone",
+    }
+    assert imports.map_columns(["Email", "Zona", "tz"], {"Zona": "timezone", "tz": "ignore"}) == {
+        0: "email",
+        1: "timezone",
+    }
+    assert imports.map_columns(["Email", "Zona"], {"Zona": "time zone"})[1] == "timezone"
+
+
+async def test_an_unknown_time_zone_fails_its_row_and_is_reported(
+    client: TestClientProtocol, config: Config, owner: Login
+) -> None:
+    await client.post(
+        "/api/contacts",
+        json={"email": "old@example.com", "first_name": "Old", "timezone": "Asia/Tokyo"},
+        headers=owner.headers(),
+    )
+    data = (
+        b"email,first_name,timezone\n"
+        b"ok@example.com,Ok,Europe/Paris\n"
+        b"bad@example.com,Bad,Mars/Base\n"
+        b"old@example.com,New,Europe/Atlantis\n"
+    )
+    body = await run(client, config, owner, data, duplicate_policy="update")
+    assert counts(body) == ("completed", 3, 1, 0, 0, 2)
+    assert (await Contact.get(email="ok@example.com")).timezone == "Europe/Paris"
+    assert not await Contact.filter(email="bad@example.com").exists()
+    old = await Contact.get(email="old@example.com")
+    assert (old.first_name, old.timezone) == ("Old", "Asia/Tokyo")  # the failed row changed nothing
+
+    lines = await report(client, owner, body["id"])
+    assert [line[0] for line in lines[1:]] == ["3", "4"]
+    assert lines[1][1].startswith("unknown time zone 'Mars/Base'")
+    assert lines[2][1].startswith("unknown time zone 'Europe/Atlantis'")
+    assert lines[1][2:] == ["bad@example.com", "Bad", "Mars/Base"]  # the cells, to fix and retry
+
+
+@pytest.mark.parametrize(
+    ("policy", "expected"),
+    [
+        ("update", {"keep": "Asia/Tokyo", "change": "Europe/London", "none": "America/Chicago"}),
+        ("skip", {"keep": "Asia/Tokyo", "change": "Asia/Tokyo", "none": None}),
+    ],
+)
+async def test_reimport_sets_a_zone_from_a_filled_cell_and_keeps_it_for_an_empty_one(
+    client: TestClientProtocol,
+    config: Config,
+    owner: Login,
+    policy: str,
+    expected: dict[str, str | None],
+) -> None:
+    for name, zone in (("keep", "Asia/Tokyo"), ("change", "Asia/Tokyo"), ("none", None)):
+        created = await client.post(
+            "/api/contacts",
+            json={"email": f"{name}@example.com", "timezone": zone},
+            headers=owner.headers(),
+        )
+        assert created.status_code == 201
+    data = (
+        b"email,first_name,tz\n"
+        b"keep@example.com,Keep,\n"
+        b"change@example.com,Change,europe/london\n"
+        b"none@example.com,None,AMERICA/CHICAGO\n"
+    )
+    body = await run(client, config, owner, data, duplicate_policy=policy)
+    assert body["status"] == "completed"
+    stored = {c.email.split("@")[0]: c.timezone for c in await Contact.all()}
+    assert stored == expected

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { apiError, json, SIGNED_IN, stubApi } from "../../test/api";
 import { campaign } from "../../test/campaigns";
 import { locationOf, renderAt } from "../../test/render";
+import { readerZoneHint } from "./CreateCampaign";
 
 
 const MISSING = apiError(
@@ -36,7 +37,8 @@ const WIZARD = {
     json({ items: [{ id: "t1", title: "Spring", updated_at: "", has_draft: true }] }),
   "GET /api/templates": () => json({ items: [] }),
   "GET /api/lists": () => json({ items: [{ id: "l1", name: "Readers", contact_count: 3 }] }),
-  "POST /api/campaigns/audience-count": () => json({ recipients: 3 }),
+  "POST /api/campaigns/audience-count": () =>
+    json({ recipients: 3, time_zones: [{ timezone: null, recipients: 3 }] }),
 };
 
 /** The steps as a user takes them up to the details: the Spring draft, the Readers list. */
@@ -210,6 +212,59 @@ describe("CreateCampaign", () => {
     ]);
   });
 
+  it("schedules at a time in each reader's zone, saying who has one", async () => {
+    const api = stubApi({
+      ...WIZARD,
+      "POST /api/campaigns/audience-count": () =>
+        json({
+          recipients: 3,
+          time_zones: [
+            { timezone: "America/New_York", recipients: 1 },
+            { timezone: "Asia/Tokyo", recipients: 1 },
+            { timezone: null, recipients: 1 },
+          ],
+        }),
+      "POST /api/campaigns": () => json(campaign({ name: "First issue" }), 201),
+      "POST /api/campaigns/c1/schedule": () =>
+        json(
+          campaign({
+            status: "scheduled",
+            send_at: "2027-03-02T08:00:00Z",
+            timezone: "Europe/Paris",
+            reader_time_zone: true,
+          }),
+        ),
+    });
+    vi.spyOn(Intl, "supportedValuesOf").mockReturnValue(["Europe/Paris", "Asia/Tokyo"]);
+    renderAt("/campaigns");
+    await toConfirmStep();
+    fireEvent.change(await screen.findByLabelText("Time zone"), { target: { value: "Europe/Paris" } });
+    expect(screen.getByTestId("reader-zone-hint").textContent).toBe(
+      "2 of 3 readers have a time zone (2 zones); the other 1 get it in Europe/Paris.",
+    );
+    const perReader = screen.getByRole("checkbox", { name: "At this time in each reader's time zone" });
+    expect(perReader.getAttribute("aria-describedby")).toBe("reader-zone-hint");
+    fireEvent.click(perReader);
+    fireEvent.change(screen.getByLabelText("Send at"), { target: { value: "2027-03-02T09:00" } });
+    fireEvent.click(screen.getByRole("button", { name: "Schedule" }));
+    await waitFor(() => expect(api.to("POST /api/campaigns/c1/schedule")).toHaveLength(1));
+    expect(api.to("POST /api/campaigns/c1/schedule")[0]?.body).toEqual({
+      send_at: "2027-03-02T09:00",
+      timezone: "Europe/Paris",
+      reader_time_zone: true,
+    });
+  });
+
+  it("says when nobody in the audience has a time zone yet", () => {
+    expect(readerZoneHint({ recipients: 4, time_zones: [{ timezone: null, recipients: 4 }] }, "UTC")).toBe(
+      "None of these readers has a time zone yet, so all get it in UTC: set one on a contact, " +
+        "or import a “Time zone” column.",
+    );
+    expect(
+      readerZoneHint({ recipients: 2, time_zones: [{ timezone: "Asia/Tokyo", recipients: 2 }] }, "UTC"),
+    ).toBe("2 of 2 readers have a time zone (1 zone): each gets it at this time where they are.");
+  });
+
   it("arrives from the chat with the template made from that conversation chosen", async () => {
     stubApi({
       ...SIGNED_IN,
@@ -219,7 +274,7 @@ describe("CreateCampaign", () => {
       "GET /api/templates": (request) =>
         json({ items: new URL(request.url).searchParams.get("scope") === "mine" ? [TEMPLATE] : [] }),
       "GET /api/lists": () => json({ items: [] }),
-      "POST /api/campaigns/audience-count": () => json({ recipients: 0 }),
+      "POST /api/campaigns/audience-count": () => json({ recipients: 0, time_zones: [] }),
     });
     renderAt("/campaigns?new=1&thread=t1");
     const picked = await screen.findByLabelText("Template");
@@ -240,7 +295,7 @@ describe("CreateCampaign", () => {
               : [],
         }),
       "GET /api/lists": () => json({ items: [] }),
-      "POST /api/campaigns/audience-count": () => json({ recipients: 0 }),
+      "POST /api/campaigns/audience-count": () => json({ recipients: 0, time_zones: [] }),
     });
     renderAt("/campaigns?new=1&template=tpl9");
     expect((await screen.findByLabelText("Start from") as HTMLSelectElement).value).toBe("template");

@@ -9,6 +9,7 @@ import {
   sendCampaign,
   testSend,
   updateCampaign,
+  type AudienceCount,
   type Campaign,
 } from "../../api/campaigns";
 import { ApiError } from "../../api/client";
@@ -37,6 +38,26 @@ function zones(current: string): string[] {
   const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
   const known = intl.supportedValuesOf?.("timeZone") ?? [];
   return known.includes(current) ? known : [current, ...known];
+}
+
+/** What "in each reader's time zone" will do for this audience, in words. */
+export function readerZoneHint(counted: AudienceCount | null, zone: string): string {
+  if (!counted)
+    return `Each reader gets it at this time where they live; readers without a time zone get it in ${zone}.`;
+  const without = counted.time_zones.find((z) => z.timezone === null)?.recipients ?? 0;
+  const zoned = counted.recipients - without;
+  const places = counted.time_zones.filter((z) => z.timezone !== null).length;
+  if (zoned === 0)
+    return (
+      `None of these readers has a time zone yet, so all get it in ${zone}: ` +
+      "set one on a contact, or import a “Time zone” column."
+    );
+  const spread =
+    `${zoned} of ${counted.recipients} readers have a time zone ` +
+    `(${places} ${places === 1 ? "zone" : "zones"})`;
+  return without
+    ? `${spread}; the other ${without} get it in ${zone}.`
+    : `${spread}: each gets it at this time where they are.`;
 }
 
 /** "Readers, Members and contacts tagged vip": who an audience reaches, in words. */
@@ -94,6 +115,7 @@ export function CreateCampaign({
   const [testEmail, setTestEmail] = useState(me?.email ?? "");
   const [sendAt, setSendAt] = useState("");
   const [zone, setZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const [readerZone, setReaderZone] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // The server refuses to mail without the sender's postal address; the fix lives in Settings.
   const [addressMissing, setAddressMissing] = useState(false);
@@ -129,12 +151,13 @@ export function CreateCampaign({
 
   const audience = useMemo(() => ({ list_ids: listIds, tags: parseTags(tags) }), [listIds, tags]);
   const settledAudience = useDebounced(audience, 300);
-  const [count, setCount] = useState<number | null>(null);
+  const [counted, setCounted] = useState<AudienceCount | null>(null);
+  const count = counted?.recipients ?? null;
   useEffect(() => {
     const controller = new AbortController();
-    setCount(null);
+    setCounted(null);
     countAudience(settledAudience, controller.signal).then(
-      (n) => setCount(n),
+      (n) => setCounted(n),
       () => undefined,
     );
     return () => controller.abort();
@@ -437,13 +460,27 @@ export function CreateCampaign({
                 ))}
               </select>
             </div>
+            <div className="field">
+              <label className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={readerZone}
+                  aria-describedby="reader-zone-hint"
+                  onChange={(e) => setReaderZone(e.target.checked)}
+                />{" "}
+                At this time in each reader's time zone
+              </label>
+              <p id="reader-zone-hint" className="field__hint" data-testid="reader-zone-hint">
+                {readerZoneHint(counted, zone)}
+              </p>
+            </div>
             <button
               type="button"
               className="button button--secondary"
               disabled={busy || !sendAt}
               onClick={() =>
                 void run(async () => {
-                  const scheduled = await scheduleCampaign(campaign.id, sendAt, zone);
+                  const scheduled = await scheduleCampaign(campaign.id, sendAt, zone, readerZone);
                   onDone(scheduled);
                 })
               }

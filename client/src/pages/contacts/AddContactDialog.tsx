@@ -12,7 +12,7 @@ import { EMAIL_PATTERN, useSubmit } from "../../forms/useSubmit";
 import { ImportCsv } from "./ImportCsv";
 import { ContactFields } from "./ContactFields";
 
-const FIELDS = ["email", "first_name", "last_name", "tags", "list_ids"] as const;
+const FIELDS = ["email", "first_name", "last_name", "timezone", "tags", "list_ids"] as const;
 const CODE_FIELDS = { contact_exists: "email" };
 
 interface AddContactDialogProps {
@@ -40,6 +40,7 @@ export function AddContactDialog({
   const [email, setEmail] = useState("");
   const [firstName, setFirstName] = useState("");
   const [lastName, setLastName] = useState("");
+  const [timezone, setTimezone] = useState("");
   const [tags, setTags] = useState("");
   const [listIds, setListIds] = useState<string[]>([]);
   const form = useSubmit({ fields: FIELDS, codeFields: CODE_FIELDS });
@@ -54,11 +55,13 @@ export function AddContactDialog({
       form.reject({ email: "Enter a valid email address, like name@example.com." });
       return;
     }
+    const zone = timezone.trim();
     void form.run(async () => {
       const contact = await createContact({
         email: trimmed,
         first_name: firstName.trim(),
         last_name: lastName.trim(),
+        ...(zone ? { timezone: zone } : {}),
         tags: parseTags(tags),
         list_ids: listIds,
       });
@@ -121,10 +124,11 @@ export function AddContactDialog({
               {...form.bind("email", email, setEmail)}
             />
             <ContactFields
-              values={{ firstName, lastName, tags, listIds }}
+              values={{ firstName, lastName, timezone, tags, listIds }}
               onChange={(next) => {
                 setFirstName(next.firstName);
                 setLastName(next.lastName);
+                setTimezone(next.timezone);
                 setTags(next.tags);
                 setListIds(next.listIds);
               }}

@@ -17,7 +17,7 @@ import { useLoad } from "../../lib/useLoad";
 import { ContactFields } from "./ContactFields";
 import { StatusBadge } from "./StatusBadge";
 
-const FIELDS = ["first_name", "last_name", "tags", "list_ids"] as const;
+const FIELDS = ["first_name", "last_name", "timezone", "tags", "list_ids"] as const;
 
 const KIND_LABELS: Record<string, string> = {
   created: "Created",
@@ -74,6 +74,7 @@ export function ContactDrawer({ contact, lists, editing, onClose, onChanged }: C
   const titleId = useId();
   const [firstName, setFirstName] = useState(contact.first_name);
   const [lastName, setLastName] = useState(contact.last_name);
+  const [timezone, setTimezone] = useState(contact.timezone ?? "");
   const [tags, setTags] = useState(contact.tags.join(", "));
   const [listIds, setListIds] = useState<string[]>(contact.list_ids);
   const [notice, setNotice] = useState<string | null>(null);
@@ -93,10 +94,14 @@ export function ContactDrawer({ contact, lists, editing, onClose, onChanged }: C
       const updated = await updateContact(contact.id, {
         first_name: firstName.trim(),
         last_name: lastName.trim(),
+        // An emptied field clears the zone ("" on the wire; null would leave it).
+        timezone: timezone.trim(),
         tags: parseTags(tags),
         list_ids: listIds,
       });
       onChanged(updated);
+      // Shown as the server stored it (canonical spelling).
+      setTimezone(updated.timezone ?? "");
       setNotice("Changes saved.");
       timeline.reload();
     });
@@ -151,6 +156,10 @@ export function ContactDrawer({ contact, lists, editing, onClose, onChanged }: C
           </dd>
         </div>
         <div>
+          <dt>Time zone</dt>
+          <dd>{contact.timezone || <span className="muted">Not set</span>}</dd>
+        </div>
+        <div>
           <dt>Added</dt>
           <dd>{formatDateTime(contact.created_at)}</dd>
         </div>
@@ -182,10 +191,11 @@ export function ContactDrawer({ contact, lists, editing, onClose, onChanged }: C
       <Form onSubmit={save} failures={form.failures} pending={form.pending} label="Edit contact">
         <FormAlert message={form.errors.general} />
         <ContactFields
-          values={{ firstName, lastName, tags, listIds }}
+          values={{ firstName, lastName, timezone, tags, listIds }}
           onChange={(next) => {
             setFirstName(next.firstName);
             setLastName(next.lastName);
+            setTimezone(next.timezone);
             setTags(next.tags);
             setListIds(next.listIds);
           }}

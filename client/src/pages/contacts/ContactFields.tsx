@@ -1,3 +1,4 @@
+import { useId } from "react";
 import type { ContactList } from "../../api/contacts";
 import { Field } from "../../forms/Form";
 import { ListCheckboxes } from "./ListCheckboxes";
@@ -5,6 +6,8 @@ import { ListCheckboxes } from "./ListCheckboxes";
 export interface ContactFieldValues {
   firstName: string;
   lastName: string;
+  /** An IANA zone name as typed; "" for none. */
+  timezone: string;
   tags: string;
   listIds: string[];
 }
@@ -19,7 +22,16 @@ interface ContactFieldsProps {
   tagsHint: string;
 }
 
-/** The editable fields a contact has when added and when edited: names, tags and lists. */
+let zoneNames: string[] | undefined;
+
+/** The zones the browser knows, offered as suggestions (the server has the final say); read
+ * once, since the form re-renders on every keystroke. */
+function knownZones(): string[] {
+  zoneNames ??= typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
+  return zoneNames;
+}
+
+/** The editable fields a contact has when added and when edited: names, time zone, tags and lists. */
 export function ContactFields({
   values,
   onChange,
@@ -28,7 +40,9 @@ export function ContactFields({
   clearField,
   tagsHint,
 }: ContactFieldsProps) {
-  const text = (key: "firstName" | "lastName" | "tags", name: string) => (value: string) => {
+  const zonesId = useId();
+  type TextKey = "firstName" | "lastName" | "timezone" | "tags";
+  const text = (key: TextKey, name: string) => (value: string) => {
     onChange({ ...values, [key]: value });
     clearField(name);
   };
@@ -54,6 +68,24 @@ export function ContactFields({
           error={errors.last_name}
         />
       </div>
+      <Field
+        label="Time zone"
+        name="timezone"
+        autoComplete="off"
+        spellCheck={false}
+        maxLength={64}
+        placeholder="e.g. Europe/Berlin"
+        list={zonesId}
+        hint="For campaigns sent at a time in each reader's zone."
+        value={values.timezone}
+        onChange={text("timezone", "timezone")}
+        error={errors.timezone}
+      />
+      <datalist id={zonesId}>
+        {knownZones().map((zone) => (
+          <option key={zone} value={zone} />
+        ))}
+      </datalist>
       <Field
         label="Tags"
         name="tags"

@@ -300,6 +300,13 @@ export function ImportCsv({ lists, onClose, onFinished }: ImportCsvProps) {
               ))}
             </tbody>
           </table>
+          {fields.includes("timezone") ? (
+            <p className="muted">
+              Time zones are IANA names such as Europe/Berlin (any letter case). A row with a zone
+              we do not know is not imported; the report lists it so you can fix it and import it
+              again. An empty cell keeps a contact's current zone.
+            </p>
+          ) : null}
         </>
       ) : null}
 

@@ -40,6 +40,16 @@ describe("CSV preview", () => {
     ]);
   });
 
+  it("recognises a time zone column under the server's names, once", () => {
+    for (const header of ["timezone", "Time Zone", "time_zone", "TZ", "time-zone"]) {
+      expect(guessMapping(["email", header])).toEqual(["email", "timezone"]);
+    }
+    expect(guessMapping(["email", "tz", "timezone"])).toEqual(["email", "timezone", "attribute"]);
+    expect(mappingJson(["email", "Zona"], ["email", "timezone"])).toBe(
+      JSON.stringify({ email: "email", Zona: "timezone" }),
+    );
+  });
+
   it("sniffs the delimiter and parses quotes", () => {
     expect(sniffDelimiter("a;b;c\n1;2;3")).toBe(";");
     expect(sniffDelimiter("a,b\n")).toBe(",");

@@ -3,13 +3,21 @@
  * (encoding detection, delimiter sniffing, header recognition).
  */
 
-export type ImportField = "email" | "first_name" | "last_name" | "full_name" | "attribute" | "ignore";
+export type ImportField =
+  | "email"
+  | "first_name"
+  | "last_name"
+  | "full_name"
+  | "timezone"
+  | "attribute"
+  | "ignore";
 
 export const IMPORT_FIELDS: readonly { value: ImportField; label: string }[] = [
   { value: "email", label: "Email" },
   { value: "first_name", label: "First name" },
   { value: "last_name", label: "Last name" },
   { value: "full_name", label: "Full name" },
+  { value: "timezone", label: "Time zone" },
   { value: "attribute", label: "Attribute (keep)" },
   { value: "ignore", label: "Ignore" },
 ];
@@ -22,13 +30,15 @@ for (const name of ["email", "e-mail", "e-mail address", "email address", "mail"
 for (const name of ["first name", "firstname", "given name", "first"]) ALIASES[name] = "first_name";
 for (const name of ["last name", "lastname", "surname", "family name", "last"]) ALIASES[name] = "last_name";
 for (const name of ["name", "full name"]) ALIASES[name] = "full_name";
+// "time_zone" is keyed as "time zone" (see headerKey).
+for (const name of ["timezone", "time zone", "tz", "time-zone"]) ALIASES[name] = "timezone";
 
 /** Normalised the way the server compares headers: trimmed, lower-case, `_` as a space. */
 export function headerKey(header: string): string {
   return header.trim().toLowerCase().replace(/_/g, " ").split(/\s+/).filter(Boolean).join(" ");
 }
 
-/** The field a header maps to by default; each of the four fields is taken once. */
+/** The field a header maps to by default; each field is taken once. */
 export function guessMapping(headers: string[]): ImportField[] {
   const taken = new Set<ImportField>();
   return headers.map((header) => {
@@ -110,7 +120,10 @@ export function previewCsv(text: string, count = 5): CsvPreview {
   return { delimiter, headers: header.map((h) => h.trim()), rows };
 }
 
-/** The `mapping` form field: column → email | first_name | last_name | full_name | ignore | <column>. */
+/**
+ * The `mapping` form field: column → email | first_name | last_name | full_name | timezone |
+ * ignore | <column>.
+ */
 export function mappingJson(headers: string[], fields: ImportField[]): string {
   const mapping: Record<string, string> = {};
   headers.forEach((header, index) => {
