@@ -73,6 +73,28 @@ describe("Campaigns", () => {
     expect(api.to("POST /api/campaigns/c1/unschedule")).toHaveLength(1);
   });
 
+  it("says when a campaign goes out in each reader's zone", async () => {
+    const local = { send_at: "2027-03-02T08:00:00Z", timezone: "Europe/Paris", reader_time_zone: true };
+    stubApi({
+      ...SIGNED_IN,
+      "GET /api/campaigns": () =>
+        json({
+          items: [
+            campaign({ ...local, status: "scheduled" }),
+            campaign({ ...local, id: "c2", name: "Summer", status: "sending" }),
+          ],
+        }),
+    });
+    renderAt("/campaigns");
+    const status = (name: string) =>
+      screen.getByRole("row", { name: new RegExp(`^${name}`) }).querySelector("[data-label=Status]")?.textContent;
+    await screen.findByText("Summer");
+    expect(status("Spring")).toMatch(
+      /^scheduled for Mar 2, 2027, 9:00\sAM in each reader's time zone \(Europe\/Paris for readers without one\)$/,
+    );
+    expect(status("Summer")).toBe("sending · each reader at their own time");
+  });
+
   it("opens the draft named in ?draft= at its confirm step, with its lists and tags in words", async () => {
     stubApi({
       ...SIGNED_IN,

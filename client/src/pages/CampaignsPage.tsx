@@ -144,6 +144,9 @@ export default function CampaignsPage() {
                   <td role="cell" data-label="Status">
                     {c.status}
                     {c.status === "scheduled" && c.send_at ? ` for ${describeSchedule(c)}` : ""}
+                    {c.reader_time_zone && (c.status === "sending" || c.status === "paused")
+                      ? " · each reader at their own time"
+                      : ""}
                     {c.status_reason ? (
                       <p className="campaign-reason" role="note">
                         {c.status_reason}
