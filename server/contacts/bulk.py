@@ -1,4 +1,5 @@
-"""Bulk actions on contacts: tag, untag, add to or remove from a list, unsubscribe, delete.
+"""Bulk actions on contacts: tag, untag, add to or remove from a list, set or clear the time
+zone, unsubscribe, delete.
 
 By explicit ids (at most 10,000) or by filter, as set-based statements. A filter that matches
 more than ``BULK_SYNC_LIMIT`` contacts is not done inside the request: a ``BulkJob`` row is
@@ -20,7 +21,7 @@ from models.contacts import BulkJob, Contact, ContactEvent, ContactList, Contact
 from models.contacts import ImportStatus as JobStatus
 from realtime.emit import emit_progress
 from server.contacts.schemas import BulkJobRead, BulkRequest, ContactFilter
-from server.contacts.service import access_list, filtered, filtered_in
+from server.contacts.service import access_list, filtered, filtered_in, reader_zone
 from server.core.auth import Actor
 from server.core.config import get_config
 from server.core.db import transaction
@@ -37,6 +38,8 @@ _EVENT = {
     "untag": "untagged",
     "add_to_list": "list_added",
     "remove_from_list": "list_removed",
+    # As an edit of the contact would record it.
+    "set_timezone": "updated",
     "unsubscribe": "unsubscribed",
 }
 
@@ -46,7 +49,13 @@ def _check(request: BulkRequest) -> None:
         raise ValidationFailed(
             "Choose contacts by ids or by filter.", details={"fields": {"ids": ["ids or filter"]}}
         )
-    needs = {"tag": "tag", "untag": "tag", "add_to_list": "list_id", "remove_from_list": "list_id"}
+    needs = {
+        "tag": "tag",
+        "untag": "tag",
+        "add_to_list": "list_id",
+        "remove_from_list": "list_id",
+        "set_timezone": "timezone",
+    }
     field = needs.get(request.action)
     if field and getattr(request, field) is None:
         raise ValidationFailed(
@@ -55,10 +64,16 @@ def _check(request: BulkRequest) -> None:
 
 
 async def apply(
-    action: str, ids: list[uuid.UUID], *, tag: str | None, list_id: uuid.UUID | None
+    action: str,
+    ids: list[uuid.UUID],
+    *,
+    tag: str | None,
+    list_id: uuid.UUID | None,
+    timezone: str | None = None,
 ) -> int:
     """One set-based statement for ``action`` over ``ids`` (contacts of one workspace, checked
-    by the caller), and a timeline line for each. Runs in the caller's transaction."""
+    by the caller), and a timeline line for each. Runs in the caller's transaction.
+    ``timezone`` is already canonical (``reader_zone``); None clears it."""
     if not ids:
         return 0
     conn = connections.get("default")
@@ -89,6 +104,11 @@ async def apply(
                 "AND contact_id = ANY($2::uuid[])",
                 [list_id, ids],
             )
+        case "set_timezone":
+            await conn.execute_query(
+                "UPDATE contact SET timezone = $1, updated_at = now() WHERE id = ANY($2::uuid[])",
+                [timezone, ids],
+            )
         case "unsubscribe":
             await Contact.filter(id__in=ids).update(status=ContactStatus.unsubscribed)
         case "delete":
@@ -99,6 +119,9 @@ async def apply(
         data["tag"] = tag
     if list_id is not None:
         data["list_id"] = str(list_id)
+    if action == "set_timezone":
+        data["fields"] = ["timezone"]
+        data["timezone"] = timezone
     await ContactEvent.bulk_create(
         [ContactEvent(contact_id=cid, kind=_EVENT[action], data=data) for cid in ids]
     )
@@ -111,6 +134,9 @@ async def bulk(actor: Actor, request: BulkRequest) -> int | BulkJob:
     _check(request)
     if request.list_id is not None:
         await access_list(actor, request.list_id)
+    if request.action == "set_timezone":
+        # Checked and spelled canonically once, for the request and for a job alike.
+        request = request.model_copy(update={"timezone": reader_zone(request.timezone or "")})
     limit = get_config().bulk_sync_limit
     async with transaction():
         if request.filter is not None:
@@ -126,7 +152,13 @@ async def bulk(actor: Actor, request: BulkRequest) -> int | BulkJob:
                     workspace_id=actor.workspace.id, id__in=request.ids or []
                 ).values_list("id", flat=True)
             )
-        return await apply(request.action, ids, tag=request.tag, list_id=request.list_id)
+        return await apply(
+            request.action,
+            ids,
+            tag=request.tag,
+            list_id=request.list_id,
+            timezone=request.timezone,
+        )
 
 
 async def _start_job(actor: Actor, request: BulkRequest, total: int) -> BulkJob:
@@ -140,6 +172,7 @@ async def _start_job(actor: Actor, request: BulkRequest, total: int) -> BulkJob:
             "filter": request.filter.model_dump(mode="json"),
             "tag": request.tag,
             "list_id": str(request.list_id) if request.list_id else None,
+            "timezone": request.timezone,
         },
         total=total,
     )
@@ -204,7 +237,13 @@ async def run_bulk_job(job_id: str) -> str:
                 await qs.order_by("id").limit(CHUNK).values_list("id", flat=True)  # type: ignore[arg-type]
             )
             if ids:
-                job.affected += await apply(job.action, ids, tag=params.get("tag"), list_id=list_id)
+                job.affected += await apply(
+                    job.action,
+                    ids,
+                    tag=params.get("tag"),
+                    list_id=list_id,
+                    timezone=params.get("timezone"),
+                )
                 job.done += len(ids)
                 job.last_id = ids[-1]
                 # Contacts added while the job runs can make it exceed its first count.

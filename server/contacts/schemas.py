@@ -70,7 +70,9 @@ class ContactQuery(ContactFilter):
     limit: int = Field(default=50, ge=1, le=200)
 
 
-BulkAction = Literal["tag", "untag", "add_to_list", "remove_from_list", "unsubscribe", "delete"]
+BulkAction = Literal[
+    "tag", "untag", "add_to_list", "remove_from_list", "set_timezone", "unsubscribe", "delete"
+]
 
 
 class BulkRequest(BaseModel):
@@ -80,6 +82,11 @@ class BulkRequest(BaseModel):
     filter: ContactFilter | None = None
     tag: str | None = Field(default=None, min_length=1, max_length=100)
     list_id: UUID | None = None
+    timezone: str | None = Field(
+        default=None,
+        max_length=64,
+        description="For `set_timezone`: an IANA zone (any case), or an empty string to clear.",
+    )
 
 
 class BulkResult(BaseModel):

@@ -134,8 +134,21 @@ async def test_contacts_page(page: Page, live_server: str, account: Account) -> 
     await expect(drawer).to_be_hidden()
     await expect(ada).to_contain_text("Unsubscribed")
 
-    # Remove asks first.
+    # A time zone for the selected contacts at once.
     alan = rows.filter(has_text="alan@example.com")
+    await alan.get_by_role("checkbox", name="Select alan@example.com").check()
+    bar = page.get_by_role("toolbar", name="Bulk actions")
+    await bar.get_by_role("button", name="Time zone…").click()
+    await bar.get_by_label("Time zone to set").fill("america/new_york")
+    await bar.get_by_role("button", name="Set").click()
+    await expect(page.get_by_text("Time zone set: 1 contact affected.")).to_be_visible()
+    await alan.get_by_text("Alan Turing").click()
+    drawer = page.get_by_role("dialog", name="alan@example.com")
+    await expect(detail(drawer, "Time zone")).to_have_text("America/New_York")
+    await page.keyboard.press("Escape")
+    await expect(drawer).to_be_hidden()
+
+    # Remove asks first.
     await alan.get_by_role("button", name="Remove").click()
     await expect(alan).to_contain_text("Remove this contact?")
     await alan.get_by_role("button", name="Confirm remove").click()

@@ -4702,7 +4702,7 @@ export interface operations {
                      * Action
                      * @enum {string}
                      */
-                    action: "tag" | "untag" | "add_to_list" | "remove_from_list" | "unsubscribe" | "delete";
+                    action: "tag" | "untag" | "add_to_list" | "remove_from_list" | "set_timezone" | "unsubscribe" | "delete";
                     /** @default null */
                     filter?: components["schemas"]["ContactFilter"] | null;
                     /**
@@ -4720,6 +4720,12 @@ export interface operations {
                      * @default null
                      */
                     tag?: string | null;
+                    /**
+                     * Timezone
+                     * @description For `set_timezone`: an IANA zone (any case), or an empty string to clear.
+                     * @default null
+                     */
+                    timezone?: string | null;
                 };
             };
         };
@@ -4735,7 +4741,7 @@ export interface operations {
                          * Action
                          * @enum {string}
                          */
-                        action: "tag" | "untag" | "add_to_list" | "remove_from_list" | "unsubscribe" | "delete";
+                        action: "tag" | "untag" | "add_to_list" | "remove_from_list" | "set_timezone" | "unsubscribe" | "delete";
                         /** Affected */
                         affected: number;
                     };
@@ -4755,7 +4761,7 @@ export interface operations {
                          * Action
                          * @enum {string}
                          */
-                        action: "tag" | "untag" | "add_to_list" | "remove_from_list" | "unsubscribe" | "delete";
+                        action: "tag" | "untag" | "add_to_list" | "remove_from_list" | "set_timezone" | "unsubscribe" | "delete";
                         /** Affected */
                         affected: number;
                         /** Done */
@@ -4803,7 +4809,7 @@ export interface operations {
                          * Action
                          * @enum {string}
                          */
-                        action: "tag" | "untag" | "add_to_list" | "remove_from_list" | "unsubscribe" | "delete";
+                        action: "tag" | "untag" | "add_to_list" | "remove_from_list" | "set_timezone" | "unsubscribe" | "delete";
                         /** Affected */
                         affected: number;
                         /** Done */

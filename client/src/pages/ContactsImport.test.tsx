@@ -233,6 +233,37 @@ describe("Bulk actions", () => {
     expect((await screen.findByText("Deleted: 7 contacts affected.")).getAttribute("role")).toBe("status");
   });
 
+  it("sets the time zone of the selected contacts, and clears it when left empty", async () => {
+    const api = contactsApi({
+      "POST /api/contacts/bulk": async (request) => {
+        const body = (await request.json()) as { action: string; ids: string[] };
+        return json({ action: body.action, affected: body.ids.length });
+      },
+    });
+    renderAt("/contacts");
+    fireEvent.click(await screen.findByRole("checkbox", { name: "Select ada@example.com" }));
+    const bar = screen.getByRole("toolbar", { name: "Bulk actions" });
+    fireEvent.click(within(bar).getByRole("button", { name: "Time zone…" }));
+    const field = within(bar).getByLabelText("Time zone to set");
+    expect(within(bar).getByRole("button", { name: "Clear" })).toBeTruthy();
+    fireEvent.change(field, { target: { value: "Asia/Tokyo" } });
+    fireEvent.keyDown(field, { key: "Enter" });
+    await waitFor(() => expect(api.to("POST /api/contacts/bulk")).toHaveLength(1));
+    expect(api.to("POST /api/contacts/bulk")[0]!.body).toEqual({
+      action: "set_timezone",
+      ids: ["c1"],
+      timezone: "Asia/Tokyo",
+    });
+    expect(await screen.findByText("Time zone set: 1 contact affected.")).toBeTruthy();
+
+    fireEvent.click(await screen.findByRole("checkbox", { name: "Select ada@example.com" }));
+    const again = screen.getByRole("toolbar", { name: "Bulk actions" });
+    fireEvent.click(within(again).getByRole("button", { name: "Time zone…" }));
+    fireEvent.click(within(again).getByRole("button", { name: "Clear" }));
+    await waitFor(() => expect(api.to("POST /api/contacts/bulk")).toHaveLength(2));
+    expect(api.to("POST /api/contacts/bulk")[1]!.body).toMatchObject({ action: "set_timezone", timezone: "" });
+  });
+
   it("follows a large action running as a job until it completes", async () => {
     const started: BulkProgress = {
       id: "bulk1", action: "tag", status: "queued", total: 12000, done: 0, affected: 0, error: null,

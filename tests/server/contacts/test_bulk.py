@@ -68,6 +68,58 @@ async def test_bulk_by_ids_and_by_filter(client: TestClientProtocol, owner: Logi
     assert neither.status_code == 422
 
 
+async def test_bulk_sets_and_clears_the_time_zone(client: TestClientProtocol, owner: Login) -> None:
+    ids = []
+    for i in range(3):
+        created = await add(client, owner, email=f"z{i}@example.com", tags=["east"] if i else [])
+        ids.append((await created.get_json())["id"])
+
+    east = await bulk(
+        client, owner, action="set_timezone", filter={"tag": "east"}, timezone="asia/TOKYO"
+    )
+    assert await east.get_json() == {"action": "set_timezone", "affected": 2}
+    zones = {c.email: c.timezone for c in await Contact.filter(id__in=ids)}
+    assert zones == {
+        "z0@example.com": None,
+        "z1@example.com": "Asia/Tokyo",
+        "z2@example.com": "Asia/Tokyo",
+    }
+    # On each contact's timeline as an edit of its time zone.
+    events = await ContactEvent.filter(contact_id=ids[1], kind="updated")
+    assert [e.data for e in events] == [
+        {"bulk": True, "fields": ["timezone"], "timezone": "Asia/Tokyo"}
+    ]
+
+    cleared = await bulk(client, owner, action="set_timezone", ids=ids[1:2], timezone="")
+    assert (await cleared.get_json())["affected"] == 1
+    assert (await Contact.get(id=ids[1])).timezone is None
+    assert (await Contact.get(id=ids[2])).timezone == "Asia/Tokyo"
+
+    unknown = await bulk(client, owner, action="set_timezone", ids=ids, timezone="Mars/Base")
+    assert unknown.status_code == 422
+    assert list((await unknown.get_json())["details"]["fields"]) == ["timezone"]
+    missing = await bulk(client, owner, action="set_timezone", ids=ids)
+    assert missing.status_code == 422
+    assert list((await missing.get_json())["details"]["fields"]) == ["timezone"]
+    assert (await Contact.get(id=ids[2])).timezone == "Asia/Tokyo"
+
+
+async def test_a_time_zone_set_on_many_contacts_runs_as_a_job_with_the_zone_checked_first(
+    client: TestClientProtocol, owner: Login, config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(config, "bulk_sync_limit", 2)
+    monkeypatch.setattr(bulk_module, "CHUNK", 2)
+    for i in range(5):
+        await add(client, owner, email=f"far{i}@example.com")
+    started = await bulk(client, owner, action="set_timezone", filter={}, timezone="europe/lisbon")
+    assert started.status_code == 202
+    job_id = (await started.get_json())["id"]
+    assert (await BulkJob.get(id=job_id)).params["timezone"] == "Europe/Lisbon"
+    assert await bulk_module.run_bulk_job(job_id) == "completed"
+    contacts = await Contact.filter(email__startswith="far")
+    assert [c.timezone for c in contacts] == ["Europe/Lisbon"] * 5
+
+
 async def test_a_large_bulk_action_runs_as_a_job_with_live_progress(
     client: TestClientProtocol,
     owner: Login,

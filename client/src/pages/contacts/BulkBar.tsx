@@ -14,12 +14,14 @@ import {
 import { ProgressBar } from "../../components/ProgressBar";
 import { errorMessage } from "../../forms/errors";
 import { useJobProgress } from "../../lib/useJobProgress";
+import { knownZones } from "../../lib/zones";
 
 const DONE: Record<BulkAction, string> = {
   tag: "Tagged",
   untag: "Untagged",
   add_to_list: "Added to the list",
   remove_from_list: "Removed from the list",
+  set_timezone: "Time zone set",
   unsubscribe: "Unsubscribed",
   delete: "Deleted",
 };
@@ -34,6 +36,7 @@ const WORKING: Record<BulkAction, string> = {
   untag: "Untagging",
   add_to_list: "Adding to the list",
   remove_from_list: "Removing from the list",
+  set_timezone: "Setting the time zone",
   unsubscribe: "Unsubscribing",
   delete: "Deleting",
 };
@@ -92,10 +95,14 @@ interface BulkBarProps {
 export function BulkBar({ selectedIds, filters, lists, onDone, onError }: BulkBarProps) {
   const tagId = useId();
   const listId = useId();
+  const zoneId = useId();
+  const zonesId = useId();
   const [allMatching, setAllMatching] = useState(false);
   const [tagMode, setTagMode] = useState<"tag" | "untag" | null>(null);
   const [tag, setTag] = useState("");
   const [list, setList] = useState("");
+  const [zoneMode, setZoneMode] = useState(false);
+  const [zone, setZone] = useState("");
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [pending, setPending] = useState(false);
   const [localError, setLocalError] = useState<string | null>(null);
@@ -111,6 +118,8 @@ export function BulkBar({ selectedIds, filters, lists, onDone, onError }: BulkBa
       const outcome = await bulkContacts(body);
       setTagMode(null);
       setTag("");
+      setZoneMode(false);
+      setZone("");
       setConfirmDelete(false);
       if (isBulkJob(outcome)) {
         // Too many contacts for one request: it runs in the background; keep the bar busy.
@@ -144,6 +153,11 @@ export function BulkBar({ selectedIds, filters, lists, onDone, onError }: BulkBa
       return;
     }
     void run(tagMode, { tag: value });
+  }
+
+  /** An empty zone clears it: the reader then gets campaigns at the campaign's own time. */
+  function applyZone() {
+    void run("set_timezone", { timezone: zone.trim() });
   }
 
   function withList(action: "add_to_list" | "remove_from_list") {
@@ -216,6 +230,54 @@ export function BulkBar({ selectedIds, filters, lists, onDone, onError }: BulkBa
             onClick={applyTag}
           >
             Apply
+          </button>
+        </span>
+      ) : null}
+      <button
+        type="button"
+        className="button button--small button--secondary"
+        aria-pressed={zoneMode}
+        disabled={pending}
+        onClick={() => setZoneMode(!zoneMode)}
+      >
+        Time zone…
+      </button>
+      {zoneMode ? (
+        <span className="bulk-bar__inline">
+          <label htmlFor={zoneId}>Time zone to set</label>
+          <input
+            id={zoneId}
+            type="text"
+            list={zonesId}
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={64}
+            placeholder="Empty clears it"
+            value={zone}
+            autoFocus
+            onChange={(event) => {
+              setZone(event.target.value);
+              setLocalError(null);
+            }}
+            onKeyDown={(event) => {
+              if (event.key === "Enter") {
+                event.preventDefault();
+                applyZone();
+              }
+            }}
+          />
+          <datalist id={zonesId}>
+            {knownZones().map((name) => (
+              <option key={name} value={name} />
+            ))}
+          </datalist>
+          <button
+            type="button"
+            className="button button--small button--primary"
+            disabled={pending}
+            onClick={applyZone}
+          >
+            {zone.trim() ? "Set" : "Clear"}
           </button>
         </span>
       ) : null}

@@ -1,6 +1,7 @@
 import { useId } from "react";
 import type { ContactList } from "../../api/contacts";
 import { Field } from "../../forms/Form";
+import { knownZones } from "../../lib/zones";
 import { ListCheckboxes } from "./ListCheckboxes";
 
 export interface ContactFieldValues {
@@ -20,15 +21,6 @@ interface ContactFieldsProps {
   /** Clears the server's error for a field once the user edits it. */
   clearField(name: string): void;
   tagsHint: string;
-}
-
-let zoneNames: string[] | undefined;
-
-/** The zones the browser knows, offered as suggestions (the server has the final say); read
- * once, since the form re-renders on every keystroke. */
-function knownZones(): string[] {
-  zoneNames ??= typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
-  return zoneNames;
 }
 
 /** The editable fields a contact has when added and when edited: names, time zone, tags and lists. */
