@@ -63,6 +63,11 @@ class ContactFilter(BaseModel):
     list_id: UUID | None = None
     tag: str | None = Field(default=None, max_length=100)
     status: ContactStatus | None = None
+    timezone: str | None = Field(
+        default=None,
+        max_length=64,
+        description="Contacts in this IANA zone (any case), or `none` for those without one.",
+    )
 
 
 class ContactQuery(ContactFilter):

@@ -68,6 +68,10 @@ def _tags(tags: list[str]) -> list[str]:
     return list(seen)
 
 
+# The ``timezone`` filter's value for contacts without one.
+NO_ZONE = "none"
+
+
 def unknown_zone_message(name: str) -> str:
     return f"unknown time zone {name.strip()[:64]!r}; use an IANA name such as Europe/Berlin"
 
@@ -293,6 +297,12 @@ def filtered_in(
         qs = qs.filter(tags__contains=[query.tag.strip().lower()])
     if query.list_id is not None:
         qs = qs.filter(list_memberships__contact_list_id=query.list_id)
+    if query.timezone and query.timezone.strip():
+        if query.timezone.strip().lower() == NO_ZONE:
+            qs = qs.filter(timezone__isnull=True)
+        else:
+            # Stored canonically; a name no zone has matches nobody.
+            qs = qs.filter(timezone=zones.canonical(query.timezone) or query.timezone.strip())
     if search and query.q and query.q.strip():
         qs = qs.annotate(search_hit=search_condition(query.q)[1]).filter(search_hit=True)
     return qs

@@ -16,6 +16,9 @@ export type ContactCreate = JsonBody<NonNullable<operations["post_create_contact
 export type ContactUpdate = JsonBody<NonNullable<operations["patch_update_contact"]["requestBody"]>>;
 export type ContactPage = JsonBody<operations["get_list_contacts"]["responses"][200]>;
 
+/** The `timezone` filter's value for contacts without one. */
+export const NO_ZONE = "none";
+
 export const CONTACT_STATUSES: readonly ContactStatus[] = [
   "subscribed",
   "unsubscribed",
@@ -28,6 +31,8 @@ export interface ContactFilters {
   list_id?: string;
   tag?: string;
   status?: ContactStatus | "";
+  /** An IANA zone, or `NO_ZONE` for contacts without one. */
+  timezone?: string;
   cursor?: string | null;
   limit?: number;
 }
@@ -47,6 +52,7 @@ export function contactsQuery(filters: ContactFilters): ContactQuery {
   if (filters.list_id) query.list_id = filters.list_id;
   if (tag) query.tag = tag;
   if (filters.status) query.status = filters.status;
+  if (filters.timezone) query.timezone = filters.timezone;
   if (filters.cursor) query.cursor = filters.cursor;
   if (filters.limit) query.limit = filters.limit;
   return query;
@@ -181,18 +187,25 @@ export function getBulkJob(id: string, signal?: AbortSignal): Promise<BulkJob> {
 
 /** The bulk `filter`: the search on screen, empty parts left out. */
 export function bulkFilter(filters: ContactFilters): NonNullable<BulkRequest["filter"]> {
-  const { q, list_id, tag, status } = contactsQuery(filters);
-  return { q: q ?? null, list_id: list_id ?? null, tag: tag ?? null, status: status ?? null };
+  const { q, list_id, tag, status, timezone } = contactsQuery(filters);
+  return {
+    q: q ?? null,
+    list_id: list_id ?? null,
+    tag: tag ?? null,
+    status: status ?? null,
+    timezone: timezone ?? null,
+  };
 }
 
 /** GET /api/contacts/export.csv with the current filters. */
 export function exportUrl(filters: ContactFilters): string {
-  const { q, list_id, tag, status } = contactsQuery(filters);
+  const { q, list_id, tag, status, timezone } = contactsQuery(filters);
   const params = new URLSearchParams();
   if (q) params.set("q", q);
   if (list_id) params.set("list_id", list_id);
   if (tag) params.set("tag", tag);
   if (status) params.set("status", status);
+  if (timezone) params.set("timezone", timezone);
   const search = params.toString();
   return `/api/contacts/export.csv${search ? `?${search}` : ""}`;
 }

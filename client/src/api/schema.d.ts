@@ -1615,6 +1615,12 @@ export interface components {
              * @default null
              */
             tag: string | null;
+            /**
+             * Timezone
+             * @description Contacts in this IANA zone (any case), or `none` for those without one.
+             * @default null
+             */
+            timezone: string | null;
         };
         /** ContactRead */
         ContactRead: {
@@ -4583,6 +4589,8 @@ export interface operations {
                 list_id?: string | null;
                 tag?: string | null;
                 status?: components["schemas"]["ContactStatus"] | null;
+                /** @description Contacts in this IANA zone (any case), or `none` for those without one. */
+                timezone?: string | null;
                 cursor?: string | null;
                 limit?: number;
             };
@@ -4839,6 +4847,8 @@ export interface operations {
                 list_id?: string | null;
                 tag?: string | null;
                 status?: components["schemas"]["ContactStatus"] | null;
+                /** @description Contacts in this IANA zone (any case), or `none` for those without one. */
+                timezone?: string | null;
             };
             header?: never;
             path?: never;

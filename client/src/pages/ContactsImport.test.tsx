@@ -228,7 +228,7 @@ describe("Bulk actions", () => {
     await waitFor(() => expect(api.to("POST /api/contacts/bulk")).toHaveLength(2));
     expect(api.to("POST /api/contacts/bulk")[1]!.body).toEqual({
       action: "delete",
-      filter: { q: null, list_id: null, tag: null, status: "subscribed" },
+      filter: { q: null, list_id: null, tag: null, status: "subscribed", timezone: null },
     });
     expect((await screen.findByText("Deleted: 7 contacts affected.")).getAttribute("role")).toBe("status");
   });

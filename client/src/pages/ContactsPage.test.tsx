@@ -124,6 +124,21 @@ describe("ContactsPage", () => {
     });
   });
 
+  it("filters by time zone, or by having none, and exports what it shows", async () => {
+    const api = contactsApi();
+    renderAt("/contacts");
+    await screen.findByRole("button", { name: "ada@example.com" });
+    const zone = screen.getByLabelText("Time zone") as HTMLSelectElement;
+    expect(zone.options[1]?.textContent).toBe("Without one");
+    fireEvent.change(zone, { target: { value: "none" } });
+    await waitFor(() =>
+      expect(new URLSearchParams(api.to("GET /api/contacts").at(-1)!.search).get("timezone")).toBe("none"),
+    );
+    expect(screen.getByRole("link", { name: "Export CSV" }).getAttribute("href")).toBe(
+      "/api/contacts/export.csv?timezone=none",
+    );
+  });
+
   it("appends the next page on Load more", async () => {
     const api = contactsApi({
       "GET /api/contacts": (request) => {

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState, type MouseEvent } from
 import { useSearchParams } from "react-router";
 import {
   CONTACT_STATUSES,
+  NO_ZONE,
   deleteContact,
   exportUrl,
   fullName,
@@ -18,6 +19,7 @@ import { errorMessage } from "../forms/errors";
 import { FormAlert, FormNotice } from "../forms/Form";
 import { useDebounced } from "../lib/useDebounced";
 import { useLoad } from "../lib/useLoad";
+import { knownZones } from "../lib/zones";
 import { AddContactDialog, type AddMode } from "./contacts/AddContactDialog";
 import { BulkBar, bulkMessage } from "./contacts/BulkBar";
 import { ContactDrawer } from "./contacts/ContactDrawer";
@@ -185,6 +187,7 @@ export default function ContactsPage() {
   const listFilterId = useId();
   const statusFilterId = useId();
   const tagFilterId = useId();
+  const zoneFilterId = useId();
 
   const [searchParams, setSearchParams] = useSearchParams();
   // `/contacts?q=ada` opens with that search; the address follows the search box.
@@ -192,6 +195,7 @@ export default function ContactsPage() {
   const [tagInput, setTagInput] = useState("");
   const [listId, setListId] = useState("");
   const [status, setStatus] = useState<ContactStatus | "">("");
+  const [zone, setZone] = useState("");
   const [version, setVersion] = useState(0);
   const q = useDebounced(query, SEARCH_DELAY_MS);
   const tag = useDebounced(tagInput, SEARCH_DELAY_MS);
@@ -220,7 +224,14 @@ export default function ContactsPage() {
   const current = useRef<{ filters: ContactFilters; token: number }>({ filters: {}, token: 0 });
 
   useEffect(() => {
-    const filters: ContactFilters = { q, list_id: listId, tag, status, limit: PAGE_SIZE };
+    const filters: ContactFilters = {
+      q,
+      list_id: listId,
+      tag,
+      status,
+      timezone: zone,
+      limit: PAGE_SIZE,
+    };
     const token = current.current.token + 1;
     current.current = { filters, token };
     const controller = new AbortController();
@@ -237,7 +248,7 @@ export default function ContactsPage() {
       },
     );
     return () => controller.abort();
-  }, [q, listId, tag, status, version]);
+  }, [q, listId, tag, status, zone, version]);
 
   const loadMore = useCallback(() => {
     const { filters, token } = current.current;
@@ -265,7 +276,7 @@ export default function ContactsPage() {
   }, [results.nextCursor, results.loadingMore]);
 
   const openContact = open ? results.items.find((c) => c.id === open.id) : undefined;
-  const filtered = Boolean(q.trim() || tag.trim() || listId || status);
+  const filtered = Boolean(q.trim() || tag.trim() || listId || status || zone);
   const firstLoad = results.status === "loading" && results.items.length === 0;
 
   function replaceContact(contact: Contact) {
@@ -308,7 +319,7 @@ export default function ContactsPage() {
         <span className="contacts__toolbar-actions">
           <a
             className="button button--secondary"
-            href={exportUrl({ q, list_id: listId, tag, status })}
+            href={exportUrl({ q, list_id: listId, tag, status, timezone: zone })}
             download
           >
             Export CSV
@@ -375,6 +386,22 @@ export default function ContactsPage() {
               </select>
             </div>
             <div className="field">
+              <label htmlFor={zoneFilterId}>Time zone</label>
+              <select
+                id={zoneFilterId}
+                value={zone}
+                onChange={(event) => setZone(event.target.value)}
+              >
+                <option value="">Any time zone</option>
+                <option value={NO_ZONE}>Without one</option>
+                {knownZones().map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
               <label htmlFor={tagFilterId}>Tag</label>
               <input
                 id={tagFilterId}
@@ -392,7 +419,7 @@ export default function ContactsPage() {
           {selectedOnPage.length > 0 ? (
             <BulkBar
               selectedIds={selectedOnPage}
-              filters={{ q, list_id: listId, tag, status }}
+              filters={{ q, list_id: listId, tag, status, timezone: zone }}
               lists={lists.data ?? []}
               onError={(message) => {
                 setNotice(null);

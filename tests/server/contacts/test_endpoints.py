@@ -258,6 +258,40 @@ async def test_time_zone_is_stored_canonical_and_changed_only_when_sent(
     assert updates == [["timezone"], ["timezone"], ["first_name"]]  # newest first
 
 
+async def test_contacts_are_filtered_by_time_zone_or_its_absence(
+    client: TestClientProtocol, owner: Login
+) -> None:
+    await add(client, owner, email="tokyo@example.com", timezone="Asia/Tokyo")
+    await add(client, owner, email="paris@example.com", timezone="Europe/Paris")
+    await add(client, owner, email="nowhere@example.com")
+
+    async def emails(**query: str) -> list[str]:
+        response = await client.get("/api/contacts", query_string=query, headers=owner.headers())
+        assert response.status_code == 200
+        return sorted(c["email"] for c in (await response.get_json())["items"])
+
+    assert await emails(timezone="none") == ["nowhere@example.com"]
+    assert await emails(timezone="NONE") == ["nowhere@example.com"]
+    assert await emails(timezone="asia/tokyo") == ["tokyo@example.com"]
+    assert await emails(timezone="Mars/Base") == []
+    assert await emails(timezone="none", q="tokyo") == []
+    assert len(await emails()) == 3
+    # The same filter reaches the export and a bulk action.
+    export = await client.get(
+        "/api/contacts/export.csv", query_string={"timezone": "none"}, headers=owner.headers()
+    )
+    lines = (await export.get_data(as_text=True)).splitlines()
+    assert [line.split(",")[0] for line in lines[1:]] == ["nowhere@example.com"]
+    fixed = await client.post(
+        "/api/contacts/bulk",
+        json={"action": "set_timezone", "filter": {"timezone": "none"}, "timezone": "UTC"},
+        headers=owner.headers(),
+    )
+    assert (await fixed.get_json())["affected"] == 1
+    assert await emails(timezone="none") == []
+    assert await emails(timezone="utc") == ["nowhere@example.com"]
+
+
 async def test_an_unknown_time_zone_is_a_422_naming_the_field(
     client: TestClientProtocol, owner: Login
 ) -> None:
