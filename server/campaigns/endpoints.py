@@ -32,6 +32,7 @@ from server.campaigns.schemas import (
     RecipientQuery,
     Retried,
     ScheduleRequest,
+    Upcoming,
 )
 from server.core.auth import require_actor, requires
 from server.core.idempotency import IdempotencyHeaders, run_once
@@ -245,6 +246,15 @@ async def preview_campaign(campaign_id: UUID) -> Response:
 async def campaign_progress(campaign_id: UUID) -> Progress:
     """Counts by status: the polling fallback for ``campaign:progress``."""
     return await service.progress_of(await service.access_campaign(require_actor(), campaign_id))
+
+
+@bp.get("/api/campaigns/<uuid:campaign_id>/upcoming")
+@tag(["campaigns"])
+@requires("campaigns:read")
+@validate_response(Upcoming)
+async def campaign_upcoming(campaign_id: UUID) -> Upcoming:
+    """Recipients waiting for a later time (each reader's own, or a retry's), by that time."""
+    return await service.upcoming(require_actor(), campaign_id)
 
 
 @bp.get("/api/campaigns/<uuid:campaign_id>/recipients")

@@ -169,6 +169,19 @@ class ZoneCount(BaseModel):
     recipients: int
 
 
+class UpcomingGroup(BaseModel):
+    at: datetime = Field(description="When these recipients are due (UTC).")
+    recipients: int
+
+
+class Upcoming(BaseModel):
+    """Recipients still waiting for a later time: their own time in a campaign sent at a time
+    in each reader's zone, or a retry's."""
+
+    items: list[UpcomingGroup] = Field(description="By time, soonest first; at most 50.")
+    waiting: int = Field(description="All the recipients waiting, in these groups or later ones.")
+
+
 class AudienceCount(BaseModel):
     recipients: int
     time_zones: list[ZoneCount] = Field(

@@ -39,6 +39,8 @@ from server.campaigns.schemas import (
     RecipientRead,
     ScheduleRequest,
     SeriesPoint,
+    Upcoming,
+    UpcomingGroup,
     ZoneCount,
 )
 from server.campaigns.smtp_codes import describe_failure
@@ -700,6 +702,35 @@ async def progress_of(campaign: Campaign) -> Progress:
         status_reason=campaign.status_reason,
         updated_at=datetime.now(UTC),
         **counts_now,
+    )
+
+
+# Through the partial index on ``next_attempt_at``, from now on: the rows already sent at their
+# time keep theirs and are behind the scan's start. Retries' times are jittered, one group
+# each: only the first groups are returned, with the count of everyone waiting.
+UPCOMING_SQL = """
+WITH waiting AS (
+    SELECT next_attempt_at FROM campaign_recipient
+    WHERE campaign_id = $1 AND next_attempt_at > now() AND status = 'queued'
+)
+SELECT g.at, g.recipients, (SELECT count(*) FROM waiting)::int AS waiting
+FROM (
+    SELECT next_attempt_at AS at, count(*)::int AS recipients
+    FROM waiting GROUP BY next_attempt_at ORDER BY next_attempt_at LIMIT $2
+) g
+ORDER BY g.at
+"""
+UPCOMING_GROUPS = 50
+
+
+async def upcoming(actor: Actor, campaign_id: uuid.UUID) -> Upcoming:
+    campaign = await access_campaign(actor, campaign_id)
+    _, rows = await connections.get("default").execute_query(
+        UPCOMING_SQL, [campaign.id, UPCOMING_GROUPS]
+    )
+    return Upcoming(
+        items=[UpcomingGroup(at=row["at"], recipients=row["recipients"]) for row in rows],
+        waiting=int(rows[0]["waiting"]) if rows else 0,
     )
 
 

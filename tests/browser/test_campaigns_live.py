@@ -1,20 +1,22 @@
 """The campaigns list in real Chromium follows a campaign sent from elsewhere (another tab, a
 teammate, the scheduler) through its progress events, without a reload; the activity page of a
 sent campaign fits a phone's screen; a scheduled campaign goes back to draft to be changed; a
-campaign is scheduled at a time in each reader's zone."""
+campaign is scheduled at a time in each reader's zone, and its activity page lists who is still
+to go."""
 
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import aiohttp
 import pytest
-from playwright.async_api import Page, expect
+from playwright.async_api import Browser, Page, expect
 
 from models.campaigns import Campaign, CampaignStatus
 from models.contacts import Contact
+from server.campaigns import sending
 from server.mail.mailbox import list_messages
 from tests.browser.conftest import Inbox
 from tests.browser.flows import expect_no_sideways_scroll, expect_socket_live, expect_within_width
@@ -221,3 +223,43 @@ async def test_a_campaign_is_scheduled_at_a_time_in_each_readers_zone(
     assert stored.reader_time_zone is True
     # Tokyo's 9:00 comes first.
     assert stored.starts_at == datetime(2099, 10, 1, 0, 0, tzinfo=UTC)
+
+
+async def test_the_activity_page_lists_who_is_still_to_go_in_each_readers_zone(
+    browser: Browser, live_server: str
+) -> None:
+    # The viewer is in Chicago: the times are shown in theirs.
+    context = await browser.new_context(timezone_id="America/Chicago")
+    page = await context.new_page()
+    owner = await signed_in_owner(page, live_server)
+    tokyo, new_york, _ = owner.contacts
+    await Contact.filter(id=tokyo.id).update(timezone="Asia/Tokyo")
+    await Contact.filter(id=new_york.id).update(timezone="America/New_York")
+    async with aiohttp.ClientSession() as http:
+        campaign = await draft_campaign(http, live_server, owner, "Autumn")
+        async with http.post(
+            f"{live_server}/api/campaigns/{campaign['id']}/schedule",
+            json={
+                "send_at": "2099-10-01T09:00:00",
+                "timezone": "Europe/Paris",
+                "reader_time_zone": True,
+            },
+            headers=owner.login.headers(),
+        ) as scheduled:
+            starts_at = datetime.fromisoformat((await scheduled.json())["starts_at"])
+    # The scheduler's tick at Tokyo's 9:00 starts it; the expansion gives each reader a time.
+    assert (await sending.tick(starts_at + timedelta(seconds=1)))["started"] == 1
+    assert await sending.expand(campaign["id"]) == 3
+
+    await page.goto(f"{live_server}/activity?campaign={campaign['id']}")
+    await expect(page.get_by_test_id("campaign-status")).to_have_text("sending")
+    still = page.get_by_role("region", name="Still to go")
+    # Tokyo, then Paris (the campaign's zone, for the reader without one), then New York.
+    await expect(still.get_by_role("listitem")).to_have_text(
+        [
+            re.compile(r"^1 reader at Sep 30, 2099, 7:00\sPM$"),
+            re.compile(r"^1 reader at Oct 1, 2099, 2:00\sAM$"),
+            re.compile(r"^1 reader at Oct 1, 2099, 8:00\sAM$"),
+        ]
+    )
+    await context.close()

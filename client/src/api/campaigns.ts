@@ -15,6 +15,7 @@ export type Progress = Schemas["Progress"];
 export type Recipient = Schemas["RecipientRead"];
 export type RecipientPage = JsonBody<operations["get_campaign_recipients"]["responses"][200]>;
 export type Kpis = JsonBody<operations["get_campaign_kpis"]["responses"][200]>;
+export type Upcoming = JsonBody<operations["get_campaign_upcoming"]["responses"][200]>;
 export type Audience = Schemas["Audience"];
 export type AudienceCount = JsonBody<operations["post_audience_count"]["responses"][200]>;
 export type CampaignCreate = JsonBody<NonNullable<operations["post_create_campaign"]["requestBody"]>>;
@@ -130,6 +131,11 @@ export function getProgress(id: string, signal?: AbortSignal): Promise<Progress>
 
 export function getKpis(id: string, signal?: AbortSignal): Promise<Kpis> {
   return unwrap(api.GET("/api/campaigns/{campaign_id}/kpis", { ...path(id), ...withSignal(signal) }));
+}
+
+/** Recipients waiting for a later time (each reader's own), grouped by that time. */
+export function getUpcoming(id: string, signal?: AbortSignal): Promise<Upcoming> {
+  return unwrap(api.GET("/api/campaigns/{campaign_id}/upcoming", { ...path(id), ...withSignal(signal) }));
 }
 
 /** The server's largest page: a refresh of many loaded rows takes few requests. */

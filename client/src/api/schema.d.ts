@@ -726,6 +726,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaigns/{campaign_id}/upcoming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recipients waiting for a later time (each reader's own, or a retry's), by that time. */
+        get: operations["get_campaign_upcoming"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/chat/threads": {
         parameters: {
             query?: never;
@@ -2167,6 +2184,17 @@ export interface components {
             id: number;
             /** Kind */
             kind: string;
+        };
+        /** UpcomingGroup */
+        UpcomingGroup: {
+            /**
+             * At
+             * Format: date-time
+             * @description When these recipients are due (UTC).
+             */
+            at: string;
+            /** Recipients */
+            recipients: number;
         };
         /** VersionSummary */
         VersionSummary: {
@@ -4201,6 +4229,42 @@ export interface operations {
                          * Format: date-time
                          */
                         updated_at: string;
+                    };
+                };
+            };
+        };
+    };
+    get_campaign_upcoming: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description Recipients still waiting for a later time: their own time in a campaign sent at a time
+             *     in each reader's zone, or a retry's.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Items
+                         * @description By time, soonest first; at most 50.
+                         */
+                        items: components["schemas"]["UpcomingGroup"][];
+                        /**
+                         * Waiting
+                         * @description All the recipients waiting, in these groups or later ones.
+                         */
+                        waiting: number;
                     };
                 };
             };

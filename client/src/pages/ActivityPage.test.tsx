@@ -1,9 +1,10 @@
-import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import type { Campaign } from "../api/campaigns";
 import type { CampaignProgress, CampaignWatchAck } from "../realtime/events";
-import { json, SIGNED_IN, stubApi } from "../test/api";
+import { json, SIGNED_IN, stubApi, type Routes } from "../test/api";
 import { campaign, progress } from "../test/campaigns";
+import { formatDateTime } from "../lib/format";
 import { renderAt } from "../test/render";
 
 const CAMPAIGN = campaign({ status: "sending", total: 10, started_at: "2026-01-01T00:00:00Z" });
@@ -75,9 +76,11 @@ function activityApi(
   posted: string[] = [],
   recipients: (request: Request) => Response = NO_RECIPIENTS,
   listed: () => Campaign[] = () => [CAMPAIGN],
+  extra: Routes = {},
 ) {
   return stubApi({
     ...SIGNED_IN,
+    ...extra,
     "GET /api/campaigns": () => json({ items: listed() }),
     "GET /api/campaigns/c1/kpis": () =>
       json({
@@ -105,7 +108,7 @@ function activityApi(
 describe("Activity", () => {
   it("watches campaigns and moves the progress bar with live events", async () => {
     socket.state = "live";
-    activityApi();
+    const api = activityApi();
     renderAt("/activity");
     expect(await screen.findByRole("heading", { level: 1, name: "Activity" })).toBeTruthy();
     await waitFor(() => expect(socket.watched).toContain("c1"));
@@ -115,6 +118,8 @@ describe("Activity", () => {
     const bars = await screen.findAllByRole("progressbar", { name: "Spring progress" });
     await waitFor(() => expect(bars[0]?.getAttribute("value")).toBe("50"));
     expect(screen.queryByText(/refreshing every 2 seconds/)).toBeNull();
+    // Sent at one time for everyone: nobody waits for a time of their own.
+    expect(api.to("GET /api/campaigns/c1/upcoming")).toHaveLength(0);
   });
 
   it("says a campaign sent in each reader's zone is waiting for their time", async () => {
@@ -125,12 +130,28 @@ describe("Activity", () => {
       timezone: "Europe/Paris",
       reader_time_zone: true,
     });
-    activityApi([], NO_RECIPIENTS, () => [local]);
+    activityApi([], NO_RECIPIENTS, () => [local], {
+      "GET /api/campaigns/c1/upcoming": () =>
+        json({
+          items: [
+            { at: "2027-03-02T08:00:00Z", recipients: 3 },
+            { at: "2027-03-02T14:00:00Z", recipients: 1 },
+          ],
+          waiting: 6,
+        }),
+    });
     renderAt("/activity?campaign=c1");
     const note = await screen.findByTestId("campaign-schedule");
     expect(note.textContent).toMatch(
       /^Going out at Mar 2, 2027, 9:00\sAM in each reader's time zone \(Europe\/Paris for readers without one\): queued readers are waiting for that time where they are\.$/,
     );
+    const still = await screen.findByRole("region", { name: "Still to go" });
+    const groups = within(still).getAllByRole("listitem").map((li) => li.textContent);
+    expect(groups).toEqual([
+      `3 readers at ${formatDateTime("2027-03-02T08:00:00Z")}`,
+      `1 reader at ${formatDateTime("2027-03-02T14:00:00Z")}`,
+    ]);
+    expect(within(still).getByText("and 2 readers later.")).toBeTruthy();
   });
 
   it("polls and says so when the socket is not connected, and pauses", async () => {

@@ -3,6 +3,7 @@ import { useNavigate, useSearchParams } from "react-router";
 import {
   controlCampaign,
   getKpis,
+  getUpcoming,
   listCampaigns,
   listRecipients,
   RECIPIENT_STATUSES,
@@ -14,6 +15,7 @@ import {
   type Progress,
   type RecipientPage,
   type RecipientStatus,
+  type Upcoming,
 } from "../api/campaigns";
 import { EmptyState, Page } from "../components/Page";
 import { TableHead } from "../components/TableHead";
@@ -94,6 +96,30 @@ function KpiList({ kpis, progress }: { kpis: Kpis | undefined; progress: Progres
   );
 }
 
+/** Who of a campaign sent in each reader's zone is still to go, and when (in the viewer's own
+ * time): its readers leave zone by zone over a day or so. */
+function StillToGo({ upcoming }: { upcoming: Upcoming }) {
+  if (upcoming.waiting === 0) return null;
+  const shown = upcoming.items.reduce((sum, group) => sum + group.recipients, 0);
+  const plural = (n: number) => `${n} reader${n === 1 ? "" : "s"}`;
+  return (
+    <section className="still-to-go" aria-labelledby="still-to-go-title">
+      <h3 id="still-to-go-title">Still to go</h3>
+      <p className="muted">At these times in your own time zone:</p>
+      <ul>
+        {upcoming.items.map((group) => (
+          <li key={group.at}>
+            {plural(group.recipients)} at {formatDateTime(group.at)}
+          </li>
+        ))}
+      </ul>
+      {upcoming.waiting > shown ? (
+        <p className="muted">{`and ${plural(upcoming.waiting - shown)} later.`}</p>
+      ) : null}
+    </section>
+  );
+}
+
 function CampaignDetail({
   campaign,
   progress,
@@ -115,6 +141,16 @@ function CampaignDetail({
   );
   const recipients = useLoad<RecipientPage>(loadRecipients);
   const kpis = useLoad<Kpis>(useCallback((signal) => getKpis(campaign.id, signal), [campaign.id]));
+  // Only a campaign sent in each reader's zone has readers waiting for their own time.
+  const perReader = campaign.reader_time_zone;
+  const upcoming = useLoad<Upcoming>(
+    useCallback(
+      (signal) =>
+        perReader ? getUpcoming(campaign.id, signal) : Promise.resolve({ items: [], waiting: 0 }),
+      [campaign.id, perReader],
+    ),
+  );
+  const reloadUpcoming = upcoming.reload;
   const reloadRecipients = recipients.reload;
   const reloadKpis = kpis.reload;
   useEffect(() => {
@@ -126,9 +162,10 @@ function CampaignDetail({
     const timer = setTimeout(() => {
       reloadKpis();
       reloadRecipients();
+      reloadUpcoming();
     }, 1500);
     return () => clearTimeout(timer);
-  }, [settled, reloadKpis, reloadRecipients]);
+  }, [settled, reloadKpis, reloadRecipients, reloadUpcoming]);
 
   const status = progress?.status ?? campaign.status;
   const schedule = describeSchedule(campaign);
@@ -204,6 +241,9 @@ function CampaignDetail({
       </div>
       <FormAlert message={error} />
       <FormNotice message={notice} />
+      {perReader && upcoming.data && (status === "sending" || status === "paused") ? (
+        <StillToGo upcoming={upcoming.data} />
+      ) : null}
 
       <h3>Sends and opens over time</h3>
       {kpis.data ? <SeriesChart kpis={kpis.data} /> : <p className="muted">Loading…</p>}

@@ -192,6 +192,17 @@ async def test_each_reader_gets_it_at_their_own_time_and_only_then(
     # A reader without a zone gets the campaign's.
     assert rows[owner.contacts[2].id].next_attempt_at == at("America/New_York")
     assert rows[london.id].status == "queued"
+    # Who is still to go, and when: London's 9:00 comes before New York's.
+    response = await client.get(
+        f"/api/campaigns/{campaign['id']}/upcoming", headers=owner.login.headers()
+    )
+    assert response.status_code == 200
+    upcoming = await response.get_json()
+    assert upcoming["waiting"] == 3
+    assert [(datetime.fromisoformat(g["at"]), g["recipients"]) for g in upcoming["items"]] == [
+        (at("Europe/London"), 1),
+        (at("America/New_York"), 2),
+    ]
 
     # Hours to go for the others: the campaign keeps sending, and mails nobody else early.
     await asyncio.sleep(1.5)
