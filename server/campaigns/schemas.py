@@ -155,6 +155,11 @@ class RecipientRead(BaseModel):
 
 class RecipientQuery(BaseModel):
     status: RecipientStatus | None = None
+    email: str | None = Field(
+        default=None,
+        max_length=320,
+        description="Recipients whose address starts with this (any case): `jane@`, `jane@ex`.",
+    )
     cursor: int | None = Field(default=None, ge=0)
     limit: int = Field(default=50, ge=1, le=500)
 

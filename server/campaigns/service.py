@@ -15,12 +15,14 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from tortoise import connections
+from tortoise.expressions import Subquery
 
 from agents.guardrails import one_line
 from agents.workflow import WorkflowState
 from models.accounts import Workspace
 from models.campaigns import Campaign, CampaignEvent, CampaignStatus, RecipientStatus
 from models.chat import ChatThread
+from models.contacts import Contact
 from models.templates import EmailTemplate
 from server.audit import service as audit
 from server.campaigns import counts, local_time, rendering
@@ -750,6 +752,13 @@ async def recipients(actor: Actor, campaign_id: uuid.UUID, query: RecipientQuery
             qs = qs.filter(failed_at__isnull=False)
         elif query.status is RecipientStatus.bounced:
             qs = qs.filter(bounced_at__isnull=False)
+    if query.email and query.email.strip():
+        # Through the contacts' address index (addresses are stored lower-case) and then the
+        # unique (campaign, contact) one, rather than reading every recipient of the campaign.
+        matching = Contact.filter(
+            workspace_id=campaign.workspace_id, email__startswith=query.email.strip().lower()
+        ).values("id")
+        qs = qs.filter(contact_id__in=Subquery(matching))
     if query.cursor is not None:
         qs = qs.filter(id__gt=query.cursor)
     rows = await qs.limit(query.limit + 1)

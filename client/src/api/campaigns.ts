@@ -141,22 +141,32 @@ export function getUpcoming(id: string, signal?: AbortSignal): Promise<Upcoming>
 /** The server's largest page: a refresh of many loaded rows takes few requests. */
 const RECIPIENT_PAGE_MAX = 500;
 
+export interface RecipientFilters {
+  status: RecipientStatus | "";
+  /** The start of the address. */
+  email?: string;
+}
+
 /**
- * The first `count` recipients (optionally by status), fetched in as few pages as the server
- * allows, with the cursor to continue from.
+ * The first `count` recipients (optionally by status, or by the start of their address),
+ * fetched in as few pages as the server allows, with the cursor to continue from.
  */
 export async function listRecipients(
   id: string,
-  status: RecipientStatus | "",
+  filters: RecipientFilters,
   count: number,
   signal?: AbortSignal,
 ): Promise<RecipientPage> {
   const items: RecipientPage["items"] = [];
   let cursor: number | null = null;
+  const email = filters.email?.trim();
   do {
     const limit = Math.min(RECIPIENT_PAGE_MAX, count - items.length);
-    const query: { status?: RecipientStatus; limit: number; cursor?: number } = { limit };
-    if (status) query.status = status;
+    const query: { status?: RecipientStatus; email?: string; limit: number; cursor?: number } = {
+      limit,
+    };
+    if (filters.status) query.status = filters.status;
+    if (email) query.email = email;
     if (cursor !== null) query.cursor = cursor;
     const page: RecipientPage = await unwrap(
       api.GET("/api/campaigns/{campaign_id}/recipients", {

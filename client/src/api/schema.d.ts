@@ -3866,6 +3866,8 @@ export interface operations {
         parameters: {
             query?: {
                 status?: components["schemas"]["RecipientStatus"] | null;
+                /** @description Recipients whose address starts with this (any case): `jane@`, `jane@ex`. */
+                email?: string | null;
                 cursor?: number | null;
                 limit?: number;
             };

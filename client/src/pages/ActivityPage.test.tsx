@@ -205,4 +205,22 @@ describe("Activity", () => {
     expect(await screen.findByText("reader230@example.com")).toBeTruthy();
     await waitFor(() => expect(screen.queryByRole("button", { name: "Show 100 more" })).toBeNull());
   });
+
+  it("finds recipients by the start of their address", async () => {
+    socket.state = "live";
+    const api = activityApi([], (request) => {
+      const email = new URL(request.url).searchParams.get("email");
+      const items = email === "reader7" ? [recipient(7)] : email ? [] : [recipient(1), recipient(7)];
+      return json({ items, next_cursor: null });
+    });
+    renderAt("/activity?campaign=c1");
+    expect(await screen.findByText("reader1@example.com")).toBeTruthy();
+    fireEvent.change(screen.getByLabelText("Find an address"), { target: { value: " reader7" } });
+    await waitFor(() => expect(screen.queryByText("reader1@example.com")).toBeNull());
+    expect(screen.getByText("reader7@example.com")).toBeTruthy();
+    const searched = api.to("GET /api/campaigns/c1/recipients").at(-1)!;
+    expect(new URLSearchParams(searched.search).get("email")).toBe("reader7");
+    fireEvent.change(screen.getByLabelText("Find an address"), { target: { value: "nobody" } });
+    expect(await screen.findByText("No recipient's address starts with that.")).toBeTruthy();
+  });
 });

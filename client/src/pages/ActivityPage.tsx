@@ -22,6 +22,7 @@ import { TableHead } from "../components/TableHead";
 import { errorMessage } from "../forms/errors";
 import { FormAlert, FormNotice } from "../forms/Form";
 import { formatDateTime } from "../lib/format";
+import { SEARCH_DELAY_MS, useDebounced } from "../lib/useDebounced";
 import { useLoad } from "../lib/useLoad";
 import { SeriesChart } from "./activity/SeriesChart";
 import { useCampaignProgress } from "./activity/useCampaignProgress";
@@ -131,13 +132,15 @@ function CampaignDetail({
 }) {
   const [filter, setFilter] = useState<RecipientStatus | "">("");
   const [shown, setShown] = useState(RECIPIENTS_STEP);
+  const [emailInput, setEmailInput] = useState("");
+  const email = useDebounced(emailInput, SEARCH_DELAY_MS);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const navigate = useNavigate();
   const loadRecipients = useCallback(
-    (signal: AbortSignal) => listRecipients(campaign.id, filter, shown, signal),
-    [campaign.id, filter, shown],
+    (signal: AbortSignal) => listRecipients(campaign.id, { status: filter, email }, shown, signal),
+    [campaign.id, filter, email, shown],
   );
   const recipients = useLoad<RecipientPage>(loadRecipients);
   const kpis = useLoad<Kpis>(useCallback((signal) => getKpis(campaign.id, signal), [campaign.id]));
@@ -155,7 +158,7 @@ function CampaignDetail({
   const reloadKpis = kpis.reload;
   useEffect(() => {
     reloadRecipients();
-  }, [filter, shown, reloadRecipients]);
+  }, [filter, email, shown, reloadRecipients]);
   const settled = progress ? progress.sent + progress.failed + progress.bounced : 0;
   useEffect(() => {
     // Refresh the table and the chart as recipients settle, at most every few seconds.
@@ -249,23 +252,39 @@ function CampaignDetail({
       {kpis.data ? <SeriesChart kpis={kpis.data} /> : <p className="muted">Loading…</p>}
 
       <h3>Recipients</h3>
-      <div className="field activity__filter">
-        <label htmlFor="recipient-status">Status</label>
-        <select
-          id="recipient-status"
-          value={filter}
-          onChange={(event) => {
-            setFilter(event.target.value as RecipientStatus | "");
-            setShown(RECIPIENTS_STEP);
-          }}
-        >
-          <option value="">All</option>
-          {RECIPIENT_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
+      <div className="activity__filters">
+        <div className="field activity__filter">
+          <label htmlFor="recipient-email">Find an address</label>
+          <input
+            id="recipient-email"
+            type="search"
+            autoComplete="off"
+            placeholder="jane@example.com"
+            value={emailInput}
+            onChange={(event) => {
+              setEmailInput(event.target.value);
+              setShown(RECIPIENTS_STEP);
+            }}
+          />
+        </div>
+        <div className="field activity__filter">
+          <label htmlFor="recipient-status">Status</label>
+          <select
+            id="recipient-status"
+            value={filter}
+            onChange={(event) => {
+              setFilter(event.target.value as RecipientStatus | "");
+              setShown(RECIPIENTS_STEP);
+            }}
+          >
+            <option value="">All</option>
+            {RECIPIENT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
       <div className="table-wrap">
         <table className="table table--stack" role="table">
@@ -294,7 +313,9 @@ function CampaignDetail({
         </table>
       </div>
       {recipients.status === "ready" && recipients.data.items.length === 0 ? (
-        <p className="muted">No recipients with this status.</p>
+        <p className="muted">
+          {email.trim() ? "No recipient's address starts with that." : "No recipients with this status."}
+        </p>
       ) : null}
       {recipients.data?.next_cursor != null ? (
         <div className="button-row">

@@ -17,7 +17,7 @@ import { Page } from "../components/Page";
 import { TableHead } from "../components/TableHead";
 import { errorMessage } from "../forms/errors";
 import { FormAlert, FormNotice } from "../forms/Form";
-import { useDebounced } from "../lib/useDebounced";
+import { SEARCH_DELAY_MS, useDebounced } from "../lib/useDebounced";
 import { useLoad } from "../lib/useLoad";
 import { knownZones } from "../lib/zones";
 import { AddContactDialog, type AddMode } from "./contacts/AddContactDialog";
@@ -26,7 +26,6 @@ import { ContactDrawer } from "./contacts/ContactDrawer";
 import { ListsPanel } from "./contacts/ListsPanel";
 import { StatusBadge, statusLabel } from "./contacts/StatusBadge";
 
-export const SEARCH_DELAY_MS = 300;
 const PAGE_SIZE = 50;
 const COLUMNS = ["Email", "Name", "Status", "Tags", "Lists"];
 

@@ -391,3 +391,31 @@ async def test_a_scheduled_pro_template_campaign_is_not_sent_after_a_downgrade(
     again = await client.post(f"/api/campaigns/{campaign_id}/send", headers=owner.login.headers())
     assert again.status_code == 202, await again.get_json()
     assert (await Campaign.get(id=campaign_id)).status_reason is None
+
+
+async def test_recipients_are_found_by_the_start_of_their_address(
+    client: TestClientProtocol, owner: Owner
+) -> None:
+    campaign = await create_campaign(client, owner)
+    headers = owner.login.headers()
+    assert (
+        await client.post(f"/api/campaigns/{campaign['id']}/send", headers=headers)
+    ).status_code == 202
+    assert await sending.expand(campaign["id"]) == 5
+    third = owner.contacts[3].email
+
+    async def found(**query: str) -> list[str]:
+        response = await client.get(
+            f"/api/campaigns/{campaign['id']}/recipients", query_string=query, headers=headers
+        )
+        assert response.status_code == 200
+        return [r["email"] for r in (await response.get_json())["items"]]
+
+    assert await found(email=third.split("@")[0].upper()) == [third]
+    assert await found(email=" " + third) == [third]
+    assert len(await found(email="reader")) == 5
+    assert await found(email="reader", status="sent") == []
+    assert await found(email="nobody@") == []
+    # "_" and "%" are plain characters here, not patterns.
+    assert await found(email="reader_") == []
+    assert await found(email="%") == []
