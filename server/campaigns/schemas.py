@@ -146,6 +146,10 @@ class RecipientRead(BaseModel):
     smtp_code: int | None
     failure_reason: str | None
     message_id: str
+    due_at: datetime | None = Field(
+        description="For a queued recipient waiting for a later time (a retry, or their own "
+        "time in a campaign sent in each reader's zone): when it is due."
+    )
     sent_at: datetime | None
     opened_at: datetime | None
     clicked_at: datetime | None

@@ -762,6 +762,7 @@ async def recipients(actor: Actor, campaign_id: uuid.UUID, query: RecipientQuery
     if query.cursor is not None:
         qs = qs.filter(id__gt=query.cursor)
     rows = await qs.limit(query.limit + 1)
+    now = datetime.now(UTC)
     more = len(rows) > query.limit
     rows = rows[: query.limit]
     return RecipientPage(
@@ -778,6 +779,12 @@ async def recipients(actor: Actor, campaign_id: uuid.UUID, query: RecipientQuery
                 if r.status in (RecipientStatus.failed, RecipientStatus.bounced) or r.last_error
                 else None,
                 message_id=r.message_id,
+                # Sent rows keep the time they were due at; only a wait still ahead is news.
+                due_at=r.next_attempt_at
+                if r.status is RecipientStatus.queued
+                and r.next_attempt_at is not None
+                and r.next_attempt_at > now
+                else None,
                 sent_at=r.sent_at,
                 opened_at=r.opened_at,
                 clicked_at=r.clicked_at,

@@ -1963,6 +1963,11 @@ export interface components {
              * Format: uuid
              */
             contact_id: string;
+            /**
+             * Due At
+             * @description For a queued recipient waiting for a later time (a retry, or their own time in a campaign sent in each reader's zone): when it is due.
+             */
+            due_at: string | null;
             /** Email */
             email: string;
             /** Failure Reason */

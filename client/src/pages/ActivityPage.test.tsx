@@ -38,7 +38,7 @@ vi.mock(import("../realtime/socket"), async (importOriginal) => {
 
 
 
-function recipient(id: number) {
+function recipient(id: number, extra: Record<string, unknown> = {}) {
   return {
     id,
     contact_id: `k${id}`,
@@ -49,11 +49,13 @@ function recipient(id: number) {
     smtp_code: 250,
     failure_reason: null,
     message_id: `<m${id}@example.com>`,
+    due_at: null,
     sent_at: "2026-01-01T00:00:00Z",
     opened_at: null,
     clicked_at: null,
     bounced_at: null,
     unsubscribed_at: null,
+    ...extra,
   };
 }
 
@@ -65,7 +67,7 @@ function pagedRecipients(request: Request) {
   const ids = Array.from({ length: 230 }, (_, i) => i + 1).filter((id) => id > after);
   const page = ids.slice(0, limit);
   return json({
-    items: page.map(recipient),
+    items: page.map((id) => recipient(id)),
     next_cursor: ids.length > limit ? (page[page.length - 1] ?? null) : null,
   });
 }
@@ -204,6 +206,29 @@ describe("Activity", () => {
     fireEvent.click(screen.getByRole("button", { name: "Show 100 more" }));
     expect(await screen.findByText("reader230@example.com")).toBeTruthy();
     await waitFor(() => expect(screen.queryByRole("button", { name: "Show 100 more" })).toBeNull());
+  });
+
+  it("says when a waiting recipient is due, or retried", async () => {
+    socket.state = "live";
+    const queued = { status: "queued", sent_at: null, smtp_code: null };
+    activityApi([], () =>
+      json({
+        items: [
+          recipient(1, { ...queued, attempts: 0, due_at: "2027-03-02T14:00:00Z" }),
+          recipient(2, { ...queued, attempts: 1, due_at: "2027-03-02T14:05:00Z" }),
+          recipient(3),
+        ],
+        next_cursor: null,
+      }),
+    );
+    renderAt("/activity?campaign=c1");
+    const status = async (email: string) =>
+      (await screen.findByText(email)).closest("tr")!.querySelector("[data-label=Status]")!.textContent;
+    expect(await status("reader1@example.com")).toBe(`queued · due ${formatDateTime("2027-03-02T14:00:00Z")}`);
+    expect(await status("reader2@example.com")).toBe(
+      `queued · retry at ${formatDateTime("2027-03-02T14:05:00Z")}`,
+    );
+    expect(await status("reader3@example.com")).toBe("sent");
   });
 
   it("finds recipients by the start of their address", async () => {

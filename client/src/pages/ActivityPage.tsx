@@ -297,6 +297,9 @@ function CampaignDetail({
                 </td>
                 <td role="cell" data-label="Status">
                   {r.status}
+                  {r.due_at
+                    ? ` · ${r.attempts > 0 ? "retry at" : "due"} ${formatDateTime(r.due_at)}`
+                    : ""}
                 </td>
                 <td role="cell" data-label="Attempts">
                   {r.attempts}

@@ -203,6 +203,14 @@ async def test_each_reader_gets_it_at_their_own_time_and_only_then(
         (at("Europe/London"), 1),
         (at("America/New_York"), 2),
     ]
+    # Each waiting recipient says when it is due; the one sent does not.
+    listed = await client.get(
+        f"/api/campaigns/{campaign['id']}/recipients", headers=owner.login.headers()
+    )
+    due = {r["email"]: r["due_at"] for r in (await listed.get_json())["items"]}
+    assert datetime.fromisoformat(due[london.email]) == at("Europe/London")
+    assert datetime.fromisoformat(due[eastern.email]) == at("America/New_York")
+    assert due[first.email] is None
 
     # Hours to go for the others: the campaign keeps sending, and mails nobody else early.
     await asyncio.sleep(1.5)
