@@ -187,15 +187,22 @@ async def test_a_scheduled_campaign_goes_back_to_draft_and_is_changed_before_it_
     )
 
 
-async def test_a_campaign_is_scheduled_at_a_time_in_each_readers_zone(
-    page: Page, live_server: str
-) -> None:
+async def zoned_draft(page: Page, live_server: str) -> tuple[Owner, dict[str, Any]]:
+    """A signed-in owner whose three readers are in Tokyo, New York and no zone, and a draft
+    "Autumn" to them."""
     owner = await signed_in_owner(page, live_server)
     tokyo, new_york, _ = owner.contacts
     await Contact.filter(id=tokyo.id).update(timezone="Asia/Tokyo")
     await Contact.filter(id=new_york.id).update(timezone="America/New_York")
     async with aiohttp.ClientSession() as http:
         campaign = await draft_campaign(http, live_server, owner, "Autumn")
+    return owner, campaign
+
+
+async def test_a_campaign_is_scheduled_at_a_time_in_each_readers_zone(
+    page: Page, live_server: str
+) -> None:
+    _, campaign = await zoned_draft(page, live_server)
 
     await page.goto(f"{live_server}/campaigns?draft={campaign['id']}")
     wizard = page.get_by_role("region", name="Draft campaign")
@@ -231,13 +238,10 @@ async def test_the_activity_page_lists_who_is_still_to_go_in_each_readers_zone(
     # The viewer is in Chicago: the times are shown in theirs.
     context = await browser.new_context(timezone_id="America/Chicago")
     page = await context.new_page()
-    owner = await signed_in_owner(page, live_server)
-    tokyo, new_york, _ = owner.contacts
-    await Contact.filter(id=tokyo.id).update(timezone="Asia/Tokyo")
-    await Contact.filter(id=new_york.id).update(timezone="America/New_York")
-    async with aiohttp.ClientSession() as http:
-        campaign = await draft_campaign(http, live_server, owner, "Autumn")
-        async with http.post(
+    owner, campaign = await zoned_draft(page, live_server)
+    async with (
+        aiohttp.ClientSession() as http,
+        http.post(
             f"{live_server}/api/campaigns/{campaign['id']}/schedule",
             json={
                 "send_at": "2099-10-01T09:00:00",
@@ -245,8 +249,9 @@ async def test_the_activity_page_lists_who_is_still_to_go_in_each_readers_zone(
                 "reader_time_zone": True,
             },
             headers=owner.login.headers(),
-        ) as scheduled:
-            starts_at = datetime.fromisoformat((await scheduled.json())["starts_at"])
+        ) as scheduled,
+    ):
+        starts_at = datetime.fromisoformat((await scheduled.json())["starts_at"])
     # The scheduler's tick at Tokyo's 9:00 starts it; the expansion gives each reader a time.
     assert (await sending.tick(starts_at + timedelta(seconds=1)))["started"] == 1
     assert await sending.expand(campaign["id"]) == 3

@@ -21,6 +21,7 @@ import { errorMessage } from "../../forms/errors";
 import { Field, FormAlert, FormNotice } from "../../forms/Form";
 import { useDebounced } from "../../lib/useDebounced";
 import { useLoad } from "../../lib/useLoad";
+import { browserZones } from "../../lib/zones";
 
 type Step = "content" | "audience" | "subject" | "confirm";
 const STEPS: Step[] = ["content", "audience", "subject", "confirm"];
@@ -35,8 +36,7 @@ const STEP_NAMES: Record<Step, string> = {
  * browsers set to UTC report "UTC", which Chromium's list does not hold, and the select
  * would show (and the schedule use) a zone the user never chose. */
 function zones(current: string): string[] {
-  const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
-  const known = intl.supportedValuesOf?.("timeZone") ?? [];
+  const known = browserZones();
   return known.includes(current) ? known : [current, ...known];
 }
 
