@@ -90,7 +90,7 @@ test-python: python-deps
 test: setup lint check-api-types test-client test-python
 
 bench: setup client
-	$(INKWELL) services -- $(RUN) python -m bench
+	$(INKWELL) services -- $(RUN) python -m bench $(BENCH)
 
 clean:
 	rm -rf .venv .tools client/node_modules client/dist

@@ -39,14 +39,14 @@ def _stop_group(pgid: int) -> list[str]:
 
 
 def run_benchmark(module: str, env: Mapping[str, str]) -> str:
-    """Run ``bench.<module>`` with these environment overrides against the session's database
-    and Redis; its output.
+    """Run ``python -m bench <module>`` with these environment overrides against the session's
+    database and Redis; its output.
 
     The benchmark and the servers and workers it starts share a process group of their own,
     so all of them are stopped whatever happens, and one left running fails the test.
     """
     proc = subprocess.Popen(
-        [sys.executable, "-c", f"from bench import {module}; {module}.main()"],
+        [sys.executable, "-m", "bench", module],
         cwd=ROOT,
         env={**os.environ, "LOG_LEVEL": "WARNING", **env},
         stdout=subprocess.PIPE,
