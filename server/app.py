@@ -20,6 +20,8 @@ from server.core.db import close_db, init_db
 from server.core.errors import InkwellRequest, register_error_handlers, reject_nul_in_query
 from server.core.logging import bind_request_id, configure_logging, new_request_id
 from server.core.metrics import LATENCY, REQUESTS
+from server.core.openapi import DESCRIPTION as OPENAPI_DESCRIPTION
+from server.core.openapi import SECURITY, InkwellOpenAPIProvider, security_schemes
 from server.core.redis import close_redis, connect_redis, has_redis
 
 log = structlog.get_logger(__name__)
@@ -38,10 +40,13 @@ def create_app(config: Config | None = None) -> Quart:
     app.config["INKWELL"] = config
     QuartSchema(
         app,
-        info={"title": "Inkwell API", "version": "0.1.0"},
+        info={"title": "Inkwell API", "version": "0.1.0", "description": OPENAPI_DESCRIPTION},
         redoc_ui_path=None,
         scalar_ui_path=None,
         swagger_ui_path="/docs",
+        openapi_provider_class=InkwellOpenAPIProvider,
+        security_schemes=dict(security_schemes(config)),
+        security=SECURITY,
     )
     register_error_handlers(app)
     _register_request_hooks(app)

@@ -12,6 +12,7 @@ from server.assets import service
 from server.assets.schemas import AssetGenerate, AssetImport, AssetList, AssetRead, AssetUploadForm
 from server.core.auth import client_ip, public, require_actor, requires
 from server.core.errors import NotFound, ValidationFailed
+from server.core.openapi import responds
 from server.core.ratelimit import hit
 from server.message_templates.banners import banner_png
 
@@ -83,6 +84,7 @@ async def generate(data: AssetGenerate) -> tuple[AssetRead, int]:
 
 
 @bp.get("/media/<uuid:asset_id>")
+@responds(200, "The image, in its own type.", "image/*")
 @public
 async def media(asset_id: UUID) -> Response:
     """A stored image, as email clients fetch it (no session)."""
@@ -91,6 +93,7 @@ async def media(asset_id: UUID) -> Response:
 
 
 @bp.get("/media/catalog/<name>.png")
+@responds(200, "The image.", "image/png")
 @public
 async def catalog_banner(name: str) -> Response:
     """A header image of the template catalog."""

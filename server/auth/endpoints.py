@@ -39,6 +39,7 @@ from server.core.auth import (
     user_agent,
 )
 from server.core.config import get_config
+from server.core.openapi import responds
 
 bp = Blueprint("auth", __name__)
 
@@ -104,6 +105,7 @@ async def login(data: LoginRequest) -> Me:
 
 
 @bp.post("/api/auth/logout")
+@responds(204, "Signed out.")
 @tag(["auth"])
 @requires(None)
 async def logout() -> tuple[str, int]:
@@ -174,6 +176,7 @@ async def list_sessions() -> SessionList:
 
 
 @bp.delete("/api/auth/sessions/<uuid:session_id>")
+@responds(204, "The session has ended.")
 @tag(["auth"])
 @requires(None)
 async def revoke_session(session_id: UUID) -> tuple[str, int]:
@@ -221,6 +224,7 @@ async def create_api_key(data: ApiKeyCreate) -> tuple[ApiKeyCreated, int]:
 
 
 @bp.delete("/api/api-keys/<uuid:key_id>")
+@responds(204, "Revoked.")
 @tag(["api keys"])
 @requires("api_keys:manage")
 async def revoke_api_key(key_id: UUID) -> tuple[str, int]:

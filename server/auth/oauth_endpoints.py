@@ -18,6 +18,7 @@ from server.auth.schemas import (
 from server.auth.sessions import set_session_cookies
 from server.core.auth import actor_from_session_token, client_ip, public, user_agent
 from server.core.config import get_config
+from server.core.openapi import responds
 
 bp = Blueprint("oauth", __name__)
 
@@ -38,6 +39,7 @@ async def providers() -> ProviderList:
 
 
 @bp.get("/api/auth/oauth/<provider>/start")
+@responds(302, "To the provider's consent page.")
 @tag(["auth"])
 @public
 @validate_querystring(OAuthStartQuery)
@@ -51,6 +53,7 @@ async def start(provider: str, query_args: OAuthStartQuery) -> WerkzeugResponse:
 
 
 @bp.get("/api/auth/oauth/<provider>/callback")
+@responds(302, "Back into the app: signed in, or asked to link the account.")
 @tag(["auth"])
 @public
 async def callback(provider: str) -> WerkzeugResponse:

@@ -23,6 +23,7 @@ from server.campaigns.schemas import (
     CampaignIndex,
     CampaignRead,
     CampaignTestSend,
+    CampaignTestSent,
     CampaignUpdate,
     DeadLetterIndex,
     DeadLetterRead,
@@ -36,6 +37,7 @@ from server.campaigns.schemas import (
 )
 from server.core.auth import require_actor, requires
 from server.core.idempotency import IdempotencyHeaders, run_once
+from server.core.openapi import responds
 from server.core.previews import email_preview
 
 bp = Blueprint("campaigns", __name__)
@@ -104,7 +106,7 @@ async def list_dead_letters() -> DeadLetterIndex:
     )
 
 
-@bp.post("/api/campaigns/dead-letters/<int:letter_id>/requeue")
+@bp.post("/api/campaigns/dead-letters/<int(max=9223372036854775807):letter_id>/requeue")
 @tag(["campaigns"])
 @requires("campaigns:send")
 @validate_response(DeadLetterRead)
@@ -135,6 +137,7 @@ async def update_campaign(campaign_id: UUID, data: CampaignUpdate) -> CampaignRe
 
 
 @bp.delete("/api/campaigns/<uuid:campaign_id>")
+@responds(204, "Deleted.")
 @tag(["campaigns"])
 @requires("campaigns:write")
 async def delete_campaign(campaign_id: UUID) -> tuple[str, int]:
@@ -223,15 +226,17 @@ async def retry_failed(campaign_id: UUID) -> Retried:
 @tag(["campaigns"])
 @requires("campaigns:write")
 @validate_request(CampaignTestSend)
+@validate_response(CampaignTestSent, 202)
 async def test_send_campaign(
     campaign_id: UUID, data: CampaignTestSend
-) -> tuple[dict[str, str], int]:
+) -> tuple[CampaignTestSent, int]:
     """Mail one copy of the campaign to an address, subject marked [Test]."""
     message = await service.test_send(require_actor(), campaign_id, str(data.email))
-    return {"message_id": message.message_id or ""}, 202
+    return CampaignTestSent(message_id=message.message_id or ""), 202
 
 
 @bp.get("/api/campaigns/<uuid:campaign_id>/preview")
+@responds(200, "The email's HTML.", "text/html")
 @tag(["campaigns"])
 @requires("campaigns:read")
 async def preview_campaign(campaign_id: UUID) -> Response:

@@ -78,6 +78,12 @@ class CampaignTestSend(BaseModel):
     email: EmailStr
 
 
+class CampaignTestSent(BaseModel):
+    """The test copy is queued."""
+
+    message_id: str
+
+
 class CampaignRead(BaseModel):
     id: UUID
     name: str

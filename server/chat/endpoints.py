@@ -24,6 +24,7 @@ from server.chat.schemas import (
 )
 from server.core.auth import require_actor, requires
 from server.core.errors import NotFound
+from server.core.openapi import responds
 from server.core.redis import get_redis
 
 bp = Blueprint("chat", __name__)
@@ -72,6 +73,7 @@ async def rename_thread(thread_id: UUID, data: ThreadUpdate) -> ThreadSummary:
 
 
 @bp.delete("/api/chat/threads/<uuid:thread_id>")
+@responds(204, "Deleted.")
 @tag(["chat"])
 @requires("chat:use")
 async def delete_thread(thread_id: UUID) -> tuple[str, int]:
@@ -114,6 +116,11 @@ async def change_state(thread_id: UUID, data: TransitionRequest) -> ThreadRead:
 
 
 @bp.get("/api/chat/threads/<uuid:thread_id>/messages/<uuid:message_id>/stream")
+@responds(
+    200,
+    "Server-Sent Events: one per batch of tokens, `id:` its sequence number, then `done`.",
+    "text/event-stream",
+)
 @tag(["chat"])
 @requires("chat:use")
 @validate_querystring(StreamQuery)

@@ -36,6 +36,7 @@ from server.contacts.schemas import (
 )
 from server.core.auth import client_ip, require_actor, requires
 from server.core.errors import ValidationFailed
+from server.core.openapi import responds
 
 bp = Blueprint("contacts", __name__)
 
@@ -88,12 +89,13 @@ async def get_bulk_job(job_id: UUID) -> BulkJobRead:
 
 
 @bp.get("/api/contacts/export.csv")
+@responds(200, "A header row, then a row per contact.", "text/csv")
 @tag(["contacts"])
 @requires("contacts:read")
 @validate_querystring(ContactFilter)
 async def export(query_args: ContactFilter) -> Response:
     """The matching contacts as CSV (formula-like cells neutralised), streamed."""
-    rows = service.export_rows(require_actor(), query_args)
+    rows = await service.export_rows(require_actor(), query_args)
     return Response(
         rows,
         content_type="text/csv; charset=utf-8",
@@ -122,6 +124,7 @@ async def update_contact(contact_id: UUID, data: ContactUpdate) -> ContactRead:
 
 
 @bp.delete("/api/contacts/<uuid:contact_id>")
+@responds(204, "Deleted.")
 @tag(["contacts"])
 @requires("contacts:write")
 async def delete_contact(contact_id: UUID) -> tuple[str, int]:
@@ -182,6 +185,7 @@ async def rename_list(list_id: UUID, data: ListCreate) -> ListRead:
 
 
 @bp.delete("/api/lists/<uuid:list_id>")
+@responds(204, "Deleted.")
 @tag(["contacts"])
 @requires("contacts:write")
 async def delete_list(list_id: UUID) -> tuple[str, int]:
@@ -224,6 +228,7 @@ async def get_import(import_id: UUID) -> ImportProgress:
 
 
 @bp.get("/api/contacts/imports/<uuid:import_id>/report.csv")
+@responds(200, "A header row, then a row per row not imported.", "text/csv")
 @tag(["contacts"])
 @requires("contacts:read")
 async def import_report(import_id: UUID) -> Response:

@@ -510,9 +510,17 @@ async def _attribute_keys(qs: QuerySet[Contact]) -> list[str]:
 
 
 async def export_rows(actor: Actor, query: ContactFilter) -> AsyncIterator[bytes]:
-    """The matching contacts as CSV, streamed in keyset pages so memory stays flat."""
+    """The matching contacts as CSV, streamed in keyset pages so memory stays flat.
+
+    The filter is checked (an unknown list is a 404) before this returns, not as the body is
+    sent: once the response's headers are out an error can only cut the download short.
+    """
     qs = await filtered(actor, query)
     attribute_keys = await _attribute_keys(qs)
+    return _export_pages(qs, attribute_keys)
+
+
+async def _export_pages(qs: QuerySet[Contact], attribute_keys: list[str]) -> AsyncIterator[bytes]:
     # The zone comes after the columns exports always had, so their positions stay put; its
     # header is one an import maps back to the zone.
     yield _csv_line(["email", "first_name", "last_name", "status", "tags", "created_at",

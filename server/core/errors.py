@@ -137,7 +137,16 @@ class InkwellRequest(Request):
     async def get_json(self, force: bool = False, silent: bool = False, cache: bool = True) -> Any:
         """The body as JSON; a NUL character in any of its strings is a 422 here, as
         PostgreSQL cannot store one in text and would fail the request later."""
-        data = await super().get_json(force=force, silent=silent, cache=cache)
+        try:
+            data = await super().get_json(force=force, silent=silent, cache=cache)
+        except UnicodeDecodeError as error:
+            # Quart decodes the body as UTF-8 before parsing it, outside its own JSON error
+            # handling, so a body in another encoding would otherwise be a 500.
+            if silent:
+                return None
+            raise MalformedJson(
+                details={"error": f"the body is not UTF-8 text (byte {error.start})"}
+            ) from error
         where = _nul_in(data, "")
         if where is not None:
             raise ValidationFailed(details={"fields": {where or "body": [NUL_MESSAGE]}})

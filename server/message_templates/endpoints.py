@@ -20,6 +20,7 @@ from server.core.auth import client_ip, require_actor, requires
 from server.core.errors import AppError
 from server.core.etags import IfNoneMatch, none_match
 from server.core.idempotency import IdempotencyHeaders, run_once
+from server.core.openapi import responds
 from server.core.previews import email_preview
 from server.core.ratelimit import hit
 from server.message_templates import service
@@ -102,6 +103,7 @@ async def create_template(
 
 
 @bp.post("/api/templates/preview")
+@responds(200, "The email's HTML.", "text/html")
 @tag(["templates"])
 @requires("templates:read")
 @validate_request(PreviewRequest)
@@ -145,6 +147,7 @@ async def save_template(
 
 
 @bp.delete("/api/templates/<uuid:template_id>")
+@responds(204, "Deleted.")
 @tag(["templates"])
 @requires("templates:write")
 async def delete_template(template_id: UUID) -> tuple[str, int]:
@@ -162,7 +165,7 @@ async def list_versions(template_id: UUID) -> VersionList:
     return VersionList(items=await service.list_versions(require_actor(), template_id))
 
 
-@bp.get("/api/templates/<uuid:template_id>/versions/<int:version>")
+@bp.get("/api/templates/<uuid:template_id>/versions/<int(max=2147483647):version>")
 @tag(["templates"])
 @requires("templates:read")
 @validate_response(VersionRead)
@@ -171,7 +174,7 @@ async def get_version(template_id: UUID, version: int) -> VersionRead:
     return await service.read_version(require_actor(), template_id, version)
 
 
-@bp.post("/api/templates/<uuid:template_id>/versions/<int:version>/restore")
+@bp.post("/api/templates/<uuid:template_id>/versions/<int(max=2147483647):version>/restore")
 @tag(["templates"])
 @requires("templates:write")
 @validate_headers(IfMatch)
@@ -225,6 +228,7 @@ async def duplicate(
 
 
 @bp.get("/api/templates/<uuid:template_id>/preview")
+@responds(200, "The email's HTML.", "text/html")
 @tag(["templates"])
 @requires("templates:read")
 @validate_querystring(PreviewQuery)

@@ -8,6 +8,7 @@ from quart_schema import tag, validate_response
 
 from server.core.config import get_config
 from server.core.metrics import QUEUE, REGISTRY
+from server.core.openapi import responds
 from server.core.redis import get_redis
 from server.ops import service
 from server.ops.schemas import Health, Readiness
@@ -35,6 +36,7 @@ async def readyz() -> tuple[Readiness, int]:
 
 
 @bp.get("/metrics")
+@responds(200, "Prometheus text format.", "text/plain")
 @tag(["ops"])
 async def metrics() -> Response:
     """Prometheus metrics: requests, latency, queue depth and job outcomes."""

@@ -12,6 +12,7 @@ from quart_schema import hide, tag
 
 from server.core.auth import public
 from server.core.errors import NotFound, ValidationFailed, validation_details
+from server.core.openapi import responds
 from server.tracking import service
 from server.tracking.tokens import read_token
 
@@ -107,6 +108,7 @@ async def _one_click() -> bool:
 
 
 @bp.post("/api/webhooks/mail-events")
+@responds(200, "Applied to its recipient: `{ok, recipient_id}`.", "application/json")
 @tag(["tracking"])
 @public
 async def mail_event() -> dict[str, object]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
+import uuid
 from typing import Any
 
 import pytest
@@ -259,6 +260,25 @@ async def test_export_columns_cover_every_matching_contacts_attributes(
     assert len(rows) == 6
     assert by_email["old@example.com"][-2:] == ["", "leo"]  # the last page's own column
     assert by_email["new3@example.com"][-2:] == ["c3", ""]
+
+
+async def test_export_of_a_list_not_in_the_workspace_is_a_404_before_any_csv(
+    client: TestClientProtocol, owner: Login
+) -> None:
+    # Checked before the response starts: a failure mid-stream would reach the user as a
+    # 200 whose download is cut off, with no error they can read.
+    await add(client, owner, email="mine@example.com")
+    stranger = await login_as(await make_user())
+    theirs = await client.post("/api/lists", json={"name": "Theirs"}, headers=stranger.headers())
+    assert theirs.status_code == 201
+    for list_id in ((await theirs.get_json())["id"], str(uuid.uuid4())):
+        response = await client.get(
+            "/api/contacts/export.csv", query_string={"list_id": list_id}, headers=owner.headers()
+        )
+        assert response.status_code == 404
+        assert response.content_type == "application/json"
+        body = await response.get_json()
+        assert (body["code"], body["message"]) == ("not_found", "No such list.")
 
 
 @pytest.mark.parametrize("cell", ["=1+1", "+1", "-1", "@x", "\tx", "\rx"])

@@ -75,6 +75,22 @@ async def test_malformed_json_is_a_clear_400(probe_client: TestClientProtocol) -
     assert body["code"] == "malformed_json"
 
 
+async def test_a_body_that_is_not_utf8_is_malformed_json_not_a_500(
+    probe_client: TestClientProtocol,
+) -> None:
+    # Latin-1 "café": valid JSON text in the wrong encoding.
+    response = await probe_client.post(
+        "/api/_probe/widgets",
+        data=b'{"name": "caf\xe9", "size": 1}',
+        headers={"Content-Type": "application/json"},
+    )
+    assert response.status_code == 400
+    body = await response.get_json()
+    assert_error_shape(body)
+    assert body["code"] == "malformed_json"
+    assert body["details"] == {"error": "the body is not UTF-8 text (byte 13)"}
+
+
 async def test_schema_violation_names_each_field(probe_client: TestClientProtocol) -> None:
     response = await probe_client.post("/api/_probe/widgets", json={"name": "", "size": -1})
     assert response.status_code == 422

@@ -1,0 +1,158 @@
+"""The OpenAPI document names each operation's successes, its errors and how to sign in, and
+the errors the API really answers are among those it names."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+from quart import Quart
+from quart.typing import TestClientProtocol
+
+from server.core.errors import ErrorBody
+from tests.factories import Login, login_as, make_user
+
+ERROR_REF = {"$ref": "#/components/schemas/ErrorBody"}
+
+
+@pytest.fixture
+async def document(client: TestClientProtocol) -> dict[str, Any]:
+    response = await client.get("/openapi.json")
+    assert response.status_code == 200
+    body: dict[str, Any] = await response.get_json()
+    return body
+
+
+@pytest.fixture
+async def owner(db: None) -> Login:
+    return await login_as(await make_user())
+
+
+def operations(document: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+    return [
+        (method.upper(), path, operation)
+        for path, item in document["paths"].items()
+        for method, operation in item.items()
+    ]
+
+
+def test_every_operation_names_a_success_and_errors_in_the_one_shape(
+    document: dict[str, Any],
+) -> None:
+    assert len(operations(document)) > 80
+    assert document["components"]["schemas"]["ErrorBody"]["required"] == ["code", "message"]
+    for method, path, operation in operations(document):
+        responses = operation["responses"]
+        successes = [status for status in responses if status[0] in "23"]
+        assert successes, f"{method} {path} documents no success"
+        for status, response in responses.items():
+            if (path, status) == ("/readyz", "503"):
+                continue  # the contract's readiness body, naming the failing check
+            if status[0] in "45" or status == "default":
+                assert response["content"]["application/json"]["schema"] == ERROR_REF, (
+                    f"{method} {path} {status}"
+                )
+        assert "default" in responses, f"{method} {path}"
+
+
+def test_errors_follow_from_what_the_operation_declares(document: dict[str, Any]) -> None:
+    paths = document["paths"]
+    # A body, a path id and a capability: every kind of error.
+    patch = paths["/api/contacts/{contact_id}"]["patch"]["responses"]
+    assert list(patch) == ["200", "400", "401", "403", "404", "422", "default"]
+    assert "csrf_failed" in patch["403"]["description"]
+    # Signed in, nothing to validate, nothing addressed by id: a safe read needs no capability
+    # beyond being signed in, so no 403.
+    assert list(paths["/api/auth/me"]["get"]["responses"]) == ["200", "401", "default"]
+    # Public: no sign-in errors (a wrong password is one of "default"), and the global
+    # security requirement is lifted.
+    login = paths["/api/auth/login"]["post"]
+    assert list(login["responses"]) == ["200", "400", "422", "default"]
+    assert login["security"] == []
+    assert paths["/healthz"]["get"]["security"] == []
+    assert "security" not in paths["/api/contacts"]["get"]
+    assert document["security"] == [{"session": []}, {"api_key": []}]
+    assert document["components"]["securitySchemes"] == {
+        "session": {"type": "apiKey", "in": "cookie", "name": "inkwell_session"},
+        "api_key": {"type": "http", "scheme": "bearer"},
+    }
+
+
+def test_successes_that_are_not_json_models_are_named_with_their_type(
+    document: dict[str, Any],
+) -> None:
+    paths = document["paths"]
+    export = paths["/api/contacts/export.csv"]["get"]["responses"]["200"]
+    assert list(export["content"]) == ["text/csv"]
+    stream = paths["/api/chat/threads/{thread_id}/messages/{message_id}/stream"]["get"]
+    assert list(stream["responses"]["200"]["content"]) == ["text/event-stream"]
+    deleted = paths["/api/contacts/{contact_id}"]["delete"]["responses"]["204"]
+    assert "content" not in deleted
+    assert "302" in paths["/api/auth/oauth/{provider}/start"]["get"]["responses"]
+    test_send = paths["/api/campaigns/{campaign_id}/test"]["post"]["responses"]["202"]
+    schema = test_send["content"]["application/json"]["schema"]
+    assert (schema["title"], schema["required"]) == ("CampaignTestSent", ["message_id"])
+
+
+def test_integer_ids_are_bounded_by_their_columns(document: dict[str, Any]) -> None:
+    version = next(
+        p
+        for p in document["paths"]["/api/templates/{template_id}/versions/{version}"]["get"][
+            "parameters"
+        ]
+        if p["name"] == "version"
+    )
+    assert version["schema"] == {"type": "integer", "minimum": 0, "maximum": 2**31 - 1}
+
+
+async def test_an_id_past_its_column_is_a_404_not_an_overflow(
+    client: TestClientProtocol, owner: Login
+) -> None:
+    made = await client.post("/api/templates", json={"name": "Mine"}, headers=owner.headers())
+    assert made.status_code == 201
+    template_id = (await made.get_json())["id"]
+    for method, path in (
+        ("GET", f"/api/templates/{template_id}/versions/{2**31}"),
+        ("POST", f"/api/templates/{template_id}/versions/{2**31}/restore"),
+        ("POST", f"/api/campaigns/dead-letters/{2**63}/requeue"),
+    ):
+        response = await client.open(path, method=method, headers=owner.headers())
+        assert response.status_code == 404, path
+        ErrorBody.model_validate(await response.get_json())
+    # Within range and missing: the same answer, from the endpoint itself.
+    response = await client.get(
+        f"/api/templates/{template_id}/versions/{2**31 - 1}", headers=owner.headers()
+    )
+    assert response.status_code == 404
+
+
+async def test_the_errors_the_api_answers_are_the_ones_it_documents(
+    app: Quart, client: TestClientProtocol, document: dict[str, Any], owner: Login
+) -> None:
+    missing = uuid.uuid4()
+    cases: list[tuple[str, str, str, dict[str, Any]]] = [
+        # (method, documented path, real path, request options)
+        ("PATCH", "/api/contacts/{contact_id}", f"/api/contacts/{missing}",
+         {"json": {"first_name": "A"}, "headers": owner.headers()}),
+        ("PATCH", "/api/contacts/{contact_id}", f"/api/contacts/{missing}",
+         {"data": b"{", "headers": {**owner.headers(), "Content-Type": "application/json"}}),
+        ("POST", "/api/contacts", "/api/contacts",
+         {"json": {"email": "not an address"}, "headers": owner.headers()}),
+        ("POST", "/api/contacts", "/api/contacts",
+         {"json": {"email": "a@example.com"}, "headers": owner.headers(unsafe=False)}),
+        ("GET", "/api/contacts", "/api/contacts", {}),
+        ("GET", "/api/contacts", "/api/contacts",
+         {"query_string": {"limit": "0"}, "headers": owner.headers()}),
+        ("GET", "/api/campaigns/{campaign_id}", f"/api/campaigns/{missing}",
+         {"headers": owner.headers()}),
+    ]  # fmt: skip
+    seen = set()
+    for method, documented, path, options in cases:
+        response = await client.open(path, method=method, **options)
+        status = str(response.status_code)
+        seen.add(status)
+        responses = document["paths"][documented][method.lower()]["responses"]
+        assert status in responses, f"{method} {path} answered {status}, not documented"
+        ErrorBody.model_validate(await response.get_json())
+    assert seen == {"400", "401", "403", "404", "422"}
