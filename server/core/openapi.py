@@ -111,6 +111,11 @@ class InkwellOpenAPIProvider(OpenAPIProvider):
                     **successes,
                     **self._errors(method, operation, access),
                 }
+                json_body = operation.get("requestBody", {}).get("content", {})
+                if "application/json" in json_body:
+                    # quart-schema refuses a missing JSON body (422) but does not say it is
+                    # required, and OpenAPI's default is optional.
+                    operation["requestBody"]["required"] = True
                 if access in (None, "public"):
                     # Anyone may call it (the probes declare nothing); the document's global
                     # requirement does not apply.
