@@ -1,7 +1,8 @@
 """The Socket.IO server, mounted beside Quart in one ASGI app.
 
 Every web process shares one Redis channel through ``AsyncRedisManager``, so an emit from any
-web process or worker reaches clients connected to any other.
+web process or worker reaches clients connected to any other. The channel is named after the
+Redis database, as pub/sub is not scoped to one (``channel_for``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 import socketio
 import structlog
 from engineio import packet as eio_packet
+from redis.connection import parse_url
 from socketio import packet as sio_packet
 
 from realtime.campaigns import register_campaign_handlers
@@ -23,6 +25,18 @@ from server.core.logging import bind_request_id, new_request_id
 log = structlog.get_logger(__name__)
 
 CHANNEL = "inkwell:socketio"
+
+
+def channel_for(redis_url: str | None) -> str:
+    """The Socket.IO channel of the Redis database ``redis_url`` names.
+
+    Keys live in a numbered database but pub/sub channels are server-wide: two installs on one
+    Redis server (staging and production, a dev server beside the test suite) that differ only
+    in the database number would otherwise get each other's events, broadcasts included.
+    """
+    # redis-py's own reading of the URL (path or ``?db=``), as the connection uses it.
+    db = parse_url(redis_url).get("db", 0) if redis_url else 0  # type: ignore[no-untyped-call]
+    return f"{CHANNEL}:{db}"
 
 
 class RedisManager(socketio.AsyncRedisManager):  # type: ignore[misc]
@@ -105,7 +119,12 @@ class RedisManager(socketio.AsyncRedisManager):  # type: ignore[misc]
 
 
 def redis_manager(config: Config, *, write_only: bool = False) -> Any:
-    return RedisManager(config.redis_url, channel=CHANNEL, write_only=write_only, logger=False)
+    return RedisManager(
+        config.redis_url,
+        channel=channel_for(config.redis_url),
+        write_only=write_only,
+        logger=False,
+    )
 
 
 def create_sio(config: Config) -> socketio.AsyncServer:

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import asyncio
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 import socketio
 
 from realtime.emit import emit_after_commit, emit_now, publication, set_emitter
-from realtime.server import redis_manager, workspace_room
+from realtime.server import channel_for, redis_manager, workspace_room
 from server.core.config import Config
 from server.core.db import transaction
 from server.core.redis import get_redis
+from tests.conftest import SPARE_REDIS_DB
 from tests.factories import Login, login_as, make_user
 
 
@@ -63,6 +65,33 @@ async def test_worker_emit_reaches_socket_through_redis(live_server: str, config
         await worker_side.emit("test:event", {"n": 1}, namespace="/")
         await wait_for(received, 1)
         assert received == [{"n": 1}]
+    finally:
+        await client.disconnect()
+
+
+def test_each_redis_database_has_its_own_channel() -> None:
+    assert channel_for("redis://127.0.0.1:6379/2") == "inkwell:socketio:2"
+    assert channel_for("redis://127.0.0.1:6379") == "inkwell:socketio:0"
+    assert channel_for("unix:///tmp/redis.sock?db=3") == "inkwell:socketio:3"
+    assert channel_for(None) == "inkwell:socketio:0"
+
+
+async def test_an_emit_from_another_redis_database_does_not_reach_the_socket(
+    live_server: str, config: Config
+) -> None:
+    # The same Redis server, the next database: another install, as far as we are concerned.
+    # Pub/sub is server-wide, so only the channel's name keeps its broadcasts out.
+    assert config.redis_url is not None
+    other_url = urlunsplit(urlsplit(config.redis_url)._replace(path=f"/{SPARE_REDIS_DB}"))
+    other = redis_manager(config.model_copy(update={"redis_url": other_url}), write_only=True)
+    ours = redis_manager(config, write_only=True)
+    client, received = await connected_client(live_server)
+    try:
+        await other.emit("test:event", {"n": "other install"}, namespace="/")
+        await ours.emit("test:event", {"n": "ours"}, namespace="/")
+        await wait_for(received, 1)
+        await asyncio.sleep(0.2)  # time for a stray event to arrive after ours
+        assert received == [{"n": "ours"}]
     finally:
         await client.disconnect()
 
