@@ -13,7 +13,7 @@ from server.core.errors import AppError
 
 
 def register_campaign_handlers(sio: socketio.AsyncServer, actor_for: Any) -> None:
-    async def watch(sid: str, data: dict[str, Any]) -> dict[str, Any]:
+    async def watch(sid: str, data: Any = None, *_: Any) -> dict[str, Any]:
         """Join the campaign's room; the answer carries the current snapshot, so a client that
         (re)connects starts from the truth and then applies ``campaign:progress`` events."""
         actor: Actor = await actor_for(sid)
@@ -27,11 +27,11 @@ def register_campaign_handlers(sio: socketio.AsyncServer, actor_for: Any) -> Non
         snapshot = await service.progress_event(campaign)
         return {"ok": True, "progress": snapshot.model_dump(mode="json")}
 
-    async def unwatch(sid: str, data: dict[str, Any]) -> dict[str, Any]:
+    async def unwatch(sid: str, data: Any = None, *_: Any) -> dict[str, Any]:
         try:
             campaign_id = UUID(str(data.get("campaign_id")))
         except (ValueError, AttributeError):
-            return {"ok": False, "code": "bad_request"}
+            return {"ok": False, "code": "bad_request", "message": "campaign_id is not valid."}
         await sio.leave_room(sid, service.campaign_room(campaign_id))
         return {"ok": True}
 

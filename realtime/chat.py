@@ -20,12 +20,15 @@ def _error(exc: AppError) -> dict[str, Any]:
     return {"ok": False, "code": exc.code, "message": exc.message, "details": exc.details}
 
 
-# What a malformed event (not an object, a field of the wrong type) raises while it is read.
+# What a malformed event (no payload or not an object, a field of the wrong type) raises
+# while it is read. Handlers take the payload as optional, and ignore extra arguments, so such
+# an event gets a ``bad_request`` answer rather than failing before the handler runs, which
+# would leave the client's acknowledgement waiting forever.
 BAD_INPUT = (ValueError, TypeError, AttributeError)
 
 
 def register_chat_handlers(sio: socketio.AsyncServer, actor_for: Any) -> None:
-    async def join(sid: str, data: dict[str, Any]) -> dict[str, Any]:
+    async def join(sid: str, data: Any = None, *_: Any) -> dict[str, Any]:
         actor: Actor = await actor_for(sid)
         try:
             thread = await service.access_thread(actor, UUID(str(data.get("thread_id"))))
@@ -36,7 +39,7 @@ def register_chat_handlers(sio: socketio.AsyncServer, actor_for: Any) -> None:
         await sio.enter_room(sid, service.thread_room(thread.id))
         return {"ok": True}
 
-    async def send(sid: str, data: dict[str, Any]) -> dict[str, Any]:
+    async def send(sid: str, data: Any = None, *_: Any) -> dict[str, Any]:
         actor: Actor = await actor_for(sid)
         try:
             thread_id = UUID(str(data.get("thread_id")))
@@ -59,7 +62,7 @@ def register_chat_handlers(sio: socketio.AsyncServer, actor_for: Any) -> None:
             "reply_message_id": str(reply.id),
         }
 
-    async def resume(sid: str, data: dict[str, Any]) -> dict[str, Any]:
+    async def resume(sid: str, data: Any = None, *_: Any) -> dict[str, Any]:
         """Replay what the client missed; live tokens keep arriving through the room."""
         actor: Actor = await actor_for(sid)
         try:
@@ -69,7 +72,11 @@ def register_chat_handlers(sio: socketio.AsyncServer, actor_for: Any) -> None:
         except AppError as exc:
             return _error(exc)
         except BAD_INPUT:
-            return {"ok": False, "code": "bad_request"}
+            return {
+                "ok": False,
+                "code": "bad_request",
+                "message": "thread_id and message_id must be ids, after_seq a number.",
+            }
         reply = await service.reply_of(thread, message_id)
         if reply is None:
             return {"ok": False, "code": "not_found", "message": "No such reply."}

@@ -48,6 +48,17 @@ async def test_watch_returns_a_snapshot_then_throttled_live_progress(
         assert answer["progress"]["campaign_id"] == campaign["id"]
         bad = await sock.call("campaign:watch", {"campaign_id": "nope"}, timeout=5)
         assert bad["ok"] is False
+        # No payload, or more than one: answered, not left waiting for an acknowledgement.
+        for event in ("campaign:watch", "campaign:unwatch"):
+            for answer in (
+                await sock.call(event, timeout=5),
+                await sock.call(event, ({"campaign_id": "nope"}, "extra"), timeout=5),
+            ):
+                assert answer == {
+                    "ok": False,
+                    "code": "bad_request",
+                    "message": "campaign_id is not valid.",
+                }
 
         started = time.monotonic()
         await client.post(f"/api/campaigns/{campaign['id']}/send", headers=owner.login.headers())

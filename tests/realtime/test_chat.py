@@ -182,6 +182,14 @@ async def test_malformed_events_are_answered_with_an_error_not_left_hanging(
             answer = await listener.client.call(event, data, timeout=5)
             assert answer["ok"] is False, (event, data)
             assert answer["code"] == code, (event, data, answer)
+        # No payload at all, or a second argument: python-socketio calls the handler with
+        # fewer or more arguments, which must still get an answer.
+        for event in ("chat:join", "chat:send", "chat:resume"):
+            answer = await listener.client.call(event, timeout=5)
+            assert (answer["ok"], answer["code"]) == (False, "bad_request"), event
+            assert answer["message"], event
+            answer = await listener.client.call(event, ("not an object", 2), timeout=5)
+            assert (answer["ok"], answer["code"]) == (False, "bad_request"), event
         # Nothing was stored by the refused send.
         assert await ChatMessage.filter(thread_id=thread["id"]).count() == 0
     finally:
