@@ -17,7 +17,14 @@ import re
 from collections import Counter
 from collections.abc import AsyncIterator
 
-from agents.guardrails import Draft, DraftSection, cap_output, parse_draft
+from agents.guardrails import (
+    MAX_BODY_CHARS,
+    MAX_HEADING_CHARS,
+    Draft,
+    DraftSection,
+    cap_output,
+    parse_draft,
+)
 from agents.providers.base import ChatTurn, Usage
 
 OFFLINE_NOTICE = "No AI model is configured: drafts come from Inkwell's built-in offline drafter."
@@ -171,6 +178,15 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+def _section(heading: str, body: str) -> DraftSection:
+    """A section within the draft's limits, however long the brief's words and sentences: a
+    brief may be 8,000 characters, more than a section's body may hold."""
+    return DraftSection(
+        heading=cap_output(heading, MAX_HEADING_CHARS) or "Update",
+        body=cap_output(body, MAX_BODY_CHARS),
+    )
+
+
 def draft_from_brief(brief: str) -> Draft:
     """A full draft laid out from the brief's own words."""
     brief = _clean(brief) if "\n" not in brief else brief.strip()
@@ -195,22 +211,19 @@ def draft_from_brief(brief: str) -> Draft:
     remaining = [s for s in _sentences(content)[1:] if len(s.split()) >= 4][:2]
     if remaining:
         intro += ["", " ".join(s if s[-1] in ".!?" else s + "." for s in remaining)]
-    sections = [DraftSection(heading=_title(topic)[:200], body="\n".join(intro))]
+    sections = [_section(_title(topic), "\n".join(intro))]
     if points:
         bullets = "\n".join(f"- {p}" for p in points)
-        sections.append(DraftSection(heading="Highlights", body=bullets))
+        sections.append(_section("Highlights", bullets))
     if dates:
         sections.append(
-            DraftSection(
-                heading="Dates to remember",
-                body="\n".join(f"- {_capitalize(d)}" for d in dates[:5]),
-            )
+            _section("Dates to remember", "\n".join(f"- {_capitalize(d)}" for d in dates[:5]))
         )
     if links:
         action = f"[Find out more]({links[0]}) — and reply to this email with any questions."
     else:
         action = "Questions or ideas? Just reply to this email: we read every message."
-    sections.append(DraftSection(heading="What's next", body=action))
+    sections.append(_section("What's next", action))
     return Draft(subject=subject, preheader=preheader, sections=sections[:4])
 
 
@@ -226,7 +239,7 @@ def _shorter(draft: Draft) -> Draft:
             paragraphs = [p for p in re.split(r"\n\s*\n", section.body) if p.strip()]
             kept = [p for p in paragraphs if not re.fullmatch(r"\s*(hi|hello|dear)\b.*", p, re.I)]
             body = _sentences((kept or paragraphs or [""])[0])[0] if (kept or paragraphs) else ""
-        sections.append(DraftSection(heading=section.heading, body=body))
+        sections.append(_section(section.heading, body))
     if len(sections) > 3:
         sections = [s for s in sections if s.heading != "Dates to remember"][:3]
     preheader = _sentences(draft.preheader)[0] if draft.preheader else ""
@@ -253,7 +266,7 @@ def _add_section(draft: Draft, about: str, turns: list[ChatTurn]) -> Draft:
         # one thing a drafter without a model must not do: leave the writing to the user.
         body = f"A few words about {about}: add the details you want readers to know here."
     heading = re.sub(r"^(?:the|a|an|our)\s+", "", about, flags=re.IGNORECASE) or about
-    section = DraftSection(heading=_title(heading)[:200], body=body)
+    section = _section(_title(heading), body)
     sections = list(draft.sections)
     # Keep the call to action last.
     position = len(sections) - 1 if sections[-1].heading == "What's next" else len(sections)

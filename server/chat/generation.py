@@ -834,6 +834,26 @@ async def _generate(
             "ai_unavailable",
             f"No AI model could be reached ({exc.reason}). Retry in a moment.",
         )
+    except Exception as exc:
+        # A fault of ours (a provider adapter's bug, input it did not expect). Raised, it would
+        # fail the job, and the fallback would run the same reply into the same fault; ended,
+        # the user keeps their message and the text so far, and gets a retry.
+        log.exception("reply_generation_crashed", reply_id=str(reply.id))
+        if provider_name != "none":  # a provider had answered: its request failed
+            await _record(
+                workspace.id,
+                reply,
+                provider=provider_name,
+                model=model,
+                outcome="failed",
+                started=started,
+                first_token=first_token,
+                error_class=type(exc).__name__,
+            )
+        failure = (
+            "generation_failed",
+            "Something went wrong while writing this reply. Retry to try again.",
+        )
     finally:
         await writer.stop()
     verdict = verdict or await moderation

@@ -115,3 +115,33 @@ def test_offline_is_always_configured_and_labelled() -> None:
     assert drafter.configured()
     assert drafter.name == "offline"
     assert "offline drafter" in OFFLINE_NOTICE
+
+
+LONG_BRIEFS = {
+    "one long word": "Newsletter about " + "0" * 7_980,
+    "long sentences": " ".join(
+        f"Sentence {i} goes on {'and on ' * 60}until it ends." for i in range(18)
+    )[:8_000],
+    "many points": "Announce: " + ", ".join(f"item {i} {'x' * 30}" for i in range(180))[:7_990],
+    "long points": "Sale: " + ", ".join("y" * 1_990 for _ in range(4)),
+    "many dates and links": " ".join(
+        f"On April {1 + i % 28} see https://example.com/{'p' * 40}{i}." for i in range(120)
+    )[:8_000],
+}
+
+
+async def test_a_brief_as_long_as_a_message_may_be_still_gets_a_draft_within_its_limits() -> None:
+    # A chat message may hold 8,000 characters, more than a section's body may (5,000): the
+    # drafter must fit what it lays out from the brief into the draft's limits, not fail the
+    # reply.
+    for name, brief in LONG_BRIEFS.items():
+        assert len(brief) <= 8_000, name
+        text, _, _ = await reply([ChatTurn(role="user", content=brief)])
+        draft = parse_draft(text)
+        assert draft is not None, name
+        # Edits build on the previous draft, and an unknown follow-up rebuilds from the whole
+        # conversation, twice the brief.
+        turns = [ChatTurn(role="user", content=brief), ChatTurn(role="assistant", content=text)]
+        for follow_up in ("Make it shorter", f"Add a section about {brief[:300]}", brief):
+            edited, _, _ = await reply([*turns, ChatTurn(role="user", content=follow_up)])
+            assert parse_draft(edited) is not None, (name, follow_up[:40])

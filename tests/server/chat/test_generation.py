@@ -12,6 +12,8 @@ import json
 import pytest
 from quart.typing import TestClientProtocol
 
+from agents.guardrails import Draft
+from agents.providers.base import ChatTurn
 from models.chat import AIRequest, ChatMessage, ChatThread, MessageStatus
 from server.chat import generation, streaming
 from server.chat.generation import generate_reply
@@ -226,3 +228,43 @@ async def test_batches_grow_with_the_number_of_replies_being_written(
     assert alone_then_together[0] == "one "
     assert len(alone_then_together) <= 3
     assert "".join(alone_then_together) == "one two three four five "
+
+
+async def test_a_fault_in_our_own_code_ends_the_reply_as_failed_with_a_retry(
+    client: TestClientProtocol,
+    config: Config,
+    owner: Login,
+    fake_openai: FakeOpenAI,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from agents.providers import offline
+
+    # No model configured: the offline drafter writes the reply, and here it breaks.
+    fake_openai.status = 500
+    real_compose = offline.compose
+
+    def broken(turns: list[ChatTurn]) -> Draft:
+        raise RuntimeError("a bug in the drafter")
+
+    monkeypatch.setattr(offline, "compose", broken)
+    thread_id, reply_id = await start(client, owner)
+    assert await generate_reply(reply_id) == "failed"
+    reply = await ChatMessage.get(id=reply_id)
+    assert (reply.status, reply.error_code) == (MessageStatus.failed, "generation_failed")
+    assert reply.error == "Something went wrong while writing this reply. Retry to try again."
+    # The user's message is kept, the stream is ended, and a retry works once the fault is gone.
+    read = await client.get(f"/api/chat/threads/{thread_id}", headers=owner.headers())
+    messages = (await read.get_json())["messages"]
+    assert [(m["role"], m["status"]) for m in messages] == [
+        ("user", "complete"),
+        ("assistant", "failed"),
+    ]
+    items = await streaming.read_after(get_redis(), reply_id, 0)
+    assert [getattr(item, "event", None) for item in items] == ["error"]
+    monkeypatch.setattr(offline, "compose", real_compose)
+    retry = await client.post(
+        f"/api/chat/threads/{thread_id}/messages/{reply_id}/retry", headers=owner.headers()
+    )
+    assert retry.status_code == 202
+    again = (await retry.get_json())["reply_message_id"]
+    assert await generate_reply(again) == "complete"
