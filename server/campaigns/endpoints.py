@@ -36,6 +36,7 @@ from server.campaigns.schemas import (
     Upcoming,
 )
 from server.core.auth import require_actor, requires
+from server.core.db import BIGINT_MAX
 from server.core.idempotency import IdempotencyHeaders, run_once
 from server.core.openapi import responds
 from server.core.previews import email_preview
@@ -106,7 +107,7 @@ async def list_dead_letters() -> DeadLetterIndex:
     )
 
 
-@bp.post("/api/campaigns/dead-letters/<int(max=9223372036854775807):letter_id>/requeue")
+@bp.post(f"/api/campaigns/dead-letters/<int(max={BIGINT_MAX}):letter_id>/requeue")
 @tag(["campaigns"])
 @requires("campaigns:send")
 @validate_response(DeadLetterRead)

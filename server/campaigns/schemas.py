@@ -10,6 +10,7 @@ from pydantic import BaseModel, EmailStr, Field, field_validator, model_validato
 
 from models.campaigns import CampaignStatus, RecipientStatus
 from server.campaigns.mime import CONTROL
+from server.core.db import BIGINT_MAX
 
 
 class Audience(BaseModel):
@@ -170,7 +171,7 @@ class RecipientQuery(BaseModel):
         max_length=320,
         description="Recipients whose address starts with this (any case): `jane@`, `jane@ex`.",
     )
-    cursor: int | None = Field(default=None, ge=0)
+    cursor: int | None = Field(default=None, ge=0, le=BIGINT_MAX)
     limit: int = Field(default=50, ge=1, le=500)
 
 

@@ -7,6 +7,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from agents.guardrails import one_line
 from models.chat import MessageRole, MessageStatus
+from server.core.db import INT_MAX
 
 
 class ThreadCreate(BaseModel):
@@ -84,11 +85,11 @@ class MessageAccepted(BaseModel):
 
 class TransitionRequest(BaseModel):
     target: str
-    version: int
+    version: int = Field(ge=0, le=INT_MAX)
 
 
 class StreamQuery(BaseModel):
-    after: int = Field(default=0, ge=0)
+    after: int = Field(default=0, ge=0, le=INT_MAX)
 
 
 class UsageSummary(BaseModel):

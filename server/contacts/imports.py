@@ -178,8 +178,25 @@ def open_rows(path: Path, encoding: Encoding) -> Iterator[Iterator[list[str]]]:
         lines: Iterator[str] = itertools.chain(io.StringIO(head, newline=""), text)
         if encoding.check_nul:
             lines = _without_nul(lines)
-        reader = csv.reader(lines, delimiter=delimiter)
-        yield (row for row in reader if any(cell.strip() for cell in row))
+        yield _records(csv.reader(lines, delimiter=delimiter))
+
+
+def _records(reader: Any) -> Iterator[list[str]]:
+    """The reader's non-blank records; a record the csv module cannot read fails the import
+    with the line it is on (the first pass reads the whole file, so before any row is
+    written)."""
+    try:
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                yield row
+    except csv.Error as exc:
+        if "field limit" in str(exc):
+            # Almost always a quote opened and never closed, which runs on to the file's end.
+            raise ImportFailed(
+                f"Line {reader.line_num}: a cell is longer than "
+                f"{csv.field_size_limit():,} characters. Is a quote left open above it?"
+            ) from exc
+        raise ImportFailed(f"Line {reader.line_num} is not valid CSV ({exc}).") from exc
 
 
 def _without_nul(lines: Iterator[str]) -> Iterator[str]:

@@ -31,6 +31,12 @@ _after_commit: contextvars.ContextVar[list[AfterCommit] | None] = contextvars.Co
 )
 
 # Used only when generating migrations offline; no connection is made with it.
+# The largest values of PostgreSQL's integer and bigint columns. A number from a request that
+# is compared with such a column must be bounded by it: asyncpg refuses a larger one when it
+# encodes the query, which would be a 500 instead of a 404 or a 422.
+INT_MAX = 2**31 - 1
+BIGINT_MAX = 2**63 - 1
+
 _PLACEHOLDER_URL = "postgres://postgres@127.0.0.1:5432/inkwell"
 
 

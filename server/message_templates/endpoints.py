@@ -17,6 +17,7 @@ from quart_schema import (
 )
 
 from server.core.auth import client_ip, require_actor, requires
+from server.core.db import INT_MAX
 from server.core.errors import AppError
 from server.core.etags import IfNoneMatch, none_match
 from server.core.idempotency import IdempotencyHeaders, run_once
@@ -165,7 +166,7 @@ async def list_versions(template_id: UUID) -> VersionList:
     return VersionList(items=await service.list_versions(require_actor(), template_id))
 
 
-@bp.get("/api/templates/<uuid:template_id>/versions/<int(max=2147483647):version>")
+@bp.get(f"/api/templates/<uuid:template_id>/versions/<int(max={INT_MAX}):version>")
 @tag(["templates"])
 @requires("templates:read")
 @validate_response(VersionRead)
@@ -174,7 +175,7 @@ async def get_version(template_id: UUID, version: int) -> VersionRead:
     return await service.read_version(require_actor(), template_id, version)
 
 
-@bp.post("/api/templates/<uuid:template_id>/versions/<int(max=2147483647):version>/restore")
+@bp.post(f"/api/templates/<uuid:template_id>/versions/<int(max={INT_MAX}):version>/restore")
 @tag(["templates"])
 @requires("templates:write")
 @validate_headers(IfMatch)

@@ -25,6 +25,7 @@ from pydantic import (
 )
 
 from models.templates import TemplateStatus
+from server.core.db import INT_MAX
 from server.mail.message import one_line_header
 
 MAX_SECTIONS = 60
@@ -328,4 +329,4 @@ class TestSendResult(BaseModel):
 
 
 class PreviewQuery(BaseModel):
-    version: int | None = Field(default=None, ge=1)
+    version: int | None = Field(default=None, ge=1, le=INT_MAX)

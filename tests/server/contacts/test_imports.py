@@ -182,6 +182,14 @@ async def test_mapping_and_list_membership(
         (b"email,first name\r\n", ("completed", 0, 0, 0, 0, 0), None),
         (b"name,city\nAda,London\n", ("failed", 0, 0, 0, 0, 0), "No email column"),
         (b"PK\x03\x04\x00\x00binary\x00stuff", ("failed", 0, 0, 0, 0, 0), "not a CSV"),
+        # A quote never closed runs the cell on past the csv module's limit: the import
+        # fails before any row is written, naming the line, rather than crashing the job and
+        # leaving the import "running".
+        (
+            b'email,note\na@example.com,fine\nb@example.com,"open\n' + b"x" * 140_000 + b"\n",
+            ("failed", 0, 0, 0, 0, 0),
+            "Line 4: a cell is longer than 131,072 characters. Is a quote left open above it?",
+        ),
     ],
 )
 async def test_files_that_import_nothing(

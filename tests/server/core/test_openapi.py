@@ -107,6 +107,42 @@ def test_integer_ids_are_bounded_by_their_columns(document: dict[str, Any]) -> N
     assert version["schema"] == {"type": "integer", "minimum": 0, "maximum": 2**31 - 1}
 
 
+def _unbounded_integers(schema: Any, components: dict[str, Any], where: str) -> list[str]:
+    """Where ``schema`` (followed through ``$ref``) takes an integer with no maximum."""
+    if isinstance(schema, list):
+        return [
+            x for i, item in enumerate(schema) for x in _unbounded_integers(item, components, where)
+        ]
+    if not isinstance(schema, dict):
+        return []
+    if "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[1]
+        return _unbounded_integers(components[name], components, f"{where}>{name}")
+    bounded = {"maximum", "exclusiveMaximum", "enum", "const"} & set(schema)
+    found = [where] if schema.get("type") == "integer" and not bounded else []
+    for key, value in schema.items():
+        if key == "properties":
+            for field, inner in value.items():
+                found += _unbounded_integers(inner, components, f"{where}.{field}")
+        elif key in ("items", "anyOf", "oneOf", "allOf", "additionalProperties"):
+            found += _unbounded_integers(value, components, where)
+    return found
+
+
+def test_every_integer_a_request_can_carry_is_bounded(document: dict[str, Any]) -> None:
+    # Unbounded, a number past a column's range reaches the query and fails it (a 500).
+    components = document["components"]["schemas"]
+    unbounded = []
+    for method, path, operation in operations(document):
+        for parameter in operation["parameters"]:
+            unbounded += _unbounded_integers(
+                parameter["schema"], components, f"{method} {path} {parameter['name']}"
+            )
+        for media, body in operation.get("requestBody", {}).get("content", {}).items():
+            unbounded += _unbounded_integers(body["schema"], components, f"{method} {path} {media}")
+    assert unbounded == []
+
+
 async def test_an_id_past_its_column_is_a_404_not_an_overflow(
     client: TestClientProtocol, owner: Login
 ) -> None:
