@@ -12,15 +12,26 @@ from server.contacts import bulk, imports
 
 log = structlog.get_logger(__name__)
 
-# ARQ does not run a job again after it raises, so a bulk job that hits an unexpected error
-# asks for a retry itself (each run resumes after its last committed chunk); after the last
-# try it is marked failed, so the page stops showing it as running.
+# ARQ does not run a job again after it raises, so an import or a bulk job that hits an
+# unexpected error asks for a retry itself (each run resumes after its last committed batch or
+# chunk); after the last try it is marked failed, so the page stops showing it as running.
 BULK_TRIES = 3
+IMPORT_TRIES = 3
 
 
 @job
 async def import_contacts(ctx: dict[str, Any], job_id: str) -> str:
-    return await imports.run_import(job_id)
+    try:
+        return await imports.run_import(job_id)
+    except Exception as exc:
+        attempt = int(ctx.get("job_try") or 1)
+        if attempt < IMPORT_TRIES:
+            log.warning(
+                "contacts_import_retrying", import_id=job_id, attempt=attempt, error=repr(exc)
+            )
+            raise Retry(defer=2**attempt) from exc
+        await imports.fail_import(job_id)
+        raise
 
 
 @job

@@ -484,6 +484,20 @@ async def _fail(job: ImportJob, message: str) -> None:
     await _publish(job)
 
 
+async def fail_import(job_id: str) -> None:
+    """After the last try: the batches already committed stay imported, the rest are not."""
+    job = await ImportJob.get_or_none(id=job_id)
+    if job is None or job.status in (ImportStatus.completed, ImportStatus.failed):
+        return
+    done = job.imported + job.updated + job.skipped + job.failed
+    await _fail(
+        job,
+        f"The import stopped on an unexpected error after {done:,} of {job.total_rows:,} rows; "
+        "those are in the report and the counts. Upload the file again to finish: contacts "
+        "already imported count as duplicates.",
+    )
+
+
 def report_csv(job: ImportJob) -> str:
     """The report: one line per row that was not imported or updated."""
     out = io.StringIO()

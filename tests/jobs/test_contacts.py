@@ -1,6 +1,6 @@
 """Contact jobs: an import survives its worker process being killed (SIGKILL) in the middle of a
-file (a worker started afterwards finishes it, every good row imported exactly once), and a bulk
-job that keeps failing ends as failed instead of running forever."""
+file (a worker started afterwards finishes it, every good row imported exactly once), and an
+import or a bulk job that keeps failing ends as failed instead of running forever."""
 
 from __future__ import annotations
 
@@ -197,4 +197,44 @@ async def test_a_bulk_job_that_keeps_failing_retries_then_ends_failed(
     assert "after 2 contacts" in job.error
     assert await Contact.filter(tags__contains=["vip"]).count() == 2
     read = await client.get(f"/api/contacts/bulk/{job_id}", headers=owner.headers())
+    assert (await read.get_json())["status"] == "failed"
+
+
+async def test_an_import_that_keeps_failing_ends_as_failed_keeping_what_it_committed(
+    client: TestClientProtocol, config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from server.contacts import imports as imports_module
+    from tests.server.contacts.test_imports import upload
+
+    owner = await login_as(await make_user())
+    monkeypatch.setattr(config, "import_batch_rows", 2)
+    monkeypatch.setattr(imports_module, "IN_FLIGHT", 1)  # each batch commits before the next
+    data = "email\n" + "".join(f"r{i}@example.com\n" for i in range(5))
+    job_id = (await upload(client, owner, data.encode()))["id"]
+
+    real_batch = imports_module._import_batch
+    calls = 0
+
+    async def fail_after_the_first_batch(*args: Any, **kwargs: Any) -> None:
+        nonlocal calls
+        calls += 1
+        if calls > 1:
+            raise RuntimeError("database went away")
+        await real_batch(*args, **kwargs)
+
+    monkeypatch.setattr(imports_module, "_import_batch", fail_after_the_first_batch)
+    ctx = {"redis": get_redis(), "job_try": 1}
+    with pytest.raises(Retry):
+        await bulk_jobs.import_contacts(ctx, job_id)
+    assert (await ImportJob.get(id=job_id)).status is ImportStatus.running
+
+    ctx["job_try"] = bulk_jobs.IMPORT_TRIES
+    with pytest.raises(RuntimeError):
+        await bulk_jobs.import_contacts(ctx, job_id)
+    job = await ImportJob.get(id=job_id)
+    assert (job.status, job.imported, job.total_rows) == (ImportStatus.failed, 2, 5)
+    assert job.error is not None
+    assert job.error.startswith("The import stopped on an unexpected error after 2 of 5 rows")
+    assert await Contact.filter(email__startswith="r").count() == 2
+    read = await client.get(f"/api/contacts/imports/{job_id}", headers=owner.headers())
     assert (await read.get_json())["status"] == "failed"
