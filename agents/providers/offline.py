@@ -23,6 +23,7 @@ from agents.guardrails import (
     Draft,
     DraftSection,
     cap_output,
+    one_line,
     parse_draft,
 )
 from agents.providers.base import ChatTurn, Usage
@@ -193,6 +194,9 @@ def draft_from_brief(brief: str) -> Draft:
     content = _LEAD_IN.sub("", brief, count=1).strip() or brief
     words = keywords(content)
     topic = _topic(content, words)
+    if not one_line(topic):
+        # Nothing printable (control or zero-width characters): a subject needs a word.
+        topic = "our latest news"
     points = _points(content)
     dates = list(dict.fromkeys(m.group(0) for m in _DATE.finditer(content)))
     links = list(dict.fromkeys(_URL.findall(content)))

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
 from agents.guardrails import Draft, parse_draft
 from agents.providers.base import ChatTurn, Usage
-from agents.providers.offline import OFFLINE_NOTICE, OfflineDrafter
+from agents.providers.offline import OFFLINE_NOTICE, OfflineDrafter, compose
 
 BRIEF = (
     "Write a newsletter announcing our spring plant sale: 20% off all houseplants until "
@@ -145,3 +150,22 @@ async def test_a_brief_as_long_as_a_message_may_be_still_gets_a_draft_within_its
         for follow_up in ("Make it shorter", f"Add a section about {brief[:300]}", brief):
             edited, _, _ = await reply([*turns, ChatTurn(role="user", content=follow_up)])
             assert parse_draft(edited) is not None, (name, follow_up[:40])
+
+
+EDITS = ["", "Make it shorter", "Add a section about ", "Remove the ", "Change the subject to "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(brief=st.text(max_size=400), edit=st.sampled_from(EDITS))
+@example(brief="\u200b", edit="")  # zero-width only: nothing to make a subject of
+@example(brief="\x03", edit="")
+def test_any_brief_and_edit_gets_a_valid_draft(brief: str, edit: str) -> None:
+    # The drafter answers whatever the user typed; a draft that fails its own model would
+    # fail the reply instead.
+    draft = compose([ChatTurn(role="user", content=brief)])
+    turns = [
+        ChatTurn(role="user", content=brief),
+        ChatTurn(role="assistant", content=json.dumps(draft.model_dump())),
+        ChatTurn(role="user", content=edit + brief),
+    ]
+    assert compose(turns).subject.strip()
