@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 from pydantic import TypeAdapter
 from quart_schema import APIKeySecurityScheme, HttpSecurityScheme
 from quart_schema.openapi import OpenAPIProvider
-from werkzeug.routing import BaseConverter, IntegerConverter, Rule
+from werkzeug.routing import BaseConverter, IntegerConverter, Rule, UUIDConverter
 
 from server.core.auth import access_of
 from server.core.config import Config
@@ -86,6 +86,9 @@ class InkwellOpenAPIProvider(OpenAPIProvider):
         # An integer id is bounded by its column (``<int(max=...)>``): a larger one matches no
         # route, a 404, instead of overflowing the query.
         parameter = super().build_path_parameter(name, converter)
+        if isinstance(converter, UUIDConverter):
+            # Anything else matches no route at all.
+            parameter["schema"]["format"] = "uuid"
         if isinstance(converter, IntegerConverter):
             parameter["schema"]["minimum"] = 0 if converter.min is None else converter.min
             if converter.max is not None:

@@ -254,3 +254,33 @@ async def test_no_operation_answers_bad_input_with_a_server_error_or_an_undocume
                 ErrorBody.model_validate(await response.get_json())
             answered += 1
     assert answered > 150
+
+
+async def test_without_signing_in_every_signed_in_operation_is_a_401_and_nothing_fails(
+    client: TestClientProtocol, document: dict[str, Any]
+) -> None:
+    # The document's security says which operations need a caller; the API must agree, and
+    # the public ones must cope with an anonymous caller's bad input too.
+    signed_in = public = 0
+    for method, template, operation in operations(document):
+        if (method, template) in SWEEP_SKIPS:
+            continue
+        path = _concrete(template, operation["parameters"])
+        body = b"{}" if method in {"POST", "PUT", "PATCH"} else None
+        headers = {"Content-Type": "application/json"} if body is not None else {}
+        response = await client.open(path, method=method, data=body, headers=headers)  # type: ignore[call-arg]
+        await response.get_data()
+        where = f"{method} {path}: {response.status_code}"
+        if operation.get("security") == []:
+            public += 1
+            if response.status_code >= 500:
+                error = await response.get_json()
+                assert response.status_code == 503, f"{where} {error}"
+                assert str(error.get("code")).endswith("_not_configured"), f"{where} {error}"
+        else:
+            signed_in += 1
+            assert response.status_code == 401, where
+            assert "401" in operation["responses"], where
+            ErrorBody.model_validate(await response.get_json())
+    assert signed_in > 60
+    assert public > 10
