@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import structlog
@@ -19,29 +20,41 @@ BULK_TRIES = 3
 IMPORT_TRIES = 3
 
 
-@job
-async def import_contacts(ctx: dict[str, Any], job_id: str) -> str:
+async def _resumable(
+    ctx: dict[str, Any],
+    job_id: str,
+    tries: int,
+    run: Callable[[str], Awaitable[str]],
+    fail: Callable[[str], Awaitable[None]],
+    event: str,
+) -> str:
+    """``run`` the job; on an unexpected error ask ARQ for another try, after the last one
+    ``fail`` it."""
     try:
-        return await imports.run_import(job_id)
+        return await run(job_id)
     except Exception as exc:
         attempt = int(ctx.get("job_try") or 1)
-        if attempt < IMPORT_TRIES:
-            log.warning(
-                "contacts_import_retrying", import_id=job_id, attempt=attempt, error=repr(exc)
-            )
+        if attempt < tries:
+            log.warning(event, job_id=job_id, attempt=attempt, error=repr(exc))
             raise Retry(defer=2**attempt) from exc
-        await imports.fail_import(job_id)
+        await fail(job_id)
         raise
+
+
+@job
+async def import_contacts(ctx: dict[str, Any], job_id: str) -> str:
+    return await _resumable(
+        ctx,
+        job_id,
+        IMPORT_TRIES,
+        imports.run_import,
+        imports.fail_import,
+        "contacts_import_retrying",
+    )
 
 
 @job
 async def bulk_contacts(ctx: dict[str, Any], job_id: str) -> str:
-    try:
-        return await bulk.run_bulk_job(job_id)
-    except Exception as exc:
-        attempt = int(ctx.get("job_try") or 1)
-        if attempt < BULK_TRIES:
-            log.warning("contacts_bulk_retrying", bulk_id=job_id, attempt=attempt, error=repr(exc))
-            raise Retry(defer=2**attempt) from exc
-        await bulk.fail_bulk_job(job_id)
-        raise
+    return await _resumable(
+        ctx, job_id, BULK_TRIES, bulk.run_bulk_job, bulk.fail_bulk_job, "contacts_bulk_retrying"
+    )

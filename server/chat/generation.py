@@ -766,6 +766,20 @@ async def _generate(
     response_id: str | None = None
     failure: tuple[str, str] | None = None
     verdict: ModerationResult | None = None
+
+    async def record_failed(error_class: str) -> None:
+        # Reads the provider, model and times as they stand when the failure is caught.
+        await _record(
+            workspace.id,
+            reply,
+            provider=provider_name,
+            model=model,
+            outcome="failed",
+            started=started,
+            first_token=first_token,
+            error_class=error_class,
+        )
+
     writer.start()
     try:
         events = stream_reply(
@@ -813,16 +827,7 @@ async def _generate(
     except HistoryUnavailable:
         failure = ("history_unavailable", KEPT_UNREACHABLE)
     except (ProviderFailed, lease.LeaseLost) as exc:
-        await _record(
-            workspace.id,
-            reply,
-            provider=provider_name,
-            model=model,
-            outcome="failed",
-            started=started,
-            first_token=first_token,
-            error_class=exc.error_class if isinstance(exc, ProviderFailed) else "LeaseLost",
-        )
+        await record_failed(exc.error_class if isinstance(exc, ProviderFailed) else "LeaseLost")
         if isinstance(exc, lease.LeaseLost):
             raise  # the reply is left to whoever holds it now
         failure = (
@@ -840,16 +845,7 @@ async def _generate(
         # the user keeps their message and the text so far, and gets a retry.
         log.exception("reply_generation_crashed", reply_id=str(reply.id))
         if provider_name != "none":  # a provider had answered: its request failed
-            await _record(
-                workspace.id,
-                reply,
-                provider=provider_name,
-                model=model,
-                outcome="failed",
-                started=started,
-                first_token=first_token,
-                error_class=type(exc).__name__,
-            )
+            await record_failed(type(exc).__name__)
         failure = (
             "generation_failed",
             "Something went wrong while writing this reply. Retry to try again.",

@@ -224,6 +224,14 @@ def _concrete(path: str, parameters: list[dict[str, Any]]) -> str:
     return path
 
 
+async def assert_no_server_error(response: Any, where: str) -> None:
+    """Only a service this test's configuration leaves unset may be unavailable (503)."""
+    if response.status_code >= 500:
+        error = await response.get_json()
+        assert response.status_code == 503, f"{where} {error}"
+        assert str(error.get("code")).endswith("_not_configured"), f"{where} {error}"
+
+
 async def test_no_operation_answers_bad_input_with_a_server_error_or_an_undocumented_status(
     client: TestClientProtocol, document: dict[str, Any], owner: Login
 ) -> None:
@@ -243,11 +251,7 @@ async def test_no_operation_answers_bad_input_with_a_server_error_or_an_undocume
             await response.get_data()
             status = response.status_code
             where = f"{method} {path} with {label or 'no body'}: {status}"
-            if status >= 500:
-                # Only a service this test's configuration leaves unset may be unavailable.
-                error = await response.get_json()
-                assert status == 503, f"{where} {error}"
-                assert str(error.get("code")).endswith("_not_configured"), f"{where} {error}"
+            await assert_no_server_error(response, where)
             if status in (400, 401, 403, 404, 422):
                 assert str(status) in operation["responses"], where
             if status >= 400:
@@ -273,10 +277,7 @@ async def test_without_signing_in_every_signed_in_operation_is_a_401_and_nothing
         where = f"{method} {path}: {response.status_code}"
         if operation.get("security") == []:
             public += 1
-            if response.status_code >= 500:
-                error = await response.get_json()
-                assert response.status_code == 503, f"{where} {error}"
-                assert str(error.get("code")).endswith("_not_configured"), f"{where} {error}"
+            await assert_no_server_error(response, where)
         else:
             signed_in += 1
             assert response.status_code == 401, where
