@@ -178,17 +178,44 @@ def open_rows(path: Path, encoding: Encoding) -> Iterator[Iterator[list[str]]]:
         lines: Iterator[str] = itertools.chain(io.StringIO(head, newline=""), text)
         if encoding.check_nul:
             lines = _without_nul(lines)
-        yield _records(csv.reader(lines, delimiter=delimiter))
+        yield _records(lines, delimiter)
 
 
-def _records(reader: Any) -> Iterator[list[str]]:
-    """The reader's non-blank records; a record the csv module cannot read fails the import
-    with the line it is on (the first pass reads the whole file, so before any row is
-    written)."""
+class _Ends:
+    """Told when a line source runs out: chained after the source, it is pulled only then."""
+
+    def __init__(self) -> None:
+        self.reached = False
+
+    def __iter__(self) -> Iterator[str]:
+        self.reached = True
+        return iter(())
+
+
+def _records(lines: Iterator[str], delimiter: str) -> Iterator[list[str]]:
+    """The non-blank CSV records of ``lines``; a record the csv module cannot read fails the
+    import with the line it is on (the first pass reads the whole file, so before any row is
+    written).
+
+    A quote opened and never closed would make the rest of the file one cell, silently: the
+    csv module (not strict, which would also refuse a stray quote inside a cell that
+    spreadsheets write and read back) ends such a cell at the end of the file. A record is
+    only ever completed by the end of the file in that case (a closed last record is complete
+    at its own line end), so that is what is caught.
+    """
+    end = _Ends()
+    reader = csv.reader(itertools.chain(lines, end), delimiter=delimiter)
     try:
+        first_line = 1
         for row in reader:
+            if end.reached:
+                raise ImportFailed(
+                    f"Line {first_line}: a quote opened here is never closed, so the rest of "
+                    "the file would be read as one cell. Close the quote and upload again."
+                )
             if any(cell.strip() for cell in row):
                 yield row
+            first_line = reader.line_num + 1
     except csv.Error as exc:
         if "field limit" in str(exc):
             # Almost always a quote opened and never closed, which runs on to the file's end.
@@ -253,8 +280,7 @@ def sniff_delimiter(text: str) -> str:
 
 def read_rows(text: str) -> tuple[list[str], list[list[str]]]:
     """Header and data rows of a whole text; blank lines are dropped (see :func:`open_rows`)."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
-    rows = [row for row in reader if any(cell.strip() for cell in row)]
+    rows = list(_records(io.StringIO(text, newline=""), sniff_delimiter(text)))
     if not rows:
         return [], []
     return [h.strip() for h in rows[0]], rows[1:]

@@ -190,6 +190,15 @@ async def test_mapping_and_list_membership(
             ("failed", 0, 0, 0, 0, 0),
             "Line 4: a cell is longer than 131,072 characters. Is a quote left open above it?",
         ),
+        # Short of the limit, the csv module would end the cell at the end of the file and the
+        # rows after the quote would vanish into one contact's name: refused instead, naming
+        # the line the quote opens on, and nothing is written.
+        (
+            b'email,name\na@example.com,Ann\nb@example.com,"Bob\nc@example.com,Cy\n'
+            b"d@example.com,Di\n",
+            ("failed", 0, 0, 0, 0, 0),
+            "Line 3: a quote opened here is never closed",
+        ),
     ],
 )
 async def test_files_that_import_nothing(
