@@ -38,8 +38,16 @@ class CampaignCreate(BaseModel):
     reply_to: EmailStr | None = Field(
         default=None, description="Where replies go; none for the sending address."
     )
-    template_id: UUID | None = None
-    thread_id: UUID | None = None
+    template_id: UUID | None = Field(
+        default=None,
+        description="The template to send (its current version). Give exactly one of "
+        "`template_id` and `thread_id`; both or neither is a 422.",
+    )
+    thread_id: UUID | None = Field(
+        default=None,
+        description="The chat thread whose draft becomes the content. Give exactly one of "
+        "`template_id` and `thread_id`; both or neither is a 422.",
+    )
     audience: Audience = Field(default_factory=Audience)
 
     _header_values = field_validator("subject", "from_name")(_one_line)

@@ -82,11 +82,26 @@ BulkAction = Literal[
 
 class BulkRequest(BaseModel):
     action: BulkAction
-    # Either explicit ids or the current filter (all matching contacts).
-    ids: list[UUID] | None = Field(default=None, max_length=10_000)
-    filter: ContactFilter | None = None
-    tag: str | None = Field(default=None, min_length=1, max_length=100)
-    list_id: UUID | None = None
+    ids: list[UUID] | None = Field(
+        default=None,
+        max_length=10_000,
+        description="The contacts to act on. Give exactly one of `ids` and `filter`; both or "
+        "neither is a 422.",
+    )
+    filter: ContactFilter | None = Field(
+        default=None,
+        description="Act on every contact matching this filter (a large set runs as a job, "
+        "202). Give exactly one of `ids` and `filter`.",
+    )
+    tag: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=100,
+        description="Required for `tag` and `untag`.",
+    )
+    list_id: UUID | None = Field(
+        default=None, description="Required for `add_to_list` and `remove_from_list`."
+    )
     timezone: str | None = Field(
         default=None,
         max_length=64,

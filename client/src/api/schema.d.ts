@@ -3965,11 +3965,13 @@ export interface operations {
                     subject?: string | null;
                     /**
                      * Template Id
+                     * @description The template to send (its current version). Give exactly one of `template_id` and `thread_id`; both or neither is a 422.
                      * @default null
                      */
                     template_id?: string | null;
                     /**
                      * Thread Id
+                     * @description The chat thread whose draft becomes the content. Give exactly one of `template_id` and `thread_id`; both or neither is a 422.
                      * @default null
                      */
                     thread_id?: string | null;
@@ -6982,20 +6984,26 @@ export interface operations {
                      * @enum {string}
                      */
                     action: "tag" | "untag" | "add_to_list" | "remove_from_list" | "set_timezone" | "unsubscribe" | "delete";
-                    /** @default null */
+                    /**
+                     * @description Act on every contact matching this filter (a large set runs as a job, 202). Give exactly one of `ids` and `filter`.
+                     * @default null
+                     */
                     filter?: components["schemas"]["ContactFilter"] | null;
                     /**
                      * Ids
+                     * @description The contacts to act on. Give exactly one of `ids` and `filter`; both or neither is a 422.
                      * @default null
                      */
                     ids?: string[] | null;
                     /**
                      * List Id
+                     * @description Required for `add_to_list` and `remove_from_list`.
                      * @default null
                      */
                     list_id?: string | null;
                     /**
                      * Tag
+                     * @description Required for `tag` and `untag`.
                      * @default null
                      */
                     tag?: string | null;
