@@ -86,6 +86,8 @@ class PeakRss:
     def __init__(self, pid: int) -> None:
         self.process = psutil.Process(pid)
         self.peak = 0
+        # (monotonic time, RSS) of every sample, to tell growth with the work from a plateau.
+        self.samples: list[tuple[float, int]] = []
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -102,6 +104,7 @@ class PeakRss:
                     with contextlib.suppress(psutil.Error):  # a child that has just ended
                         rss += proc.memory_info().rss
                 self.peak = max(self.peak, rss)
+                self.samples.append((time.monotonic(), rss))
             self._stop.wait(0.1)
 
     def __enter__(self) -> PeakRss:
@@ -111,6 +114,16 @@ class PeakRss:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
+
+    def halves(self) -> tuple[int, int]:
+        """The peak RSS over the first and the second half of the sampled time: a process
+        whose memory grows with the work it has done peaks later and higher."""
+        if not self.samples:
+            return 0, 0
+        middle = (self.samples[0][0] + self.samples[-1][0]) / 2
+        first = max((rss for at, rss in self.samples if at <= middle), default=0)
+        second = max((rss for at, rss in self.samples if at > middle), default=0)
+        return first, second
 
 
 def _spawn_worker(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:

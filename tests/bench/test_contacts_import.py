@@ -69,3 +69,12 @@ def test_peak_rss_counts_a_child_started_after_the_sampling() -> None:
         finally:
             child.communicate(b"")
     assert rss.peak >= own + (75 << 20), (rss.peak, own)
+
+
+def test_peak_rss_halves_tell_a_climb_from_a_plateau() -> None:
+    rss = PeakRss(os.getpid())
+    assert rss.halves() == (0, 0)
+    rss.samples = [(10.0, 100), (10.5, 120), (11.0, 110), (11.5, 300), (12.0, 250)]
+    assert rss.halves() == (120, 300)
+    rss.samples = [(0.0, 100), (1.0, 130), (2.0, 128), (3.0, 125)]
+    assert rss.halves() == (130, 128)
