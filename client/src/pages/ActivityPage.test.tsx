@@ -194,6 +194,26 @@ describe("Activity", () => {
     expect(api.to("GET /api/campaigns")).toHaveLength(2);
   });
 
+  it("reads the recipients and KPIs again while progress keeps coming, not only once it stops", async () => {
+    socket.state = "live";
+    const api = activityApi();
+    renderAt("/activity?campaign=c1");
+    await waitFor(() => expect(socket.watched).toContain("c1"));
+    await screen.findByText("No recipients with this status.");
+    const before = api.to("GET /api/campaigns/c1/recipients").length;
+    const kpisBefore = api.to("GET /api/campaigns/c1/kpis").length;
+    // Ten events a second for 2 s, as a sending campaign publishes them.
+    for (let sent = 1; sent <= 20; sent++) {
+      for (const listener of socket.listeners) {
+        listener({ ...progress({ sent, queued: 20 - sent }), campaign_id: "c1" });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    // Once as the first recipient settled and again 1.5 s later, while events still came.
+    expect(api.to("GET /api/campaigns/c1/recipients").length).toBeGreaterThanOrEqual(before + 2);
+    expect(api.to("GET /api/campaigns/c1/kpis").length).toBeGreaterThanOrEqual(kpisBefore + 2);
+  });
+
   it("shows the first recipients and more on request, until there are no more", async () => {
     socket.state = "live";
     activityApi([], pagedRecipients);

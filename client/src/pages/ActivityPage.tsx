@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import {
   controlCampaign,
@@ -24,6 +24,7 @@ import { FormAlert, FormNotice } from "../forms/Form";
 import { formatDateTime } from "../lib/format";
 import { SEARCH_DELAY_MS, useDebounced } from "../lib/useDebounced";
 import { useLoad } from "../lib/useLoad";
+import { useThrottled } from "../lib/useThrottled";
 import { SeriesChart } from "./activity/SeriesChart";
 import { useCampaignProgress } from "./activity/useCampaignProgress";
 import { useLiveStatuses } from "./campaigns/useLiveStatuses";
@@ -32,6 +33,8 @@ import { describeSchedule } from "./campaigns/schedule";
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 /** Recipients shown at first, and added by each "Show more". */
 const RECIPIENTS_STEP = 100;
+/** How often the recipients, the KPIs and the chart are read again while recipients settle. */
+const REFRESH_MS = 1500;
 const RECIPIENT_COLUMNS = ["Email", "Status", "Attempts", "Failure reason", "Sent"];
 
 function ProgressBar({ name, progress }: { name: string; progress: Progress | undefined }) {
@@ -159,15 +162,20 @@ function CampaignDetail({
   useEffect(() => {
     reloadRecipients();
   }, [filter, email, shown, reloadRecipients]);
-  const settled = progress ? progress.sent + progress.failed + progress.bounced : 0;
+  // Refresh the table and the chart as recipients settle: at most every 1.5 s while a
+  // campaign sends (progress comes ten times a second, so waiting for a pause would leave them
+  // as they were when the page opened until the last message), and once more at the end.
+  const settled = useThrottled(
+    progress ? progress.sent + progress.failed + progress.bounced : 0,
+    REFRESH_MS,
+  );
+  const firstSettled = useRef(settled);
   useEffect(() => {
-    // Refresh the table and the chart as recipients settle, at most every few seconds.
-    const timer = setTimeout(() => {
-      reloadKpis();
-      reloadRecipients();
-      reloadUpcoming();
-    }, 1500);
-    return () => clearTimeout(timer);
+    if (settled === firstSettled.current) return; // useLoad has just loaded them
+    firstSettled.current = Number.NaN;
+    reloadKpis();
+    reloadRecipients();
+    reloadUpcoming();
   }, [settled, reloadKpis, reloadRecipients, reloadUpcoming]);
 
   const status = progress?.status ?? campaign.status;
