@@ -65,6 +65,12 @@ _DATE = re.compile(
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight))\b",
     re.IGNORECASE,
 )
+# Words that open a phrase about when or where: a topic is cut before one, and a date keeps
+# its own ("until April 30").
+_PHRASE_STARTS = frozenset(
+    ["on", "at", "in", "by", "from", "until", "till", "before", "after", "for", "with", "during"]
+)
+_DATE_PREPOSITIONS = "on|until|till|by|from|before|after|through|during"
 _SHORTER = re.compile(
     r"\b(shorter|shorten|concise|trim|cut it down|less text|too long|brief)\b", re.I
 )
@@ -161,8 +167,16 @@ def _topic(content: str, words: list[str]) -> str:
     head = re.split(r"[:;,.!?]|\s+(?:with|including)\s+", first, maxsplit=1)[0]
     head_words = _strip_end(_clean(head)).split()
     if len(head_words) > 8:
-        # A long opening sentence still starts with what it is about.
+        # A long opening sentence still starts with what it is about: cut before its last
+        # phrase that would be cut short ("Spring fair on May 3 at the town hall" is about
+        # "Spring fair on May 3", not "... at the town").
         head_words = head_words[:8]
+        phrase = max(
+            (i for i, w in enumerate(head_words) if i >= 2 and w.lower() in _PHRASE_STARTS),
+            default=None,
+        )
+        if phrase is not None:
+            head_words = head_words[:phrase]
         while head_words and head_words[-1].lower() in _STOPWORDS:
             head_words.pop()
     if head_words:
@@ -170,6 +184,30 @@ def _topic(content: str, words: list[str]) -> str:
     if words:
         return " and ".join(words[:2])
     return "our latest news"
+
+
+def _dated(date: str, points: list[str], sentences: list[str]) -> str:
+    """A date with what happens then, in the brief's own words: "On Saturday: a free
+    composting workshop" from the point "A free composting workshop on Saturday". A bare
+    "Saturday" tells a reader nothing; the date alone only when the brief says nothing else
+    around it.
+    """
+    at = re.compile(rf"(?:\b({_DATE_PREPOSITIONS})\s+)?{re.escape(date)}\b", re.IGNORECASE)
+    for text in (*points, *sentences):
+        match = at.search(text)
+        if match is None:
+            continue
+        if match.group(1) is None:
+            # "a Saturday workshop": the date is part of a name, which says it best whole (the
+            # part of the point it is in, when a colon leads in).
+            clause = next((part for part in text.split(":") if at.search(part)), text)
+            return _capitalize(_strip_end(_clean(clause)))
+        rest = _strip_end(_clean(text[: match.start()] + " " + text[match.end() :]))
+        rest = re.sub(r"^[,;:\s-]+|\s+(?:on|at|in)$", "", rest)
+        if len(rest.split()) < 2:
+            return _capitalize(_strip_end(_clean(text)))  # "Closed on Monday"
+        return f"{match.group(1).capitalize()} {date}: {_lower_first(rest)}"
+    return _capitalize(date)
 
 
 def _lower_first(text: str) -> str:
@@ -220,9 +258,9 @@ def draft_from_brief(brief: str) -> Draft:
         bullets = "\n".join(f"- {p}" for p in points)
         sections.append(_section("Highlights", bullets))
     if dates:
-        sections.append(
-            _section("Dates to remember", "\n".join(f"- {_capitalize(d)}" for d in dates[:5]))
-        )
+        sentences = _sentences(content)
+        items = [_dated(d, points, sentences) for d in dates[:5]]
+        sections.append(_section("Dates to remember", "\n".join(f"- {i}" for i in items)))
     if links:
         action = f"[Find out more]({links[0]}) — and reply to this email with any questions."
     else:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from agents.guardrails import Draft, parse_draft
 from agents.providers.base import ChatTurn, Usage
-from agents.providers.offline import OFFLINE_NOTICE, OfflineDrafter, compose
+from agents.providers.offline import OFFLINE_NOTICE, OfflineDrafter, compose, draft_from_brief
 
 BRIEF = (
     "Write a newsletter announcing our spring plant sale: 20% off all houseplants until "
@@ -47,6 +47,10 @@ async def test_draft_parses_and_reflects_the_brief() -> None:
     assert "- 20% off all houseplants until April 30" in highlights
     assert "- A free composting workshop on Saturday" in highlights
     assert "- Free delivery on orders over $50" in highlights
+    # Each date with what happens then, in the brief's words, not a bare "Saturday".
+    assert draft.sections[2].body == (
+        "- Until April 30: 20% off all houseplants\n- On Saturday: a free composting workshop"
+    )
     assert "https://shop.example.com/spring" in draft.sections[-1].body
     assert "lorem" not in text.lower()
 
@@ -65,6 +69,21 @@ async def test_brief_without_lists_still_gives_a_full_draft() -> None:
     for keyword in ("downtown", "regulars", "opening party"):
         assert keyword in combined
     assert draft.sections[-1].heading == "What's next"
+
+
+def test_dates_keep_their_context_and_a_long_topic_ends_at_a_phrase() -> None:
+    draft = draft_from_brief(
+        "Spring fair on May 3 at the town hall. Volunteers needed, sign up by April 20. "
+        "New this year: a Saturday workshop, cake stall and raffle."
+    )
+    # Nine words would be cut at eight ("... at the town"); the subject ends before "at".
+    assert draft.subject == "Spring Fair on May 3"
+    dates = next(s for s in draft.sections if s.heading == "Dates to remember")
+    assert dates.body.split("\n") == [
+        "- On May 3: spring fair at the town hall",
+        "- By April 20: sign up",
+        "- A Saturday workshop, cake stall and raffle",
+    ]
 
 
 async def conversation(request: str) -> tuple[Draft, Draft]:
