@@ -25,6 +25,7 @@ import { formatDateTime } from "../lib/format";
 import { SEARCH_DELAY_MS, useDebounced } from "../lib/useDebounced";
 import { useLoad } from "../lib/useLoad";
 import { useThrottled } from "../lib/useThrottled";
+import { refreshInterval } from "./activity/refresh";
 import { SeriesChart } from "./activity/SeriesChart";
 import { useCampaignProgress } from "./activity/useCampaignProgress";
 import { useLiveStatuses } from "./campaigns/useLiveStatuses";
@@ -33,8 +34,6 @@ import { describeSchedule } from "./campaigns/schedule";
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 /** Recipients shown at first, and added by each "Show more". */
 const RECIPIENTS_STEP = 100;
-/** How often the recipients, the KPIs and the chart are read again while recipients settle. */
-const REFRESH_MS = 1500;
 const RECIPIENT_COLUMNS = ["Email", "Status", "Attempts", "Failure reason", "Sent"];
 
 function ProgressBar({ name, progress }: { name: string; progress: Progress | undefined }) {
@@ -162,12 +161,12 @@ function CampaignDetail({
   useEffect(() => {
     reloadRecipients();
   }, [filter, email, shown, reloadRecipients]);
-  // Refresh the table and the chart as recipients settle: at most every 1.5 s while a
-  // campaign sends (progress comes ten times a second, so waiting for a pause would leave them
-  // as they were when the page opened until the last message), and once more at the end.
+  // Refresh the table and the chart as recipients settle, throttled rather than debounced:
+  // progress comes ten times a second while a campaign sends, so waiting for a pause would
+  // leave them as the page opened them until the last message.
   const settled = useThrottled(
     progress ? progress.sent + progress.failed + progress.bounced : 0,
-    REFRESH_MS,
+    refreshInterval(progress?.total ?? 0),
   );
   const firstSettled = useRef(settled);
   useEffect(() => {
