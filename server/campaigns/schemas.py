@@ -235,6 +235,11 @@ class Kpis(BaseModel):
     rates: Rates
     series: list[SeriesPoint]
     bucket: Literal["minute", "hour", "day"]
+    delivery_reports: bool = Field(
+        description="Whether the mail provider's delivery and bounce reports can reach us (the "
+        "mail events webhook is set up). Without them `delivered` and `bounced` stay 0 "
+        "whatever happens to the messages: `sent` is what the mail server accepted."
+    )
 
 
 class DeadLetterRead(BaseModel):

@@ -844,6 +844,7 @@ async def kpis(actor: Actor, campaign_id: uuid.UUID) -> Kpis:
             for r in rows
         ],
         bucket=bucket,
+        delivery_reports=get_config().mail_webhook_secret is not None,
     )
 
 

@@ -4900,6 +4900,11 @@ export interface operations {
                          * @enum {string}
                          */
                         bucket: "minute" | "hour" | "day";
+                        /**
+                         * Delivery Reports
+                         * @description Whether the mail provider's delivery and bounce reports can reach us (the mail events webhook is set up). Without them `delivered` and `bounced` stay 0 whatever happens to the messages: `sent` is what the mail server accepted.
+                         */
+                        delivery_reports: boolean;
                         progress: components["schemas"]["Progress"];
                         rates: components["schemas"]["Rates"];
                         /** Series */

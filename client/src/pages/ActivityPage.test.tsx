@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import type { Campaign } from "../api/campaigns";
 import type { CampaignProgress, CampaignWatchAck } from "../realtime/events";
@@ -74,6 +74,21 @@ function pagedRecipients(request: Request) {
 
 const NO_RECIPIENTS = () => json({ items: [], next_cursor: null });
 
+const KPIS = {
+  progress: progress({}),
+  rates: {
+    delivery_rate: 0,
+    open_rate: 0,
+    click_rate: 0,
+    bounce_rate: 0,
+    unsubscribe_rate: 0,
+    failure_rate: 0,
+  },
+  series: [],
+  bucket: "minute",
+  delivery_reports: true,
+};
+
 function activityApi(
   posted: string[] = [],
   recipients: (request: Request) => Response = NO_RECIPIENTS,
@@ -82,28 +97,15 @@ function activityApi(
 ) {
   return stubApi({
     ...SIGNED_IN,
-    ...extra,
     "GET /api/campaigns": () => json({ items: listed() }),
-    "GET /api/campaigns/c1/kpis": () =>
-      json({
-        progress: progress({}),
-        rates: {
-          delivery_rate: 0,
-          open_rate: 0,
-          click_rate: 0,
-          bounce_rate: 0,
-          unsubscribe_rate: 0,
-          failure_rate: 0,
-        },
-        series: [],
-        bucket: "minute",
-      }),
+    "GET /api/campaigns/c1/kpis": () => json(KPIS),
     "GET /api/campaigns/c1/recipients": recipients,
     "GET /api/campaigns/c1/progress": () => json(progress({ sent: 7, queued: 3 })),
     "POST /api/campaigns/c1/pause": () => {
       posted.push("pause");
       return json({ ...CAMPAIGN, status: "paused" });
     },
+    ...extra,
   });
 }
 
@@ -154,6 +156,26 @@ describe("Activity", () => {
       `1 reader at ${formatDateTime("2027-03-02T14:00:00Z")}`,
     ]);
     expect(within(still).getByText("and 2 readers later.")).toBeTruthy();
+  });
+
+  it("shows deliveries and bounces as not counted, not as 0%, where the provider's reports are not set up", async () => {
+    socket.state = "live";
+    activityApi();
+    renderAt("/activity?campaign=c1");
+    const counted = await screen.findByText("Delivered");
+    expect(counted.nextElementSibling?.textContent).toBe("0 (0%)");
+    cleanup();
+    activityApi([], NO_RECIPIENTS, () => [CAMPAIGN], {
+      "GET /api/campaigns/c1/kpis": () => json({ ...KPIS, delivery_reports: false }),
+    });
+    renderAt("/activity?campaign=c1");
+    const note = await screen.findByText(/Deliveries and bounces are not counted/);
+    for (const label of ["Delivered", "Bounced"]) {
+      const shown = screen.getByText(label).nextElementSibling;
+      expect(shown?.textContent).toBe("—");
+      expect(shown?.getAttribute("aria-describedby")).toBe(note.id);
+    }
+    expect(screen.getByText("Opened").nextElementSibling?.textContent).toBe("0 (0%)");
   });
 
   it("polls and says so when the socket is not connected, and pauses", async () => {

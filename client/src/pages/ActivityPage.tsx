@@ -75,27 +75,42 @@ const ACTION_DONE: Record<CampaignAction, string> = {
 
 function KpiList({ kpis, progress }: { kpis: Kpis | undefined; progress: Progress }) {
   const rates = kpis?.rates;
-  const items: [string, number, number | undefined][] = [
+  // Deliveries and bounces come only from the provider's reports: without them "0 (0%)"
+  // delivered would read as mail that never arrived, and 0 bounced as a clean list.
+  const noReports = kpis?.delivery_reports === false;
+  const items: [string, number | null, number | undefined][] = [
     ["Sent", progress.sent, undefined],
-    ["Delivered", progress.delivered, rates?.delivery_rate],
+    ["Delivered", noReports ? null : progress.delivered, rates?.delivery_rate],
     ["Opened", progress.opened, rates?.open_rate],
     ["Clicked", progress.clicked, rates?.click_rate],
-    ["Bounced", progress.bounced, rates?.bounce_rate],
+    ["Bounced", noReports ? null : progress.bounced, rates?.bounce_rate],
     ["Failed", progress.failed, rates?.failure_rate],
     ["Unsubscribed", progress.unsubscribed, rates?.unsubscribe_rate],
   ];
   return (
-    <dl className="kpis">
-      {items.map(([label, count, rate]) => (
-        <div key={label} className="kpis__item">
-          <dt>{label}</dt>
-          <dd>
-            {count}
-            {rate !== undefined ? <span className="muted"> ({percent(rate)})</span> : null}
-          </dd>
-        </div>
-      ))}
-    </dl>
+    <>
+      <dl className="kpis">
+        {items.map(([label, count, rate]) => (
+          <div key={label} className="kpis__item">
+            <dt>{label}</dt>
+            {count === null ? (
+              <dd aria-describedby="kpis-no-reports">—</dd>
+            ) : (
+              <dd>
+                {count}
+                {rate !== undefined ? <span className="muted"> ({percent(rate)})</span> : null}
+              </dd>
+            )}
+          </div>
+        ))}
+      </dl>
+      {noReports ? (
+        <p id="kpis-no-reports" className="muted">
+          Deliveries and bounces are not counted: your mail provider&apos;s reports are not set
+          up. Sent counts the messages your mail server accepted, Failed those it refused.
+        </p>
+      ) : null}
+    </>
   );
 }
 

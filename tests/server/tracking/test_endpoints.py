@@ -158,6 +158,12 @@ async def test_signed_bounce_and_complaint_mark_recipient_and_contact(
         await client.post("/api/webhooks/mail-events", data=raw, headers=headers)
     ).status_code == 200
     assert (await CampaignRecipient.get(id=other.id)).delivered_at is not None
+    # With the webhook set up, the KPIs count deliveries and say they can.
+    kpis = await client.get(
+        f"/api/campaigns/{other.campaign_id}/kpis", headers=owner.login.headers(unsafe=False)
+    )
+    data = await kpis.get_json()
+    assert (data["progress"]["delivered"], data["delivery_reports"]) == (1, True)
 
     raw, headers = _signed({"event": "bounce", "message_id": "<nope@x>"}, "whsec-test")
     missing = await client.post("/api/webhooks/mail-events", data=raw, headers=headers)
