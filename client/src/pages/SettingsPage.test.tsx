@@ -118,6 +118,12 @@ describe("SettingsPage", () => {
     });
     renderAt("/settings");
     await screen.findByRole("heading", { level: 2, name: "Password" });
+    // Password managers learn whose password this is, so they update the right entry.
+    const username = screen
+      .getByRole("button", { name: "Change password" })
+      .closest("form")
+      ?.querySelector<HTMLInputElement>('input[autocomplete="username"]');
+    expect(username?.value).toBe(ME.email);
     fireEvent.change(screen.getByLabelText("Current password"), { target: { value: "old passphrase" } });
     fireEvent.change(screen.getByLabelText("New password"), { target: { value: "new passphrase" } });
     fireEvent.click(screen.getByRole("button", { name: "Change password" }));

@@ -47,6 +47,15 @@ export function PasswordSection({ onChanged }: { onChanged(): void }) {
       >
         <FormAlert message={form.errors.general} />
         <FormNotice message={notice} />
+        {/* Tells password managers whose password changes, so they update the right entry. */}
+        <input
+          type="email"
+          name="username"
+          autoComplete="username"
+          value={auth.me?.email ?? ""}
+          readOnly
+          hidden
+        />
         <Field
           label="Current password"
           name="current_password"
