@@ -53,4 +53,21 @@ describe("ImportCsv time zone column", () => {
       Zona: "timezone",
     });
   });
+
+  it("refuses a file whose quote never closes before uploading it, naming the line", async () => {
+    const api = stubApi({});
+    render(<ImportCsv lists={LISTS} onClose={() => {}} onFinished={() => {}} />);
+    const form = screen.getByRole("form", { name: "Import CSV" });
+    const csv = 'email,name\na@x.io,Ann\nb@x.io,"Bob\nc@x.io,Cy\n';
+    fireEvent.change(within(form).getByLabelText("CSV file"), {
+      target: { files: [new File([csv], "people.csv", { type: "text/csv" })] },
+    });
+    expect(await within(form).findByText(/^Line 3: a quote opened here is never closed/)).toBeTruthy();
+    expect(within(form).queryByRole("table")).toBeNull();
+    const startButton = within(form).getByRole<HTMLButtonElement>("button", { name: "Start import" });
+    expect(startButton.disabled).toBe(true);
+    fireEvent.submit(form);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(api.to("POST /api/contacts/imports")).toHaveLength(0);
+  });
 });

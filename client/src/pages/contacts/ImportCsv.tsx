@@ -16,6 +16,7 @@ import {
   mappingJson,
   PREVIEW_BYTES,
   previewCsv,
+  unclosedQuoteLine,
   type CsvPreview,
   type ImportField,
 } from "./csv";
@@ -158,9 +159,18 @@ export function ImportCsv({ lists, onClose, onFinished }: ImportCsvProps) {
     setStartError(null);
     if (!chosen) return;
     try {
-      const parsed = previewCsv(await readStart(chosen));
+      const text = await readStart(chosen);
+      const parsed = previewCsv(text);
       if (parsed.headers.length === 0) {
         setReadError("This file looks empty.");
+        return;
+      }
+      // Only a file read whole can be known to end inside a quote; the server checks the rest.
+      const openQuote = chosen.size <= PREVIEW_BYTES ? unclosedQuoteLine(text, parsed.delimiter) : null;
+      if (openQuote !== null) {
+        setReadError(
+          `Line ${openQuote}: a quote opened here is never closed, so the rest of the file would be read as one cell. Close the quote and choose the file again.`,
+        );
         return;
       }
       setPreview(parsed);

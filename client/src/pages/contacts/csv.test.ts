@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { guessMapping, mappingJson, parseCsv, previewCsv, sniffDelimiter } from "./csv";
+import { guessMapping, mappingJson, parseCsv, previewCsv, sniffDelimiter, unclosedQuoteLine } from "./csv";
 
 describe("CSV preview", () => {
   it("prefills the mapping from the header names the server recognises", () => {
@@ -58,6 +58,25 @@ describe("CSV preview", () => {
       ["a", "b, c", 'say "hi"'],
       ["1", "2", "3"],
     ]);
+  });
+
+  it("reads quotes as the server's csv module does", () => {
+    // A quote inside an unquoted cell is kept; text after a closing quote joins the cell; a
+    // quoted line break stays in the cell; a lone CR ends a record.
+    expect(parseCsv('name,size\nTV,5" screen\n"a"b,"x\ny"\rlast,1', ",")).toEqual([
+      ["name", "size"],
+      ["TV", '5" screen'],
+      ["ab", "x\ny"],
+      ["last", "1"],
+    ]);
+  });
+
+  it("finds a quote that is never closed, on the line its record starts", () => {
+    expect(unclosedQuoteLine('email,name\na@x.io,Ann\nb@x.io,"Bob\nc@x.io,Cy\n')).toBe(3);
+    expect(unclosedQuoteLine('email,note\na@x.io,"two\nlines"\nb@x.io,"open\n')).toBe(4);
+    expect(unclosedQuoteLine('email,name\r\na@x.io,"Bo\r\nb"\r\n')).toBeNull();
+    expect(unclosedQuoteLine('email,size\na@x.io,5" screen\n')).toBeNull();
+    expect(unclosedQuoteLine('email,name\na@x.io,"Bob"')).toBeNull();
   });
 
   it("previews the header and the first five rows", () => {

@@ -70,13 +70,25 @@ export function sniffDelimiter(text: string): string {
   return best;
 }
 
-/** Parses records (quotes, doubled quotes, CRLF); stops after `limit` records. */
-export function parseCsv(text: string, delimiter = sniffDelimiter(text), limit = Infinity): string[][] {
+interface Scan {
+  rows: string[][];
+  /** The line the record holding a quote never closed starts on, when the text ends in it. */
+  openQuoteLine: number | null;
+}
+
+/**
+ * Records the way the server's csv module reads them: a quote opens a quoted cell only at the
+ * start of a cell (`5" screen` keeps its quote), `""` inside one is a quote, text after a
+ * closing quote joins the cell, and CR, LF or CRLF ends a record outside quotes. Blank records
+ * are dropped. Stops after `limit` records.
+ */
+function scanCsv(text: string, delimiter: string, limit: number): Scan {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = "";
-  let quoted = false;
-  let i = 0;
+  let state: "start" | "field" | "quoted" | "quote_in_quoted" = "start";
+  let line = 1;
+  let recordLine = 1;
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   function endRow() {
     row.push(cell);
@@ -84,27 +96,53 @@ export function parseCsv(text: string, delimiter = sniffDelimiter(text), limit =
     if (row.some((c) => c.trim() !== "")) rows.push(row);
     row = [];
   }
+  let i = 0;
   while (i < source.length && rows.length < limit) {
     const ch = source[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (source[i + 1] === '"') {
-          cell += '"';
-          i += 1;
-        } else quoted = false;
-      } else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === delimiter) {
+    const newline = ch === "\n" || ch === "\r";
+    if (newline) {
+      if (ch === "\r" && source[i + 1] === "\n") i += 1;
+      line += 1;
+    }
+    if (state === "quoted") {
+      if (ch === '"') state = "quote_in_quoted";
+      else cell += newline ? "\n" : ch;
+    } else if (state === "quote_in_quoted" && ch === '"') {
+      cell += '"';
+      state = "quoted";
+    } else if (state === "start" && ch === '"') {
+      state = "quoted";
+    } else if (ch === delimiter) {
       row.push(cell);
       cell = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && source[i + 1] === "\n") i += 1;
+      state = "start";
+    } else if (newline) {
       endRow();
-    } else cell += ch;
+      state = "start";
+      recordLine = line;
+    } else {
+      cell += ch;
+      state = "field";
+    }
     i += 1;
   }
-  if (rows.length < limit && (cell !== "" || row.length > 0)) endRow();
-  return rows;
+  const openQuoteLine = state === "quoted" && i >= source.length ? recordLine : null;
+  if (rows.length < limit && (cell !== "" || row.length > 0 || state === "quoted")) endRow();
+  return { rows, openQuoteLine };
+}
+
+/** Parses records (see `scanCsv`); stops after `limit` records. */
+export function parseCsv(text: string, delimiter = sniffDelimiter(text), limit = Infinity): string[][] {
+  return scanCsv(text, delimiter, limit).rows;
+}
+
+/**
+ * The line on which a quote that is never closed opens its record, in a whole file's text: the
+ * server would refuse the file ("Line 3: a quote opened here is never closed"), so the dialog
+ * says so before the upload. Null when every quote closes.
+ */
+export function unclosedQuoteLine(text: string, delimiter = sniffDelimiter(text)): number | null {
+  return scanCsv(text, delimiter, Infinity).openQuoteLine;
 }
 
 export interface CsvPreview {
