@@ -169,10 +169,11 @@ def _topic(content: str, words: list[str]) -> str:
     if len(head_words) > 8:
         # A long opening sentence still starts with what it is about: cut before its last
         # phrase that would be cut short ("Spring fair on May 3 at the town hall" is about
-        # "Spring fair on May 3", not "... at the town").
+        # "Spring fair on May 3", not "... at the town"), unless that leaves too little
+        # ("Monthly update for our bakery customers about ..." keeps its "for our bakery").
         head_words = head_words[:8]
         phrase = max(
-            (i for i, w in enumerate(head_words) if i >= 2 and w.lower() in _PHRASE_STARTS),
+            (i for i, w in enumerate(head_words) if i >= 4 and w.lower() in _PHRASE_STARTS),
             default=None,
         )
         if phrase is not None:

@@ -78,6 +78,9 @@ def test_dates_keep_their_context_and_a_long_topic_ends_at_a_phrase() -> None:
     )
     # Nine words would be cut at eight ("... at the town"); the subject ends before "at".
     assert draft.subject == "Spring Fair on May 3"
+    # ...but not so early that it loses what the sentence is about.
+    long_head = "Monthly update for our bakery customers about the new sourdough range"
+    assert draft_from_brief(long_head).subject == "Monthly Update for Our Bakery Customers"
     dates = next(s for s in draft.sections if s.heading == "Dates to remember")
     assert dates.body.split("\n") == [
         "- On May 3: spring fair at the town hall",
