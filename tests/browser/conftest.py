@@ -23,6 +23,9 @@ from server.message_templates.catalog import seed_catalog
 from tests.factories import DEFAULT_PASSWORD, make_user
 from tests.jobs.worker_harness import run_worker_burst
 
+# The campaign tests' scripted SMTP server (refusals, delays), for the activity page's tests.
+from tests.server.campaigns.conftest import handler, smtp  # noqa: F401
+
 
 def _unavailable(reason: str) -> None:
     # CI must run the browser tests; a laptop without Chromium is told how to get it.

@@ -2,10 +2,11 @@
 teammate, the scheduler) through its progress events, without a reload; the activity page of a
 sent campaign fits a phone's screen; a scheduled campaign goes back to draft to be changed; a
 campaign is scheduled at a time in each reader's zone, and its activity page lists who is still
-to go."""
+to go; a campaign is paused, resumed and its failed recipient retried from the activity page."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -17,10 +18,12 @@ from playwright.async_api import Browser, Page, expect
 from models.campaigns import Campaign, CampaignStatus
 from models.contacts import Contact
 from server.campaigns import sending
+from server.core.config import get_config
 from server.mail.mailbox import list_messages
 from tests.browser.conftest import Inbox
 from tests.browser.flows import expect_no_sideways_scroll, expect_socket_live, expect_within_width
-from tests.server.campaigns.conftest import Owner, make_owner
+from tests.fakes.smtp_server import ScriptedHandler
+from tests.server.campaigns.conftest import Owner, make_owner, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -268,3 +271,58 @@ async def test_the_activity_page_lists_who_is_still_to_go_in_each_readers_zone(
         ]
     )
     await context.close()
+
+
+async def test_pause_resume_and_retry_failed_from_the_activity_page(
+    page: Page,
+    live_server: str,
+    handler: ScriptedHandler,
+    running_worker: object,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The buttons a user reaches for mid-send, in Chromium against a real SMTP server: Pause
+    stops the mail within a second, Resume finishes it, and Retry failed sends the one
+    recipient the server refused once the refusal is lifted, and nobody gets two copies."""
+    # One connection at 0.2 s a message: 30 messages take about 6 s, time to press Pause.
+    monkeypatch.setattr(get_config(), "campaign_senders", 1)
+    monkeypatch.setattr(get_config(), "campaign_concurrency", 1)
+    handler.data_delay = 0.2
+    owner = await make_owner(contacts=30)
+    await page.context.add_cookies(
+        [{"name": k, "value": v, "url": live_server} for k, v in owner.login.cookies.items()]
+    )
+    refused = owner.contacts[-1].email
+    handler.rcpt_replies[refused] = "550 5.1.1 No such user"
+    async with aiohttp.ClientSession() as http:
+        campaign = await draft_campaign(http, live_server, owner, "Mid-send")
+        await send_campaign(http, live_server, owner, campaign)
+
+    await page.goto(f"{live_server}/activity?campaign={campaign['id']}")
+    await expect_socket_live(page)
+    status = page.get_by_test_id("campaign-status")
+    await expect(status).to_have_text("sending")
+    await expect(page.get_by_text(re.compile(r"^\d+% · [1-9]\d* of 30 sent$")).last).to_be_visible()
+    await page.get_by_role("button", name="Pause").click()
+    await expect(status).to_have_text("paused")
+    await asyncio.sleep(1.0)  # a message already on the wire may still land
+    held = len(handler.received)
+    await asyncio.sleep(1.0)
+    assert len(handler.received) == held < 29
+
+    handler.data_delay = 0
+    await page.get_by_role("button", name="Resume").click()
+    await expect(status).to_have_text("sent", timeout=30_000)
+    bar = page.get_by_role("progressbar", name="Mid-send progress").last
+    await expect(bar).to_have_attribute("value", "100")
+    # The refusal is on the page, in words, with its recipient.
+    await page.get_by_label("Status").select_option("failed")
+    failed_row = page.get_by_role("row").filter(has=page.get_by_role("cell", name=refused))
+    await expect(failed_row).to_contain_text("does not exist")
+
+    del handler.rcpt_replies[refused]
+    await page.get_by_role("button", name="Retry failed").click()
+    await expect(page.get_by_text("1 recipient queued again.")).to_be_visible()
+    await wait_until(lambda: handler.count_for(refused) == 1)
+    await expect(page.get_by_text("100% · 30 of 30 sent").last).to_be_visible(timeout=30_000)
+    await expect(page.get_by_role("button", name="Retry failed")).to_have_count(0)
+    assert all(handler.count_for(c.email) == 1 for c in owner.contacts)

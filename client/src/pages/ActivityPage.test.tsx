@@ -190,6 +190,21 @@ describe("Activity", () => {
     await waitFor(() => expect(posted).toEqual(["pause"]));
   });
 
+  it("retries the failed recipients and says how many went back in the queue", async () => {
+    socket.state = "live";
+    activityApi([], NO_RECIPIENTS, () => [CAMPAIGN], {
+      "POST /api/campaigns/c1/retry-failed": () => json({ requeued: 2 }),
+    });
+    renderAt("/activity?campaign=c1");
+    await screen.findByText("No recipients with this status.");
+    for (const listener of socket.listeners) {
+      const settled = { sent: 8, failed: 2, queued: 0, status: "sent", updated_at: "2026-01-01T00:00:01Z" } as const;
+      listener({ ...progress(settled), campaign_id: "c1" });
+    }
+    fireEvent.click(await screen.findByRole("button", { name: "Retry failed" }));
+    expect(await screen.findByText("2 recipients queued again.")).toBeTruthy();
+  });
+
   it("lists a campaign that starts sending while the page is open, with its live bar", async () => {
     socket.state = "live";
     const autumn = campaign({ id: "c2", name: "Autumn", status: "sending", total: 10 });

@@ -194,13 +194,13 @@ function CampaignDetail({
 
   const status = progress?.status ?? campaign.status;
   const schedule = describeSchedule(campaign);
-  const act = async (run: () => Promise<unknown>, done: string) => {
+  /** Runs an action; its notice is what `run` returns (say, how many were requeued). */
+  const act = async (run: () => Promise<string>) => {
     setBusy(true);
     setError(null);
     setNotice(null);
     try {
-      await run();
-      setNotice(done);
+      setNotice(await run());
       onChanged();
     } catch (caught) {
       setError(errorMessage(caught));
@@ -242,7 +242,8 @@ function CampaignDetail({
                 await controlCampaign(campaign.id, action);
                 // A draft is changed and sent from Campaigns, where it opens.
                 if (action === "unschedule") void navigate(`/campaigns?draft=${campaign.id}`);
-              }, ACTION_DONE[action])
+                return ACTION_DONE[action];
+              })
             }
           >
             {ACTION_LABELS[action]}
@@ -256,8 +257,8 @@ function CampaignDetail({
             onClick={() =>
               void act(async () => {
                 const n = await retryFailed(campaign.id);
-                setNotice(`${n} recipient${n === 1 ? "" : "s"} queued again.`);
-              }, "Failed recipients queued again.")
+                return `${n} recipient${n === 1 ? "" : "s"} queued again.`;
+              })
             }
           >
             Retry failed
