@@ -2,7 +2,8 @@
 teammate, the scheduler) through its progress events, without a reload; the activity page of a
 sent campaign fits a phone's screen; a scheduled campaign goes back to draft to be changed; a
 campaign is scheduled at a time in each reader's zone, and its activity page lists who is still
-to go; a campaign is paused, resumed and its failed recipient retried from the activity page."""
+to go; a campaign is paused, resumed and its failed recipient retried from the activity page,
+and another cancelled there after a confirmation."""
 
 from __future__ import annotations
 
@@ -273,6 +274,36 @@ async def test_the_activity_page_lists_who_is_still_to_go_in_each_readers_zone(
     await context.close()
 
 
+async def slow_send_on_activity(
+    page: Page,
+    live_server: str,
+    handler: ScriptedHandler,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    contacts: int,
+) -> Owner:
+    """A campaign to ``contacts`` people going out over one connection at 0.2 s a message (time
+    to press a button mid-send), the last of them refused by the server for good; the activity
+    page open on it once the first messages have left."""
+    monkeypatch.setattr(get_config(), "campaign_senders", 1)
+    monkeypatch.setattr(get_config(), "campaign_concurrency", 1)
+    handler.data_delay = 0.2
+    owner = await make_owner(contacts=contacts)
+    await page.context.add_cookies(
+        [{"name": k, "value": v, "url": live_server} for k, v in owner.login.cookies.items()]
+    )
+    handler.rcpt_replies[owner.contacts[-1].email] = "550 5.1.1 No such user"
+    async with aiohttp.ClientSession() as http:
+        campaign = await draft_campaign(http, live_server, owner, name)
+        await send_campaign(http, live_server, owner, campaign)
+    await page.goto(f"{live_server}/activity?campaign={campaign['id']}")
+    await expect_socket_live(page)
+    await expect(page.get_by_test_id("campaign-status")).to_have_text("sending")
+    sent_some = re.compile(rf"^\d+% · [1-9]\d* of {contacts} sent$")
+    await expect(page.get_by_text(sent_some).last).to_be_visible()
+    return owner
+
+
 async def test_pause_resume_and_retry_failed_from_the_activity_page(
     page: Page,
     live_server: str,
@@ -283,25 +314,9 @@ async def test_pause_resume_and_retry_failed_from_the_activity_page(
     """The buttons a user reaches for mid-send, in Chromium against a real SMTP server: Pause
     stops the mail within a second, Resume finishes it, and Retry failed sends the one
     recipient the server refused once the refusal is lifted, and nobody gets two copies."""
-    # One connection at 0.2 s a message: 30 messages take about 6 s, time to press Pause.
-    monkeypatch.setattr(get_config(), "campaign_senders", 1)
-    monkeypatch.setattr(get_config(), "campaign_concurrency", 1)
-    handler.data_delay = 0.2
-    owner = await make_owner(contacts=30)
-    await page.context.add_cookies(
-        [{"name": k, "value": v, "url": live_server} for k, v in owner.login.cookies.items()]
-    )
+    owner = await slow_send_on_activity(page, live_server, handler, monkeypatch, "Mid-send", 30)
     refused = owner.contacts[-1].email
-    handler.rcpt_replies[refused] = "550 5.1.1 No such user"
-    async with aiohttp.ClientSession() as http:
-        campaign = await draft_campaign(http, live_server, owner, "Mid-send")
-        await send_campaign(http, live_server, owner, campaign)
-
-    await page.goto(f"{live_server}/activity?campaign={campaign['id']}")
-    await expect_socket_live(page)
     status = page.get_by_test_id("campaign-status")
-    await expect(status).to_have_text("sending")
-    await expect(page.get_by_text(re.compile(r"^\d+% · [1-9]\d* of 30 sent$")).last).to_be_visible()
     await page.get_by_role("button", name="Pause").click()
     await expect(status).to_have_text("paused")
     await asyncio.sleep(1.0)  # a message already on the wire may still land
@@ -326,3 +341,25 @@ async def test_pause_resume_and_retry_failed_from_the_activity_page(
     await expect(page.get_by_text("100% · 30 of 30 sent").last).to_be_visible(timeout=30_000)
     await expect(page.get_by_role("button", name="Retry failed")).to_have_count(0)
     assert all(handler.count_for(c.email) == 1 for c in owner.contacts)
+
+
+async def test_cancel_from_the_activity_page_asks_first_then_stops_the_mail(
+    page: Page,
+    live_server: str,
+    handler: ScriptedHandler,
+    running_worker: object,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    await slow_send_on_activity(page, live_server, handler, monkeypatch, "Called off", 30)
+    await page.get_by_role("button", name="Cancel", exact=True).click()
+    await expect(page.get_by_role("alert")).to_contain_text("it cannot be resumed")
+    await page.get_by_role("button", name="Cancel campaign").click()
+    await expect(page.get_by_test_id("campaign-status")).to_have_text("cancelled")
+    await expect(page.get_by_text("Cancelled.")).to_be_visible()
+    await asyncio.sleep(1.0)  # a message already on the wire may still land
+    stopped = len(handler.received)
+    await asyncio.sleep(1.0)
+    assert len(handler.received) == stopped < 29
+    # Nothing is offered that a cancelled campaign cannot do.
+    for name in ("Pause", "Resume", "Cancel", "Retry failed"):
+        await expect(page.get_by_role("button", name=name, exact=True)).to_have_count(0)

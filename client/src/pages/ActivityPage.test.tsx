@@ -190,6 +190,28 @@ describe("Activity", () => {
     await waitFor(() => expect(posted).toEqual(["pause"]));
   });
 
+  it("asks before cancelling, and cancels only when told to", async () => {
+    socket.state = "live";
+    const posted: string[] = [];
+    activityApi(posted, NO_RECIPIENTS, () => [CAMPAIGN], {
+      "POST /api/campaigns/c1/cancel": () => {
+        posted.push("cancel");
+        return json({ ...CAMPAIGN, status: "cancelled" });
+      },
+    });
+    renderAt("/activity?campaign=c1");
+    fireEvent.click(await screen.findByRole("button", { name: "Cancel" }));
+    expect(screen.getByRole("alert").textContent).toMatch(/^Cancel this campaign\?/);
+    fireEvent.click(screen.getByRole("button", { name: "Keep it" }));
+    expect(screen.queryByRole("button", { name: "Cancel campaign" })).toBeNull();
+    expect(posted).toEqual([]);
+
+    fireEvent.click(screen.getByRole("button", { name: "Cancel" }));
+    fireEvent.click(screen.getByRole("button", { name: "Cancel campaign" }));
+    expect(await screen.findByText("Cancelled.")).toBeTruthy();
+    expect(posted).toEqual(["cancel"]);
+  });
+
   it("retries the failed recipients and says how many went back in the queue", async () => {
     socket.state = "live";
     activityApi([], NO_RECIPIENTS, () => [CAMPAIGN], {

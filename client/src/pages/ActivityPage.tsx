@@ -194,6 +194,7 @@ function CampaignDetail({
 
   const status = progress?.status ?? campaign.status;
   const schedule = describeSchedule(campaign);
+  const [confirmingCancel, setConfirmingCancel] = useState(false);
   /** Runs an action; its notice is what `run` returns (say, how many were requeued). */
   const act = async (run: () => Promise<string>) => {
     setBusy(true);
@@ -208,6 +209,14 @@ function CampaignDetail({
       setBusy(false);
     }
   };
+
+  const control = (action: CampaignAction) =>
+    act(async () => {
+      await controlCampaign(campaign.id, action);
+      // A draft is changed and sent from Campaigns, where it opens.
+      if (action === "unschedule") void navigate(`/campaigns?draft=${campaign.id}`);
+      return ACTION_DONE[action];
+    });
 
   return (
     <section className="campaign-detail" aria-labelledby="campaign-detail-title">
@@ -236,14 +245,10 @@ function CampaignDetail({
             key={action}
             type="button"
             className={`button ${action === "cancel" ? "button--danger" : "button--secondary"}`}
-            disabled={busy}
+            disabled={busy || confirmingCancel}
             onClick={() =>
-              void act(async () => {
-                await controlCampaign(campaign.id, action);
-                // A draft is changed and sent from Campaigns, where it opens.
-                if (action === "unschedule") void navigate(`/campaigns?draft=${campaign.id}`);
-                return ACTION_DONE[action];
-              })
+              // Cancelling cannot be undone: asked once more, as deleting a draft is.
+              action === "cancel" ? setConfirmingCancel(true) : void control(action)
             }
           >
             {ACTION_LABELS[action]}
@@ -265,6 +270,28 @@ function CampaignDetail({
           </button>
         ) : null}
       </div>
+      {confirmingCancel && (ACTIONS[status] ?? []).includes("cancel") ? (
+        <div className="button-row">
+          <span role="alert">
+            Cancel this campaign? Recipients it has not reached yet will not get it, and it cannot
+            be resumed.
+          </span>
+          <button
+            type="button"
+            className="button button--danger"
+            disabled={busy}
+            onClick={() => {
+              setConfirmingCancel(false);
+              void control("cancel");
+            }}
+          >
+            Cancel campaign
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => setConfirmingCancel(false)}>
+            Keep it
+          </button>
+        </div>
+      ) : null}
       <FormAlert message={error} />
       <FormNotice message={notice} />
       {perReader && upcoming.data && (status === "sending" || status === "paused") ? (
