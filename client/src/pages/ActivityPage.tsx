@@ -154,6 +154,7 @@ function CampaignDetail({
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [confirmingCancel, setConfirmingCancel] = useState(false);
   const navigate = useNavigate();
   const loadRecipients = useCallback(
     (signal: AbortSignal) => listRecipients(campaign.id, { status: filter, email }, shown, signal),
@@ -194,7 +195,6 @@ function CampaignDetail({
 
   const status = progress?.status ?? campaign.status;
   const schedule = describeSchedule(campaign);
-  const [confirmingCancel, setConfirmingCancel] = useState(false);
   /** Runs an action; its notice is what `run` returns (say, how many were requeued). */
   const act = async (run: () => Promise<string>) => {
     setBusy(true);
